@@ -1,0 +1,135 @@
+//! Finds where a field stands in a YAML text, for problems found after
+//! parsing (a dangling reference, a duplicate id) that serde cannot place.
+
+use std::collections::HashMap;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::Marker;
+
+enum Frame {
+    Map { key: Option<String> },
+    Seq { index: usize },
+}
+
+#[derive(Default)]
+struct Positions {
+    stack: Vec<Frame>,
+    found: HashMap<String, (usize, usize)>,
+}
+
+impl Positions {
+    fn path(&self) -> String {
+        let mut path = String::new();
+        for frame in &self.stack {
+            match frame {
+                Frame::Map { key: Some(key) } => {
+                    if !path.is_empty() {
+                        path.push('.');
+                    }
+                    path.push_str(key);
+                }
+                Frame::Seq { index } => path.push_str(&format!("[{index}]")),
+                Frame::Map { key: None } => {}
+            }
+        }
+        path
+    }
+
+    /// Called when a node starts; returns true if the node is a mapping key.
+    fn node_starts(&mut self, mark: Marker, key_text: Option<&str>) -> bool {
+        match self.stack.last_mut() {
+            Some(Frame::Map { key: key @ None }) => {
+                *key = Some(key_text.unwrap_or("?").to_owned());
+                let path = self.path();
+                self.found
+                    .entry(path)
+                    .or_insert((mark.line(), mark.col() + 1));
+                true
+            }
+            _ => {
+                let path = self.path();
+                self.found
+                    .entry(path)
+                    .or_insert((mark.line(), mark.col() + 1));
+                false
+            }
+        }
+    }
+
+    /// Called when a node ends: the enclosing collection moves on.
+    fn node_ends(&mut self) {
+        match self.stack.last_mut() {
+            Some(Frame::Map { key }) => *key = None,
+            Some(Frame::Seq { index }) => *index += 1,
+            None => {}
+        }
+    }
+}
+
+impl MarkedEventReceiver for Positions {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        match ev {
+            Event::Scalar(text, ..) => {
+                if !self.node_starts(mark, Some(&text)) {
+                    self.node_ends();
+                }
+            }
+            Event::Alias(_) => {
+                if !self.node_starts(mark, None) {
+                    self.node_ends();
+                }
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                // A collection used as a key is not a key we can name.
+                self.node_starts(mark, None);
+                self.stack.push(match ev {
+                    Event::MappingStart(..) => Frame::Map { key: None },
+                    _ => Frame::Seq { index: 0 },
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+                self.node_ends();
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The 1-based line and column of `field` (as `dang_ky.noi_dung[1]`) in
+/// `yaml`, or of its closest enclosing field that is written out.
+pub fn locate(yaml: &str, field: &str) -> Option<(usize, usize)> {
+    let mut positions = Positions::default();
+    // A text that does not parse has no positions to offer; serde reported it.
+    Parser::new_from_str(yaml)
+        .load(&mut positions, false)
+        .ok()?;
+    let mut path = field.to_owned();
+    loop {
+        if let Some(&pos) = positions.found.get(&path) {
+            return Some(pos);
+        }
+        let cut = path.rfind(['.', '['])?;
+        path.truncate(cut);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locate;
+
+    const YAML: &str = "ho_ten: Nguyễn Thị Lan\ndang_ky:\n  ngay: 2020-02-28\n  noi_dung:\n    - \"2.1\"\n    - \"2.9\"\nphu_trach_phong: [a, b]\n";
+
+    #[test]
+    fn finds_keys_and_sequence_items() {
+        assert_eq!(locate(YAML, "ho_ten"), Some((1, 1)));
+        assert_eq!(locate(YAML, "dang_ky.ngay"), Some((3, 3)));
+        assert_eq!(locate(YAML, "dang_ky.noi_dung[1]"), Some((6, 7)));
+        assert_eq!(locate(YAML, "phu_trach_phong[1]"), Some((7, 22)));
+    }
+
+    #[test]
+    fn falls_back_to_the_enclosing_field() {
+        assert_eq!(locate(YAML, "dang_ky.cam_ket"), Some((2, 1)));
+    }
+}

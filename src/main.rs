@@ -1,0 +1,68 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use tdkt::{check, load, report};
+
+/// tdkt — lập hồ sơ thi đua – khen thưởng từ các bản ghi YAML.
+#[derive(Parser)]
+#[command(name = "tdkt", version, about, disable_help_subcommand = true)]
+#[command(help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}")]
+#[command(disable_help_flag = true, disable_version_flag = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    /// In trợ giúp
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+    /// In phiên bản
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Kiểm tra bản ghi theo tiêu chuẩn của kế hoạch; in kết quả từng giai đoạn
+    Check {
+        /// Thư mục bản ghi
+        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
+        records: PathBuf,
+        /// Dạng kết quả: text (bảng) hoặc json
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
+        format: OutputFormat,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Check { records, format } => {
+            let loaded = load::load(&records);
+            let report = loaded.records.as_ref().map(check::check);
+            match format {
+                OutputFormat::Text => {
+                    print!("{}", report::text(&loaded, report.as_ref()));
+                    println!("\n{}", report::conclusion(&loaded, report.as_ref()));
+                }
+                OutputFormat::Json => println!("{}", report::json(&loaded, report.as_ref())),
+            }
+            let ok =
+                loaded.problems.is_empty() && report.is_some_and(|r| r.loi_quyet_dinh.is_empty());
+            ExitCode::from(if ok { 0 } else { 1 })
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! A problem in the user's data: which file, which field, where, and what to
+//! do, in Vietnamese. Every stage reports its problems as these values, all
+//! at once, so a clerk can fix a folder in one pass.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Problem {
+    /// The file, relative to the records folder.
+    pub file: PathBuf,
+    /// The field path, as `dang_ky.noi_dung[1]`; empty for the file as a whole.
+    pub field: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: &Path, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            file: file.to_path_buf(),
+            field: field.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            write!(f, ":{line}:{column}")?;
+        }
+        if !self.field.is_empty() {
+            write!(f, ": trường `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}

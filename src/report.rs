@@ -1,0 +1,230 @@
+//! How `tdkt check` shows its findings: tables a clerk reads, or JSON for
+//! scripts (`docs/check.md` documents the JSON).
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use crate::check::{CandidateRow, Report, Stage, StageReport, Verdict, rule};
+use crate::load::Loaded;
+use crate::problem::Problem;
+use crate::records::Kind;
+
+const ROMAN: &[&str] = &[
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+];
+
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+fn verdict_cell(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Dat => "đạt",
+        Verdict::KhongDat(_) => "KHÔNG",
+        Verdict::KhongApDung => "—",
+    }
+}
+
+fn table(out: &mut String, stage: &StageReport) {
+    let rules: Vec<&'static str> = [Kind::Collective, Kind::Person]
+        .iter()
+        .flat_map(|k| stage.giai_doan.rules(*k).iter().copied())
+        .fold(Vec::new(), |mut acc, r| {
+            if !acc.contains(&r) {
+                acc.push(r);
+            }
+            acc
+        });
+    let voted = stage.ung_vien.iter().any(|r| r.phieu.is_some());
+    let name_w = stage
+        .ung_vien
+        .iter()
+        .map(|r| r.ten.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let mut header = format!(
+        "  {}  {}  {}",
+        pad("STT", 3),
+        pad("Ứng viên", name_w),
+        pad("Loại", 7)
+    );
+    if voted {
+        header.push_str(&format!("  {}  {}", pad("Đồng ý", 13), pad("Chọn", 5)));
+    }
+    for r in &rules {
+        header.push_str(&format!("  {}", pad(r, 7)));
+    }
+    let _ = writeln!(out, "{}", header.trim_end());
+    for (i, row) in stage.ung_vien.iter().enumerate() {
+        let mut line = format!(
+            "  {}  {}  {}",
+            pad(&(i + 1).to_string(), 3),
+            pad(&row.ten, name_w),
+            pad(row.loai.label(), 7)
+        );
+        if voted {
+            let votes = row.phieu.as_ref().map_or(String::new(), |p| {
+                format!(
+                    "{}/{} ({})",
+                    p.dong_y,
+                    p.tong_so_thanh_vien,
+                    percent(p.phan_nghin)
+                )
+            });
+            let chosen = match row.duoc_chon {
+                Some(true) => "có",
+                Some(false) => "không",
+                None => "",
+            };
+            line.push_str(&format!("  {}  {}", pad(&votes, 13), pad(chosen, 5)));
+        }
+        for r in &rules {
+            let cell = row
+                .tieu_chi
+                .iter()
+                .find(|x| x.rule == *r)
+                .map_or("", |x| verdict_cell(&x.verdict));
+            line.push_str(&format!("  {}", pad(cell, 7)));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let failing: Vec<&CandidateRow> = stage
+        .ung_vien
+        .iter()
+        .filter(|r| r.failures().next().is_some())
+        .collect();
+    if !failing.is_empty() {
+        let _ = writeln!(out, "  Không đạt:");
+        for row in failing {
+            for (rule, why) in row.failures() {
+                let _ = writeln!(
+                    out,
+                    "  - {} ({}): {rule} — {why} ({})",
+                    row.ten,
+                    row.tep.display(),
+                    rule_citation(rule)
+                );
+            }
+        }
+    }
+}
+
+/// Per thousand to "88,9 %", the Vietnamese way.
+pub fn percent(per_thousand: u32) -> String {
+    let whole = per_thousand / 10;
+    match per_thousand % 10 {
+        0 => format!("{whole} %"),
+        tenth => format!("{whole},{tenth} %"),
+    }
+}
+
+pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
+    let mut out = String::new();
+    if let Some(records) = &loaded.records {
+        let _ = writeln!(
+            out,
+            "Kế hoạch {} ({}): {} tập thể, {} cá nhân, {} cuộc họp, {} tờ trình.",
+            records.plan.trich_yeu,
+            records.plan_file.display(),
+            records.collectives.len(),
+            records.people.len(),
+            records.meetings.len(),
+            records.proposals.len()
+        );
+    }
+    if !loaded.problems.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nLỖI DỮ LIỆU ({}): hãy sửa các tệp sau rồi chạy lại.",
+            loaded.problems.len()
+        );
+        for p in &loaded.problems {
+            let _ = writeln!(out, "  {p}");
+        }
+    }
+    let Some(report) = report else {
+        return out;
+    };
+    for (i, stage) in report.giai_doan.iter().enumerate() {
+        let roman = ROMAN.get(i).copied().unwrap_or("");
+        let mut title = format!("\n{roman}. {}", stage.giai_doan.title());
+        if let (Some(file), Some(date)) = (&stage.tep, stage.ngay) {
+            title.push_str(&format!(
+                " — {}, ngày {}",
+                file.display(),
+                date.format("%d/%m/%Y")
+            ));
+        } else if stage.giai_doan == Stage::YearEnd {
+            title.push_str(" — chưa có cuộc họp bình xét; đối chiếu theo số liệu hiện có");
+        }
+        let _ = writeln!(out, "{title}");
+        if stage.ung_vien.is_empty() {
+            let _ = writeln!(out, "  (không có ứng viên)");
+        } else {
+            table(&mut out, stage);
+        }
+        if !stage.quyet_dinh.is_empty() {
+            let parts: Vec<String> = stage
+                .quyet_dinh
+                .iter()
+                .map(|r| format!("{} {}", r.rule, verdict_cell(&r.verdict)))
+                .collect();
+            let _ = writeln!(out, "  Quyết định của Hội đồng: {}.", parts.join("; "));
+        }
+    }
+    if !report.loi_quyet_dinh.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nQUYẾT ĐỊNH CỦA HỘI ĐỒNG KHÔNG ĐỨNG VỮNG ({}):",
+            report.loi_quyet_dinh.len()
+        );
+        for e in &report.loi_quyet_dinh {
+            let _ = writeln!(out, "  [{}] {}", e.rule, e.problem);
+        }
+    }
+    let _ = writeln!(out, "\nTiêu chí:");
+    for r in crate::check::RULES {
+        let _ = writeln!(out, "  {:<8} {} ({})", r.id, r.summary, r.citation);
+    }
+    out
+}
+
+pub fn conclusion(loaded: &Loaded, report: Option<&Report>) -> String {
+    let decisions = report.map_or(0, |r| r.loi_quyet_dinh.len());
+    if loaded.problems.is_empty() && decisions == 0 {
+        "KẾT LUẬN: hồ sơ hợp lệ; các quyết định của Hội đồng đều đúng tiêu chuẩn và quy trình của kế hoạch.".into()
+    } else {
+        format!(
+            "KẾT LUẬN: chưa đạt — {} lỗi dữ liệu, {} quyết định của Hội đồng không đứng vững.",
+            loaded.problems.len(),
+            decisions
+        )
+    }
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    hop_le: bool,
+    loi_du_lieu: &'a [Problem],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    ket_qua: Option<&'a Report>,
+    tieu_chi: &'static [crate::check::Rule],
+}
+
+pub fn json(loaded: &Loaded, report: Option<&Report>) -> String {
+    let ok = loaded.problems.is_empty() && report.is_some_and(|r| r.loi_quyet_dinh.is_empty());
+    let doc = Json {
+        hop_le: ok,
+        loi_du_lieu: &loaded.problems,
+        ket_qua: report,
+        tieu_chi: crate::check::RULES,
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"loi\": \"{e}\"}}"))
+}
+
+fn rule_citation(id: &str) -> &'static str {
+    rule(id).map_or("", |r| r.citation)
+}

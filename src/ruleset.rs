@@ -1,0 +1,130 @@
+//! Rules that change with the date: which law and decree a document cites and
+//! the default vote threshold (`docs/rules.md`). The plan record overrides
+//! both (`can_cu`, `hoi_dong.nguong_dong_y`); wordings marked unverified in
+//! the docs are exactly why.
+
+use chrono::NaiveDate;
+
+use crate::records::{Fraction, Plan, Threshold};
+
+pub struct RuleSet {
+    /// First day the set is in force.
+    pub from: (i32, u32, u32),
+    /// The emulation law as cited in a rule's citation.
+    pub law: &'static str,
+    /// The decree that details it.
+    pub decree: &'static str,
+    /// "Căn cứ …" lines of a proposal, without the plan's own line.
+    pub legal_bases: &'static [&'static str],
+    pub threshold: Threshold,
+}
+
+const SETS: &[RuleSet] = &[
+    RuleSet {
+        from: (2017, 7, 31),
+        law: "Luật Thi đua, Khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2009, 2013)",
+        decree: "Nghị định số 91/2017/NĐ-CP",
+        legal_bases: &[
+            "Căn cứ Luật Thi đua, Khen thưởng năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng năm 2005, 2009 và 2013",
+            "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+        ],
+        threshold: Threshold::Majority,
+    },
+    RuleSet {
+        from: (2024, 1, 1),
+        law: "Luật Thi đua, khen thưởng số 06/2022/QH15",
+        decree: "Nghị định số 98/2023/NĐ-CP",
+        legal_bases: &[
+            "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022",
+            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+        ],
+        threshold: Threshold::AtLeastPercent(80),
+    },
+    RuleSet {
+        from: (2025, 7, 1),
+        law: "Luật Thi đua, khen thưởng số 06/2022/QH15",
+        decree: "Nghị định số 152/2025/NĐ-CP",
+        legal_bases: &[
+            "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022",
+            "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+        ],
+        threshold: Threshold::AtLeastPercent(80),
+    },
+];
+
+/// Quorum for a council meeting when the plan sets none (unverified at this level).
+pub const DEFAULT_QUORUM: Fraction = Fraction { num: 2, den: 3 };
+
+/// The rule set in force on `date` (the earliest set for dates before it).
+pub fn in_force(date: NaiveDate) -> &'static RuleSet {
+    SETS.iter()
+        .rev()
+        .find(|set| {
+            let (y, m, d) = set.from;
+            NaiveDate::from_ymd_opt(y, m, d).is_some_and(|from| date >= from)
+        })
+        .unwrap_or(&SETS[0])
+}
+
+/// The vote threshold a plan's council applies at a meeting on `date`.
+pub fn threshold(plan: &Plan, date: NaiveDate) -> Threshold {
+    plan.hoi_dong
+        .nguong_dong_y
+        .unwrap_or(in_force(date).threshold)
+}
+
+pub fn quorum(plan: &Plan) -> Fraction {
+    plan.hoi_dong.ty_le_co_mat.unwrap_or(DEFAULT_QUORUM)
+}
+
+/// The "Căn cứ" lines of a document dated `date`: the plan's own list if it
+/// has one, else the rule set's.
+pub fn legal_bases(plan: &Plan, date: NaiveDate) -> Vec<String> {
+    match &plan.can_cu {
+        Some(lines) => lines.iter().map(|l| l.as_str().to_owned()).collect(),
+        None => in_force(date)
+            .legal_bases
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_date_chooses_the_law() {
+        assert_eq!(
+            in_force(day(2020, 12, 20)).decree,
+            "Nghị định số 91/2017/NĐ-CP"
+        );
+        assert_eq!(
+            in_force(day(2024, 1, 1)).decree,
+            "Nghị định số 98/2023/NĐ-CP"
+        );
+        assert_eq!(
+            in_force(day(2025, 6, 30)).decree,
+            "Nghị định số 98/2023/NĐ-CP"
+        );
+        assert_eq!(
+            in_force(day(2025, 7, 1)).decree,
+            "Nghị định số 152/2025/NĐ-CP"
+        );
+    }
+
+    #[test]
+    fn thresholds_count_on_the_whole_membership() {
+        assert!(Threshold::Majority.is_met(5, 9));
+        assert!(!Threshold::Majority.is_met(4, 8));
+        assert!(Threshold::AtLeastPercent(80).is_met(8, 10));
+        assert!(!Threshold::AtLeastPercent(80).is_met(7, 9));
+        assert!(DEFAULT_QUORUM.is_met(6, 9));
+        assert!(!DEFAULT_QUORUM.is_met(5, 9));
+    }
+}

@@ -1,0 +1,207 @@
+//! Text values as records hold them: NFC, trimmed, free of control characters.
+//!
+//! Normalising at parse time means every later stage (rules, templates, the
+//! font coverage check) sees one spelling of each Vietnamese letter, whatever
+//! keyboard or system typed it.
+
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Deserializer, Serialize, de};
+use unicode_normalization::UnicodeNormalization;
+
+/// Characters that never occur in Vietnamese Unicode text but fill text that
+/// was typed in the legacy TCVN3 (ABC) encoding and pasted as Latin-1, such as
+/// "Ng­êi" for "Người" (U+00AD soft hyphen, ¸ µ ¶ · ¹ ¨ …).
+const TCVN3_MARKERS: &[char] = &[
+    '\u{AD}', '¡', '¢', '£', '¤', '¥', '¦', '§', '¨', '©', 'ª', '«', '¬', '®', '¯', '±', '²', '³',
+    '´', 'µ', '¶', '·', '¸', '¹', 'º', '»', '¼', '½', '¾', '¿', 'Æ', 'Ç', 'Ë', 'Î', 'Ï', 'Ñ', 'Ö',
+    'Ø', 'Û', 'Ü', 'Þ', 'ß', 'å', 'æ', 'ç', 'ë', 'î', 'ï', 'ñ', 'ö', 'ø', 'û', 'ü', 'þ', 'ÿ',
+];
+
+/// Normalises a raw value: NFC, trimmed, line ends unified; refuses control
+/// characters and legacy-encoded text. `multiline` allows line breaks.
+pub fn clean(raw: &str, multiline: bool) -> Result<String, String> {
+    let text: String = raw.nfc().collect::<String>().replace("\r\n", "\n");
+    let text = text.trim();
+    if let Some(c) = text
+        .chars()
+        .find(|&c| c.is_control() && !(multiline && c == '\n'))
+    {
+        if c == '\n' {
+            return Err("giá trị này phải nằm trên một dòng; hãy bỏ dấu xuống dòng".into());
+        }
+        return Err(format!(
+            "có ký tự điều khiển không in được (U+{:04X}); hãy xóa ký tự đó",
+            c as u32
+        ));
+    }
+    if text.chars().filter(|c| TCVN3_MARKERS.contains(c)).count() >= 1
+        && text.chars().any(|c| c.is_alphabetic())
+    {
+        return Err(format!(
+            "\"{text}\" có vẻ được gõ bằng bảng mã cũ (TCVN3/ABC hoặc VNI), không phải Unicode; \
+             hãy chuyển sang Unicode dựng sẵn (ví dụ bằng Unikey: Công cụ chuyển mã) rồi dán lại"
+        ));
+    }
+    Ok(text.to_owned())
+}
+
+fn deserialize_clean<'de, D: Deserializer<'de>>(d: D, multiline: bool) -> Result<String, D::Error> {
+    let raw = String::deserialize(d)?;
+    let text = clean(&raw, multiline).map_err(de::Error::custom)?;
+    if text.is_empty() {
+        return Err(de::Error::custom("giá trị đang để trống; hãy ghi nội dung"));
+    }
+    Ok(text)
+}
+
+/// A single line of text: a name, a position, a title.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Line(String);
+
+/// Text that may span several lines: commitments, achievements, conclusions.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Paragraphs(String);
+
+macro_rules! text_type {
+    ($name:ident, $multiline:expr) => {
+        impl $name {
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                deserialize_clean(d, $multiline).map($name)
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_owned())
+            }
+        }
+    };
+}
+text_type!(Line, false);
+text_type!(Paragraphs, true);
+
+/// The id of a record: its file name without `.yaml`, e.g. `nguyen-thi-lan`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        deserialize_clean(d, false).map(Id)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD` in the records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Date(pub NaiveDate);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        parse_date(raw.trim()).map(Date).map_err(de::Error::custom)
+    }
+}
+
+pub fn parse_date(raw: &str) -> Result<NaiveDate, String> {
+    let shaped = raw.len() == 10
+        && raw.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shaped {
+        return Err(format!(
+            "\"{raw}\" không phải ngày viết theo dạng NNNN-TT-NN; hãy ghi ví dụ 2020-03-05"
+        ));
+    }
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .map_err(|_| format!("ngày \"{raw}\" không có trên lịch; hãy kiểm tra lại ngày và tháng"))
+}
+
+/// A moment written `YYYY-MM-DD HH:MM` (a meeting's start or end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct DateTime(pub NaiveDateTime);
+
+impl<'de> Deserialize<'de> for DateTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        let raw = raw.trim();
+        let (date, time) = raw.split_once([' ', 'T']).ok_or_else(|| {
+            de::Error::custom(format!(
+                "\"{raw}\" thiếu giờ; hãy ghi theo dạng NNNN-TT-NN GG:PP, ví dụ 2020-03-10 08:00"
+            ))
+        })?;
+        let date = parse_date(date).map_err(de::Error::custom)?;
+        let time = chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| {
+            de::Error::custom(format!(
+                "giờ \"{time}\" không hợp lệ; hãy ghi theo dạng GG:PP, ví dụ 08:00"
+            ))
+        })?;
+        Ok(DateTime(date.and_time(time)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfd_input_becomes_nfc() {
+        let nfd = "Nguye\u{302}\u{303}n Thi\u{323} Lan";
+        assert_eq!(clean(nfd, false).as_deref(), Ok("Nguyễn Thị Lan"));
+    }
+
+    #[test]
+    fn tcvn3_garbage_is_refused() {
+        let err = clean("Ng\u{AD}êi ®¨ng ký", false).unwrap_err();
+        assert!(err.contains("TCVN3"), "{err}");
+        assert!(clean("Người đăng ký", false).is_ok());
+    }
+
+    #[test]
+    fn single_line_refuses_newline_but_paragraph_keeps_it() {
+        assert!(clean("a\nb", false).is_err());
+        assert_eq!(clean("a\r\nb", true).as_deref(), Ok("a\nb"));
+        assert!(clean("a\u{7}b", true).is_err());
+    }
+
+    #[test]
+    fn impossible_dates_are_errors() {
+        assert!(
+            parse_date("2020-02-30")
+                .unwrap_err()
+                .contains("không có trên lịch")
+        );
+        assert!(parse_date("30/02/2020").unwrap_err().contains("NNNN-TT-NN"));
+        assert!(parse_date("2020-02-29").is_ok());
+    }
+}
