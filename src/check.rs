@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::locate::locate;
 use crate::problem::Problem;
 use crate::records::{Candidate, Collective, Kind, Meeting, Person, Quota, Records};
 use crate::ruleset;
@@ -17,10 +18,13 @@ use crate::vocab::MeetingKind;
 /// A rule of the plan or of the law.
 #[derive(Debug, Serialize)]
 pub struct Rule {
+    #[serde(rename = "ma")]
     pub id: &'static str,
     /// Where it comes from, as a clerk cites it.
+    #[serde(rename = "nguon")]
     pub citation: &'static str,
     /// What it asks, in a few words.
+    #[serde(rename = "noi_dung")]
     pub summary: &'static str,
 }
 
@@ -130,6 +134,7 @@ pub enum Verdict {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleResult {
+    #[serde(rename = "tieu_chi")]
     pub rule: &'static str,
     #[serde(flatten)]
     pub verdict: Verdict,
@@ -179,7 +184,9 @@ pub struct StageReport {
 /// A council decision the rules do not support: an error in its file.
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionError {
+    #[serde(rename = "tieu_chi")]
     pub rule: &'static str,
+    #[serde(rename = "ung_vien")]
     pub candidate: Option<Id>,
     #[serde(flatten)]
     pub problem: Problem,
@@ -536,6 +543,16 @@ pub fn check(records: &Records) -> Report {
             quyet_dinh: Vec::new(),
         });
     }
+    for e in &mut errors {
+        let place = records
+            .sources
+            .get(&e.problem.file)
+            .and_then(|text| locate(text, &e.problem.field));
+        if let Some((line, column)) = place {
+            e.problem.line = Some(line);
+            e.problem.column = Some(column);
+        }
+    }
     Report {
         giai_doan: stages,
         loi_quyet_dinh: errors,
@@ -633,21 +650,15 @@ fn meeting_stage(
             );
         }
     }
-    for (i, vote) in meeting
-        .bieu_quyet
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| v.duoc_chon)
-    {
-        let name = records
-            .candidate(&vote.ung_vien)
-            .map_or(vote.ung_vien.as_str(), |c| c.name());
+    // A candidate whose record did not load has its own data error; judging
+    // the decision on it would only repeat that error in other words.
+    for (i, vote) in meeting.bieu_quyet.iter().enumerate() {
+        let Some(candidate) = records.candidate(&vote.ung_vien).filter(|_| vote.duoc_chon) else {
+            continue;
+        };
+        let name = candidate.name();
         let field = format!("bieu_quyet[{i}].ung_vien");
-        if stage == Stage::Selection
-            && !records
-                .candidate(&vote.ung_vien)
-                .is_some_and(|c| c.is_registered())
-        {
+        if stage == Stage::Selection && !candidate.is_registered() {
             fail(
                 "QT-2",
                 Some(&vote.ung_vien),

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use crate::locate::locate;
+use crate::locate::{locate, locate_exact};
 use crate::problem::Problem;
 use crate::records::{Kind, Records, Signer};
 use crate::text::Id;
@@ -209,13 +209,19 @@ fn parse<T: DeserializeOwned>(id: Id, file: PathBuf, text: String) -> Result<Par
             let path = err.path().to_string();
             let location = err.inner().location();
             let (field, message) = explain(&path, &err.inner().to_string());
-            let mut problem = Problem::new(&file, field, message);
-            if let Some(loc) = location {
-                problem = problem.at(loc.line(), loc.column());
-            } else if let Some((line, column)) = locate(&text, &problem.field) {
-                problem = problem.at(line, column);
-            }
-            Err(problem)
+            // serde_yaml places a value it rejects, but places our own
+            // deserializers' errors (dates, vocabularies) at the enclosing
+            // mapping: where the field is written out is the better place.
+            let serde_place = location.map(|l| (l.line(), l.column()));
+            let place = locate_exact(&text, &field)
+                .filter(|_| !field.is_empty())
+                .or(serde_place)
+                .or_else(|| locate(&text, &field));
+            let problem = Problem::new(&file, field, message);
+            Err(match place {
+                Some((line, column)) => problem.at(line, column),
+                None => problem,
+            })
         }
     }
 }
@@ -223,14 +229,22 @@ fn parse<T: DeserializeOwned>(id: Id, file: PathBuf, text: String) -> Result<Par
 /// Turns serde's English message into the field it concerns and a sentence
 /// in Vietnamese that says what is wrong and what to write instead.
 fn explain(path: &str, raw: &str) -> (String, String) {
-    let path = if path == "." { "" } else { path };
+    // serde_path_to_error writes "." for the root and "?" where it lost track.
+    let path = if path == "." || path.contains('?') {
+        ""
+    } else {
+        path
+    };
     // serde_yaml appends the position and prefixes the path; both are shown
     // by the problem itself.
     let mut msg = raw;
     if let Some(cut) = msg.find(" at line ") {
         msg = &msg[..cut];
     }
-    if let Some(rest) = msg.strip_prefix(path).and_then(|r| r.strip_prefix(": ")) {
+    if let Some((head, rest)) = msg.split_once(": ")
+        && !head.is_empty()
+        && path.starts_with(head)
+    {
         msg = rest;
     }
     let join = |field: &str| {
@@ -254,12 +268,22 @@ fn explain(path: &str, raw: &str) -> (String, String) {
         let valid = expected
             .trim_start_matches(", expected one of ")
             .trim_start_matches(", expected ")
-            .replace('`', "");
+            .replace('`', "")
+            .replace(" or ", " hoặc ");
         let field_path = if path.ends_with(field) {
             path.to_owned()
         } else {
             join(field)
         };
+        if field.contains(' ') {
+            return (
+                field_path,
+                format!(
+                    "\"{field}\" bị đọc thành một khóa: trong dấu {{ … }} dấu phẩy ngăn cách các khóa, \
+                     nên giá trị có dấu phẩy phải đặt trong ngoặc kép; các khóa hợp lệ ở đây: {valid}"
+                ),
+            );
+        }
         return (
             field_path,
             format!(
@@ -317,6 +341,10 @@ fn explain(path: &str, raw: &str) -> (String, String) {
         || msg.contains("while scanning")
     {
         let detail = msg.split(", while").next().unwrap_or(msg);
+        let detail = SYNTAX
+            .iter()
+            .find(|(english, _)| detail.starts_with(english))
+            .map_or(detail, |(_, vi)| vi);
         return (
             path.to_owned(),
             format!(
@@ -328,6 +356,39 @@ fn explain(path: &str, raw: &str) -> (String, String) {
     // Our own deserializers already speak Vietnamese.
     (path.to_owned(), msg.to_owned())
 }
+
+/// libyaml's commonest complaints, in a clerk's words.
+const SYNTAX: &[(&str, &str)] = &[
+    (
+        "found unexpected end of stream",
+        "tệp kết thúc giữa chừng, có thể thiếu dấu ngoặc kép đóng",
+    ),
+    (
+        "did not find expected key",
+        "không thấy khóa ở chỗ cần có, có thể thụt lề sai",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "mục danh sách thụt lề sai",
+    ),
+    (
+        "mapping values are not allowed in this context",
+        "dấu hai chấm đứng sai chỗ; giá trị có dấu hai chấm cần đặt trong ngoặc kép",
+    ),
+    (
+        "found character that cannot start any token",
+        "có ký tự không được đứng đầu giá trị (như @, `, tab); hãy đặt giá trị trong ngoặc kép",
+    ),
+    (
+        "found a tab character",
+        "có ký tự tab; YAML chỉ thụt lề bằng dấu cách",
+    ),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau khóa"),
+    (
+        "did not find expected node content",
+        "thiếu giá trị ở chỗ cần có",
+    ),
+];
 
 fn expected_vi(expected: &str) -> String {
     let e = expected.trim();
@@ -697,7 +758,18 @@ fn resolve(files: Files, problems: &mut Vec<Problem>) -> Option<Records> {
     }
 
     let mut files_of = BTreeMap::new();
+    let mut sources = BTreeMap::new();
     files_of.insert((Kind::Plan, plan.id.clone()), plan.file.clone());
+    sources.insert(plan.file.clone(), plan.text.clone());
+    for (file, text) in collectives
+        .iter()
+        .map(|p| (&p.file, &p.text))
+        .chain(people.iter().map(|p| (&p.file, &p.text)))
+        .chain(meetings.iter().map(|p| (&p.file, &p.text)))
+        .chain(proposals.iter().map(|p| (&p.file, &p.text)))
+    {
+        sources.insert(file.clone(), text.clone());
+    }
     fn index<T>(
         kind: Kind,
         list: Vec<Parsed<T>>,
@@ -718,5 +790,6 @@ fn resolve(files: Files, problems: &mut Vec<Problem>) -> Option<Records> {
         plan_file: plan.file,
         plan: plan.value,
         files: files_of,
+        sources,
     })
 }

@@ -56,6 +56,13 @@ impl Positions {
         }
     }
 
+    /// A scalar or alias: a key starts a field; a value ends as it starts.
+    fn leaf(&mut self, mark: Marker, text: Option<&str>) {
+        if !self.node_starts(mark, text) {
+            self.node_ends();
+        }
+    }
+
     /// Called when a node ends: the enclosing collection moves on.
     fn node_ends(&mut self) {
         match self.stack.last_mut() {
@@ -69,16 +76,8 @@ impl Positions {
 impl MarkedEventReceiver for Positions {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         match ev {
-            Event::Scalar(text, ..) => {
-                if !self.node_starts(mark, Some(&text)) {
-                    self.node_ends();
-                }
-            }
-            Event::Alias(_) => {
-                if !self.node_starts(mark, None) {
-                    self.node_ends();
-                }
-            }
+            Event::Scalar(text, ..) => self.leaf(mark, Some(&text)),
+            Event::Alias(_) => self.leaf(mark, None),
             Event::MappingStart(..) | Event::SequenceStart(..) => {
                 // A collection used as a key is not a key we can name.
                 self.node_starts(mark, None);
@@ -96,17 +95,27 @@ impl MarkedEventReceiver for Positions {
     }
 }
 
-/// The 1-based line and column of `field` (as `dang_ky.noi_dung[1]`) in
-/// `yaml`, or of its closest enclosing field that is written out.
-pub fn locate(yaml: &str, field: &str) -> Option<(usize, usize)> {
+fn positions(yaml: &str) -> Option<HashMap<String, (usize, usize)>> {
     let mut positions = Positions::default();
     // A text that does not parse has no positions to offer; serde reported it.
     Parser::new_from_str(yaml)
         .load(&mut positions, false)
         .ok()?;
+    Some(positions.found)
+}
+
+/// The 1-based line and column where `field` is written, if it is.
+pub fn locate_exact(yaml: &str, field: &str) -> Option<(usize, usize)> {
+    positions(yaml)?.get(field).copied()
+}
+
+/// The 1-based line and column of `field` (as `dang_ky.noi_dung[1]`) in
+/// `yaml`, or of its closest enclosing field that is written out.
+pub fn locate(yaml: &str, field: &str) -> Option<(usize, usize)> {
+    let found = positions(yaml)?;
     let mut path = field.to_owned();
     loop {
-        if let Some(&pos) = positions.found.get(&path) {
+        if let Some(&pos) = found.get(&path) {
             return Some(pos);
         }
         let cut = path.rfind(['.', '['])?;

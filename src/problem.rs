@@ -9,12 +9,17 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Problem {
+    #[serde(rename = "tep")]
     /// The file, relative to the records folder.
     pub file: PathBuf,
     /// The field path, as `dang_ky.noi_dung[1]`; empty for the file as a whole.
+    #[serde(rename = "truong")]
     pub field: String,
+    #[serde(rename = "dong")]
     pub line: Option<usize>,
+    #[serde(rename = "cot")]
     pub column: Option<usize>,
+    #[serde(rename = "thong_bao")]
     pub message: String,
 }
 

@@ -412,10 +412,15 @@ pub struct Proposal {
 /// What kind of record a file holds, from where it lies in the folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Kind {
+    #[serde(rename = "ke_hoach")]
     Plan,
+    #[serde(rename = "tap_the")]
     Collective,
+    #[serde(rename = "ca_nhan")]
     Person,
+    #[serde(rename = "cuoc_hop")]
     Meeting,
+    #[serde(rename = "to_trinh")]
     Proposal,
 }
 
@@ -457,6 +462,8 @@ pub struct Records {
     pub files: BTreeMap<(Kind, Id), PathBuf>,
     /// The plan's file, relative to the records folder.
     pub plan_file: PathBuf,
+    /// Each file's text, to place problems found after loading.
+    pub sources: BTreeMap<PathBuf, String>,
 }
 
 /// A candidate: a collective or an individual.

@@ -1,0 +1,298 @@
+//! Broken input: each case names the file, the field and the line and column,
+//! in Vietnamese, and exits 1; all problems of a folder come out together.
+
+mod common;
+
+use common::{Folder, check_json, data_errors, only_error, stdout, tdkt, verdict};
+use serde_json::Value;
+
+const BINH: &str = "ca-nhan/tran-thi-binh.yaml";
+
+fn place(e: &Value) -> (String, String, u64, u64) {
+    (
+        e["tep"].as_str().unwrap_or_default().to_owned(),
+        e["truong"].as_str().unwrap_or_default().to_owned(),
+        e["dong"].as_u64().unwrap_or(0),
+        e["cot"].as_u64().unwrap_or(0),
+    )
+}
+
+fn message(e: &Value) -> String {
+    e["thong_bao"].as_str().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn yaml_syntax_error() {
+    let folder = Folder::small();
+    folder.edit(BINH, "ho_ten: Trần Thị Bình", "ho_ten: \"Trần Thị Bình");
+    let e = only_error(folder.path());
+    // The unclosed quote runs on until the next quote, on line 8, where the
+    // parser stops: that is the place it can name.
+    assert_eq!(place(&e), (BINH.into(), String::new(), 8, 15));
+    assert!(message(&e).contains("lỗi cú pháp YAML"), "{e}");
+
+    let folder = Folder::small();
+    folder.edit(BINH, "chuc_vu: Chuyên viên", "chuc_vu: \"Chuyên viên");
+    folder.write(BINH, folder.read(BINH).replace('"', ""));
+    folder.edit(BINH, "chuc_vu: Chuyên viên", "chuc_vu: \"Chuyên viên");
+    let e = only_error(folder.path());
+    assert_eq!(
+        (place(&e).2, place(&e).3),
+        (20, 1),
+        "19 lines: an unclosed quote with no other quote after it runs to the end"
+    );
+    assert!(
+        message(&e).contains("tệp kết thúc giữa chừng, có thể thiếu dấu ngoặc kép đóng"),
+        "{e}"
+    );
+
+    let folder = Folder::small();
+    folder.edit(
+        BINH,
+        "chuc_vu: Chuyên viên",
+        "chuc_vu: Chuyên viên: văn thư",
+    );
+    let e = only_error(folder.path());
+    assert_eq!(place(&e), (BINH.into(), String::new(), 4, 21));
+    assert!(message(&e).contains("dấu hai chấm đứng sai chỗ"), "{e}");
+}
+
+#[test]
+fn wrong_type() {
+    let folder = Folder::small();
+    folder.edit(BINH, "nam_sinh: 1985", "nam_sinh: một nghìn chín trăm");
+    let e = only_error(folder.path());
+    assert_eq!(place(&e), (BINH.into(), "nam_sinh".into(), 3, 1));
+    assert!(
+        message(&e)
+            .contains("cần một số nguyên không âm, nhưng gặp văn bản \"một nghìn chín trăm\""),
+        "{e}"
+    );
+}
+
+#[test]
+fn unknown_key() {
+    let folder = Folder::small();
+    folder.edit(BINH, "  cam_ket:", "  cam_kett:");
+    let e = only_error(folder.path());
+    assert_eq!(place(&e), (BINH.into(), "dang_ky.cam_kett".into(), 11, 3));
+    assert!(
+        message(&e).contains("khóa `cam_kett` không có trong mẫu bản ghi"),
+        "{e}"
+    );
+    assert!(
+        message(&e).contains("cam_ket"),
+        "the valid keys are listed: {e}"
+    );
+}
+
+#[test]
+fn missing_required_key() {
+    let folder = Folder::small();
+    folder.edit(BINH, "chuc_vu: Chuyên viên\n", "");
+    let e = only_error(folder.path());
+    assert_eq!(place(&e), (BINH.into(), "chuc_vu".into(), 1, 1));
+    assert!(message(&e).contains("thiếu khóa bắt buộc `chuc_vu`"), "{e}");
+}
+
+#[test]
+fn impossible_date() {
+    let folder = Folder::small();
+    folder.edit(BINH, "  ngay: 2020-02-27", "  ngay: 2020-02-30");
+    let e = only_error(folder.path());
+    assert_eq!(place(&e), (BINH.into(), "dang_ky.ngay".into(), 7, 3));
+    assert!(
+        message(&e).contains("ngày \"2020-02-30\" không có trên lịch"),
+        "{e}"
+    );
+}
+
+#[test]
+fn dangling_reference_names_the_referrer_and_the_missing_id() {
+    let folder = Folder::small();
+    folder.edit(BINH, "don_vi: phong-a", "don_vi: phong-c");
+    let e = only_error(folder.path());
+    assert_eq!(place(&e), (BINH.into(), "don_vi".into(), 5, 1));
+    assert!(
+        message(&e)
+            .contains("không có bản ghi tập thể mã \"phong-c\" (cần tệp tap-the/phong-c.yaml)"),
+        "{e}"
+    );
+
+    let folder = Folder::small();
+    folder.edit(
+        "cuoc-hop/lua-chon.yaml",
+        "{ ung_vien: le-van-cuong",
+        "{ ung_vien: le-van-cuongg",
+    );
+    let e = only_error(folder.path());
+    assert_eq!(
+        place(&e),
+        (
+            "cuoc-hop/lua-chon.yaml".into(),
+            "bieu_quyet[4].ung_vien".into(),
+            12,
+            7
+        )
+    );
+    assert!(message(&e).contains("\"le-van-cuongg\""), "{e}");
+}
+
+#[test]
+fn duplicate_id() {
+    let folder = Folder::small();
+    folder.write("ca-nhan/cu/tran-thi-binh.yaml", folder.read(BINH));
+    let e = only_error(folder.path());
+    assert_eq!(e["tep"], BINH);
+    assert!(
+        message(&e).contains("mã \"tran-thi-binh\" trùng với tệp ca-nhan/cu/tran-thi-binh.yaml"),
+        "{e}"
+    );
+}
+
+#[test]
+fn nfd_value_is_normalised_without_error() {
+    let folder = Folder::small();
+    let nfd = "Tra\u{302}\u{300}n Thi\u{323} Bi\u{300}nh";
+    folder.edit(BINH, "ho_ten: Trần Thị Bình", &format!("ho_ten: {nfd}"));
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 0, "{report:#}");
+    let stages = report["ket_qua"]["giai_doan"][0]["ung_vien"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let row = stages
+        .iter()
+        .find(|r| r["id"] == "tran-thi-binh")
+        .expect("Bình registered");
+    assert_eq!(row["ten"], "Trần Thị Bình");
+    assert_eq!(
+        row["ten"].as_str().map(str::len),
+        Some("Trần Thị Bình".len()),
+        "NFC, not NFD"
+    );
+}
+
+#[test]
+fn bom_and_crlf_are_accepted() {
+    let folder = Folder::small();
+    let text = folder.read(BINH).replace('\n', "\r\n");
+    folder.write(BINH, format!("\u{FEFF}{text}"));
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(
+        verdict(&report, "cuoi_nam", "tran-thi-binh", "CN-2").0,
+        "dat"
+    );
+}
+
+#[test]
+fn empty_file() {
+    let folder = Folder::small();
+    folder.write(BINH, "");
+    let e = only_error(folder.path());
+    assert_eq!(e["tep"], BINH);
+    assert!(message(&e).contains("tệp rỗng"), "{e}");
+}
+
+#[test]
+fn a_file_that_is_not_yaml_at_all() {
+    let folder = Folder::small();
+    folder.write(
+        "cuoc-hop/ghi-chu.yaml",
+        "Biên bản họp ngày 10/3, xem tệp Word đính kèm.\n",
+    );
+    let e = only_error(folder.path());
+    assert_eq!(
+        place(&e),
+        ("cuoc-hop/ghi-chu.yaml".into(), String::new(), 1, 1)
+    );
+    assert!(message(&e).contains("không phải một bản ghi YAML"), "{e}");
+
+    let folder = Folder::small();
+    folder.write("cuoc-hop/bien-ban.yaml", b"PK\x03\x04\x00\xff\xfe");
+    let e = only_error(folder.path());
+    assert!(message(&e).contains("không phải văn bản UTF-8"), "{e}");
+}
+
+#[test]
+fn legacy_encoding_is_named() {
+    let folder = Folder::small();
+    folder.edit(
+        BINH,
+        "chuc_vu: Chuyên viên",
+        "chuc_vu: Chuy\u{AA}n vi\u{AA}n",
+    );
+    let e = only_error(folder.path());
+    assert_eq!(place(&e).1, "chuc_vu");
+    assert!(
+        message(&e).contains("bảng mã cũ (TCVN3/ABC hoặc VNI)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn all_problems_at_once_and_in_the_text_output() {
+    let folder = Folder::small();
+    folder.edit(BINH, "  ngay: 2020-02-27", "  ngay: 2020-02-30");
+    folder.edit(
+        "ca-nhan/le-van-cuong.yaml",
+        "nam_sinh: 1990",
+        "nam_sinh: abc",
+    );
+    folder.edit(
+        "tap-the/phong-b.yaml",
+        "so_thanh_vien: 4",
+        "so_thanh_vien: 4\nghi_chu: x",
+    );
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let files: Vec<String> = data_errors(&report).iter().map(|e| place(e).0).collect();
+    assert_eq!(
+        files,
+        ["ca-nhan/le-van-cuong.yaml", BINH, "tap-the/phong-b.yaml"]
+    );
+
+    let out = tdkt(&["check", "--records", &folder.path().to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("LỖI DỮ LIỆU (3)"), "{text}");
+    assert!(text.contains("ca-nhan/tran-thi-binh.yaml:7:3: trường `dang_ky.ngay`: ngày \"2020-02-30\" không có trên lịch"), "{text}");
+    assert!(
+        text.contains("KẾT LUẬN: chưa đạt — 3 lỗi dữ liệu"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_missing_plan_and_a_misplaced_file() {
+    let folder = Folder::small();
+    folder.remove("ke-hoach.yaml");
+    folder.write("ghi-chu.yaml", "a: 1\n");
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let messages: Vec<String> = data_errors(&report).iter().map(message).collect();
+    assert!(
+        messages.iter().any(|m| m.contains("thiếu tệp kế hoạch")),
+        "{messages:#?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("không rõ đây là loại bản ghi nào")),
+        "{messages:#?}"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_in_vietnamese() {
+    let out = tdkt(&["check", "--format", "xml"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = tdkt(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("Kiểm tra bản ghi theo tiêu chuẩn của kế hoạch"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -1,0 +1,164 @@
+//! Shared by the integration tests: a copy of a fixture folder to break one
+//! thing at a time, and the `tdkt` binary run on it.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn example_records() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let rel = entry.path().strip_prefix(from).expect("inside fixture");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("create dir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// A private copy of a records folder, to edit.
+pub struct Folder {
+    dir: TempDir,
+}
+
+impl Folder {
+    pub fn copy_of(source: &Path) -> Folder {
+        let dir = TempDir::new().expect("temp dir");
+        copy_dir(source, dir.path());
+        Folder { dir }
+    }
+
+    /// The small fixture `tests/fixtures/nho`.
+    pub fn small() -> Folder {
+        Folder::copy_of(&fixtures().join("nho"))
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn read(&self, file: &str) -> String {
+        fs::read_to_string(self.path().join(file)).expect("read record")
+    }
+
+    /// Replaces `from` by `to` in `file`; `from` must be there, so a test
+    /// never passes because its edit silently missed.
+    pub fn edit(&self, file: &str, from: &str, to: &str) -> &Self {
+        let text = self.read(file);
+        assert!(text.contains(from), "{file} does not contain {from:?}");
+        self.write(file, text.replacen(from, to, 1));
+        self
+    }
+
+    pub fn write(&self, file: &str, content: impl AsRef<[u8]>) -> &Self {
+        let path = self.path().join(file);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, content).expect("write record");
+        self
+    }
+
+    pub fn remove(&self, file: &str) -> &Self {
+        fs::remove_file(self.path().join(file)).expect("remove record");
+        self
+    }
+}
+
+pub fn tdkt(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tdkt"))
+        .args(args)
+        .output()
+        .expect("run tdkt")
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// `tdkt check --format json` on a folder: exit code and the parsed report.
+pub fn check_json(dir: &Path) -> (i32, Value) {
+    let out = tdkt(&[
+        "check",
+        "--records",
+        &dir.to_string_lossy(),
+        "--format",
+        "json",
+    ]);
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("check printed no JSON ({e}): {}", stdout(&out)));
+    (out.status.code().expect("exit code"), json)
+}
+
+/// The data errors of a report.
+pub fn data_errors(report: &Value) -> Vec<Value> {
+    report["loi_du_lieu"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The one data error of a folder; fails if there are none or several.
+pub fn only_error(dir: &Path) -> Value {
+    let (code, report) = check_json(dir);
+    assert_eq!(code, 1, "a data error must exit 1");
+    let errors = data_errors(&report);
+    assert_eq!(errors.len(), 1, "expected one error, got {errors:#?}");
+    errors[0].clone()
+}
+
+/// The verdict of `rule` for `candidate` at the first stage named `stage`:
+/// (ket_qua, ly_do, the candidate's file).
+pub fn verdict(
+    report: &Value,
+    stage: &str,
+    candidate: &str,
+    rule: &str,
+) -> (String, String, String) {
+    let stages = report["ket_qua"]["giai_doan"].as_array().expect("stages");
+    let stage = stages
+        .iter()
+        .find(|s| s["giai_doan"] == stage)
+        .unwrap_or_else(|| panic!("no stage {stage}"));
+    let rows = stage["ung_vien"].as_array().expect("rows");
+    let row = rows
+        .iter()
+        .find(|r| r["id"] == candidate)
+        .unwrap_or_else(|| panic!("{candidate} not in {stage:#}"));
+    let result = row["tieu_chi"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["tieu_chi"] == rule)
+        .unwrap_or_else(|| panic!("{rule} not evaluated for {candidate}"));
+    (
+        result["ket_qua"].as_str().unwrap_or_default().to_owned(),
+        result["ly_do"].as_str().unwrap_or_default().to_owned(),
+        row["tep"].as_str().unwrap_or_default().to_owned(),
+    )
+}
+
+/// The council-decision errors of a report, as (rule, candidate, file, message).
+pub fn decision_errors(report: &Value) -> Vec<(String, String, String, String)> {
+    report["ket_qua"]["loi_quyet_dinh"]
+        .as_array()
+        .expect("decision errors")
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap_or_default().to_owned();
+            (s("tieu_chi"), s("ung_vien"), s("tep"), s("thong_bao"))
+        })
+        .collect()
+}

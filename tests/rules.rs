@@ -1,0 +1,483 @@
+//! Every rule of the plan, holding on the small fixture and failing after one
+//! edit, with the rule id, the candidate and the file named.
+
+mod common;
+
+use common::{Folder, check_json, decision_errors, verdict};
+
+const BINH: &str = "ca-nhan/tran-thi-binh.yaml";
+const DUNG: &str = "ca-nhan/pham-thi-dung.yaml";
+const SELECTION: &str = "cuoc-hop/lua-chon.yaml";
+const YEAR_END: &str = "cuoc-hop/binh-xet.yaml";
+
+#[test]
+fn the_small_fixture_is_valid_and_every_rule_holds_there() {
+    let folder = Folder::small();
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["hop_le"], true);
+    for rule in ["CHUNG-1", "ND-1", "QT-1"] {
+        assert_eq!(
+            verdict(&report, "dang_ky", "tran-thi-binh", rule).0,
+            "dat",
+            "{rule}"
+        );
+    }
+    assert_eq!(verdict(&report, "cuoi_nam", "phong-a", "TT-1").0, "dat");
+    for rule in ["CN-1", "CN-2", "CN-3", "KL-1"] {
+        assert_eq!(
+            verdict(&report, "cuoi_nam", "pham-thi-dung", rule).0,
+            "dat",
+            "{rule}"
+        );
+    }
+    // Bình leads no phòng: CN-3 does not apply to her.
+    assert_eq!(
+        verdict(&report, "cuoi_nam", "tran-thi-binh", "CN-3").0,
+        "khong_ap_dung"
+    );
+}
+
+type Errors = Vec<(String, String, String, String)>;
+
+/// Applies one edit and returns why `rule` fails for `candidate`, with the
+/// council-decision errors it causes; the exit code must match them.
+fn failing(
+    file: &str,
+    from: &str,
+    to: &str,
+    stage: &str,
+    candidate: &str,
+    rule: &str,
+) -> (String, Errors) {
+    let folder = Folder::small();
+    folder.edit(file, from, to);
+    let (code, report) = check_json(folder.path());
+    let (result, why, named) = verdict(&report, stage, candidate, rule);
+    assert_eq!(result, "khong_dat", "{rule} should fail for {candidate}");
+    assert_eq!(named, file);
+    let errors = decision_errors(&report);
+    assert_eq!(code, if errors.is_empty() { 0 } else { 1 }, "{report:#}");
+    (why, errors)
+}
+
+/// Lê Văn Cường was chosen at the selection only: a flaw in his registration
+/// makes that decision fall, in the selection meeting's file.
+fn falls_at_selection(errors: &Errors, rule: &str) {
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    let e = &errors[0];
+    assert_eq!(
+        (e.0.as_str(), e.1.as_str(), e.2.as_str()),
+        (rule, "le-van-cuong", SELECTION)
+    );
+}
+
+#[test]
+fn chung_1_fails_without_the_pledge() {
+    let (why, errors) = failing(
+        "ca-nhan/le-van-cuong.yaml",
+        "lam_theo_bac: true",
+        "lam_theo_bac: false",
+        "dang_ky",
+        "le-van-cuong",
+        "CHUNG-1",
+    );
+    assert!(why.contains("chưa đăng ký làm theo"), "{why}");
+    falls_at_selection(&errors, "CHUNG-1");
+}
+
+#[test]
+fn nd_1_fails_without_a_content_area() {
+    let (why, errors) = failing(
+        "ca-nhan/le-van-cuong.yaml",
+        "noi_dung: [\"2.2\"]",
+        "noi_dung: []",
+        "dang_ky",
+        "le-van-cuong",
+        "ND-1",
+    );
+    assert!(why.contains("chưa chọn nội dung"), "{why}");
+    falls_at_selection(&errors, "ND-1");
+}
+
+#[test]
+fn qt_1_fails_outside_the_year_and_after_the_deadline() {
+    let (why, errors) = failing(
+        "ca-nhan/le-van-cuong.yaml",
+        "ngay: 2020-03-02",
+        "ngay: 2019-12-30",
+        "dang_ky",
+        "le-van-cuong",
+        "QT-1",
+    );
+    assert!(why.contains("30/12/2019 không thuộc năm 2020"), "{why}");
+    falls_at_selection(&errors, "QT-1");
+
+    let folder = Folder::small();
+    folder.edit(
+        "ke-hoach.yaml",
+        "nam: 2020",
+        "nam: 2020\nhan_dang_ky: 2020-03-01",
+    );
+    let (_, report) = check_json(folder.path());
+    let (result, why, _) = verdict(&report, "dang_ky", "le-van-cuong", "QT-1");
+    assert_eq!(result, "khong_dat");
+    assert!(why.contains("sau hạn 01/03/2020"), "{why}");
+    assert_eq!(
+        verdict(&report, "dang_ky", "tran-thi-binh", "QT-1").0,
+        "dat"
+    );
+}
+
+#[test]
+fn tt_1_fails_below_the_plan_title() {
+    let (why, errors) = failing(
+        "tap-the/phong-b.yaml",
+        "danh_hieu_dat_duoc: tap_the_lao_dong_tien_tien\n",
+        "",
+        "cuoi_nam",
+        "phong-b",
+        "TT-1",
+    );
+    assert!(why.contains("chưa có danh hiệu cuối năm"), "{why}");
+    // Phòng B was not chosen at year end; its head, who was, fails CN-3.
+    assert!(
+        !errors.is_empty()
+            && errors
+                .iter()
+                .all(|e| e.0 == "CN-3" && e.1 == "pham-thi-dung"),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn cn_1_fails_below_the_plan_rating() {
+    let (why, errors) = failing(
+        "ca-nhan/le-van-cuong.yaml",
+        "xep_loai: hoan_thanh_xuat_sac",
+        "xep_loai: hoàn thành tốt nhiệm vụ",
+        "cuoi_nam",
+        "le-van-cuong",
+        "CN-1",
+    );
+    assert!(
+        why.contains("xếp loại hoàn thành tốt nhiệm vụ, chưa đạt hoàn thành xuất sắc nhiệm vụ"),
+        "{why}"
+    );
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn cn_2_fails_without_a_recognised_initiative() {
+    let (why, errors) = failing(
+        "ca-nhan/le-van-cuong.yaml",
+        "    cong_nhan: { so: 02-QĐ/HĐSK, ngay: 2020-11-20, co_quan: Hội đồng sáng kiến cơ quan }\n",
+        "",
+        "cuoi_nam",
+        "le-van-cuong",
+        "CN-2",
+    );
+    assert!(
+        why.contains("chưa có sáng kiến được Hội đồng sáng kiến công nhận"),
+        "{why}"
+    );
+    assert!(
+        errors.is_empty(),
+        "Cường was not chosen at year end: {errors:#?}"
+    );
+}
+
+#[test]
+fn cn_3_fails_when_the_leaders_phong_falls_short() {
+    // Phạm Thị Dung heads phòng B; the phòng was left out at year end.
+    let folder = Folder::small();
+    folder.edit(
+        "tap-the/phong-b.yaml",
+        "danh_hieu_dat_duoc: tap_the_lao_dong_tien_tien\n",
+        "",
+    );
+    let (code, report) = check_json(folder.path());
+    let (result, why, file) = verdict(&report, "cuoi_nam", "pham-thi-dung", "CN-3");
+    assert_eq!((result.as_str(), file.as_str()), ("khong_dat", DUNG));
+    assert!(
+        why.contains("Phòng Tổ chức cán bộ chưa có danh hiệu cuối năm"),
+        "{why}"
+    );
+    // She was chosen at year end and proposed: both decisions fall.
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "CN-3" && e.1 == "pham-thi-dung" && e.2 == YEAR_END),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "CN-3" && e.2 == "to-trinh/de-nghi.yaml"),
+        "{errors:#?}"
+    );
+
+    // A Ban leader in charge of a phòng counts too.
+    let folder = Folder::small();
+    folder.edit(
+        "tap-the/phong-b.yaml",
+        "danh_hieu_dat_duoc: tap_the_lao_dong_tien_tien\n",
+        "",
+    );
+    folder.edit(
+        "ca-nhan/le-van-cuong.yaml",
+        "don_vi: phong-b",
+        "don_vi: phong-b\nphu_trach_phong: [phong-b]",
+    );
+    let (_, report) = check_json(folder.path());
+    assert_eq!(
+        verdict(&report, "cuoi_nam", "le-van-cuong", "CN-3").0,
+        "khong_dat"
+    );
+}
+
+#[test]
+fn kl_1_fails_with_a_disciplinary_measure_in_the_year() {
+    let (why, errors) = failing(
+        "ca-nhan/le-van-cuong.yaml",
+        "xep_loai:",
+        "ky_luat:\n  - { hinh_thuc: khien_trach, ngay: 2020-08-14 }\nxep_loai:",
+        "cuoi_nam",
+        "le-van-cuong",
+        "KL-1",
+    );
+    assert!(why.contains("khiển trách ngày 14/08/2020"), "{why}");
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn a_chosen_individual_without_a_recognised_initiative_is_an_error_in_the_meeting() {
+    let folder = Folder::small();
+    folder.edit(BINH, "    cong_nhan: { so: 01-QĐ/HĐSK, ngay: 2020-11-20, co_quan: Hội đồng sáng kiến cơ quan }\n", "");
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    let e = errors
+        .iter()
+        .find(|e| e.2 == YEAR_END)
+        .expect("error in the year-end meeting");
+    assert_eq!((e.0.as_str(), e.1.as_str()), ("CN-2", "tran-thi-binh"));
+    assert!(e.3.contains("Hội đồng chọn Trần Thị Bình"), "{}", e.3);
+    // Placed on her line of the vote table: `bieu_quyet[2]` is line 12.
+    let placed = report["ket_qua"]["loi_quyet_dinh"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .find(|e| e["tep"] == YEAR_END)
+        .cloned();
+    assert_eq!(
+        placed.map(|e| (e["truong"].clone(), e["dong"].clone())),
+        Some(("bieu_quyet[2].duoc_chon".into(), 12.into()))
+    );
+    // At the selection her registration was enough: no error there.
+    assert!(!errors.iter().any(|e| e.2 == SELECTION), "{errors:#?}");
+}
+
+#[test]
+fn qt_2_quota_and_registration_at_selection() {
+    let folder = Folder::small();
+    folder.edit("ke-hoach.yaml", "hoi_dong:", "chi_tieu:\n  lua_chon: { tap_the: 1, ca_nhan: 3 }\n  cuoi_nam: { tap_the: 1, ca_nhan: 2 }\nhoi_dong:");
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "QT-2" && e.2 == SELECTION && e.3.contains("vượt chỉ tiêu 01 tập thể")),
+        "{errors:#?}"
+    );
+
+    let folder = Folder::small();
+    folder.edit("ca-nhan/le-van-cuong.yaml", "dang_ky:", "dang_ky_cu:").edit(
+        "ca-nhan/le-van-cuong.yaml",
+        "dang_ky_cu:\n  ngay: 2020-03-02\n  noi_dung: [\"2.2\"]\n  danh_hieu: lao_dong_tien_tien\n  lam_theo_bac: true\n  cam_ket: Hoàn thành tốt nhiệm vụ.\n",
+        "",
+    );
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    assert!(
+        errors.iter().any(|e| e.0 == "QT-2"
+            && e.1 == "le-van-cuong"
+            && e.2 == SELECTION
+            && e.3.contains("chưa đăng ký")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn qt_3_year_end_choice_must_come_from_the_selected() {
+    let folder = Folder::small();
+    folder.edit(
+        SELECTION,
+        "dong_y: 3, duoc_chon: true }\n  - { ung_vien: le-van-cuong",
+        "dong_y: 1, duoc_chon: false }\n  - { ung_vien: le-van-cuong",
+    );
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    assert!(
+        errors.iter().any(|e| e.0 == "QT-3"
+            && e.1 == "pham-thi-dung"
+            && e.2 == YEAR_END
+            && e.3.contains("không có trong số được Hội đồng lựa chọn")),
+        "{errors:#?}"
+    );
+
+    let folder = Folder::small();
+    folder.edit(
+        YEAR_END,
+        "dong_y: 1, duoc_chon: false }\n  - { ung_vien: tran",
+        "dong_y: 2, duoc_chon: true }\n  - { ung_vien: tran",
+    );
+    let (_, report) = check_json(folder.path());
+    let errors = decision_errors(&report);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "QT-3" && e.3.contains("vượt chỉ tiêu 01 tập thể")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn qt_4_vote_figures_quorum_threshold_and_tie() {
+    // More "đồng ý" than valid ballots.
+    let folder = Folder::small();
+    folder.edit(
+        SELECTION,
+        "phieu_hop_le: 3, dong_y: 2, duoc_chon: true }\n  - { ung_vien: tran",
+        "phieu_hop_le: 1, dong_y: 2, duoc_chon: true }\n  - { ung_vien: tran",
+    );
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    assert!(
+        errors.iter().any(|e| e.0 == "QT-4"
+            && e.1 == "phong-b"
+            && e.3.contains("số đồng ý (2) lớn hơn số phiếu hợp lệ (1)")),
+        "{errors:#?}"
+    );
+
+    // Too few present: 1 of 3.
+    let folder = Folder::small();
+    folder.edit(
+        YEAR_END,
+        "vang_mat:\n",
+        "vang_mat:\n  - { nguoi: tran-thi-binh }\n",
+    );
+    let (_, report) = check_json(folder.path());
+    // Bình is not a council member: that is a data error, not a quorum one.
+    assert!(common::data_errors(&report).iter().any(|e| {
+        e["thong_bao"]
+            .as_str()
+            .unwrap_or("")
+            .contains("không phải thành viên Hội đồng")
+    }));
+    let folder = Folder::small();
+    folder.edit(
+        YEAR_END,
+        "vang_mat:\n",
+        "vang_mat:\n  - { nguoi: le-van-cuong-x }\n",
+    );
+    let (_, report) = check_json(folder.path());
+    assert!(!common::data_errors(&report).is_empty());
+
+    // Below the threshold: chosen with 1 of 3 (not more than half).
+    let folder = Folder::small();
+    folder.edit(
+        YEAR_END,
+        "phieu_hop_le: 2, dong_y: 2, duoc_chon: true }\n  - { ung_vien: pham",
+        "phieu_hop_le: 2, dong_y: 1, duoc_chon: true }\n  - { ung_vien: pham",
+    );
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    assert!(
+        errors.iter().any(|e| e.0 == "QT-4"
+            && e.1 == "tran-thi-binh"
+            && e.3.contains("1/3 phiếu đồng ý, chưa đạt quá bán")),
+        "{errors:#?}"
+    );
+
+    // A tie at the cut: Cường has as many votes as the last one chosen.
+    let folder = Folder::small();
+    folder.edit(
+        YEAR_END,
+        "ung_vien: le-van-cuong, phieu_phat_ra: 2, phieu_thu_ve: 2, phieu_hop_le: 2, dong_y: 1",
+        "ung_vien: le-van-cuong, phieu_phat_ra: 2, phieu_thu_ve: 2, phieu_hop_le: 2, dong_y: 2",
+    );
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "QT-4" && e.1 == "le-van-cuong" && e.3.contains("hòa phiếu")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn qt_4_quorum_counts_the_whole_membership() {
+    let folder = Folder::small();
+    folder.edit(
+        YEAR_END,
+        "vang_mat:\n",
+        "vang_mat:\n  - { nguoi: le-van-cuong }\n",
+    );
+    folder.edit(YEAR_END, "thu_ky: le-van-cuong", "thu_ky: nguyen-van-an");
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "QT-4" && e.3.contains("chỉ có 1/3 thành viên dự họp, chưa đủ 2/3")),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn thresholds_follow_the_date_unless_the_plan_sets_one() {
+    // The same votes in 2024: 2 of 3 is below 80 %.
+    let folder = Folder::small();
+    for file in [
+        "ke-hoach.yaml",
+        BINH,
+        DUNG,
+        "ca-nhan/le-van-cuong.yaml",
+        "tap-the/phong-a.yaml",
+        "tap-the/phong-b.yaml",
+        SELECTION,
+        YEAR_END,
+        "to-trinh/de-nghi.yaml",
+    ] {
+        let text = folder.read(file).replace("2020", "2024");
+        folder.write(file, text);
+    }
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let errors = decision_errors(&report);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "QT-4" && e.3.contains("chưa đạt từ 80 % tổng số thành viên")),
+        "{errors:#?}"
+    );
+    // The plan may set its own threshold.
+    folder.edit(
+        "ke-hoach.yaml",
+        "hoi_dong:\n",
+        "hoi_dong:\n  nguong_dong_y: 60\n",
+    );
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 0, "{report:#}");
+}
