@@ -5,11 +5,14 @@
 //! [`check`] applies the plan's rules, and later stages plan and render the
 //! documents.
 
+pub mod build;
 pub mod check;
 pub mod load;
 pub mod locate;
+pub mod plan;
 pub mod problem;
 pub mod records;
+pub mod render;
 pub mod report;
 pub mod ruleset;
 pub mod text;

@@ -15,6 +15,17 @@ enum Frame {
 struct Positions {
     stack: Vec<Frame>,
     found: HashMap<String, (usize, usize)>,
+    /// Scalar values (not keys) with their field and place.
+    values: Vec<Scalar>,
+}
+
+/// A value written in a YAML text, with its field path and place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scalar {
+    pub field: String,
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
 }
 
 impl Positions {
@@ -59,6 +70,14 @@ impl Positions {
     /// A scalar or alias: a key starts a field; a value ends as it starts.
     fn leaf(&mut self, mark: Marker, text: Option<&str>) {
         if !self.node_starts(mark, text) {
+            if let Some(text) = text {
+                self.values.push(Scalar {
+                    field: self.path(),
+                    text: text.to_owned(),
+                    line: mark.line(),
+                    column: mark.col() + 1,
+                });
+            }
             self.node_ends();
         }
     }
@@ -95,13 +114,22 @@ impl MarkedEventReceiver for Positions {
     }
 }
 
-fn positions(yaml: &str) -> Option<HashMap<String, (usize, usize)>> {
+fn walk(yaml: &str) -> Option<Positions> {
     let mut positions = Positions::default();
     // A text that does not parse has no positions to offer; serde reported it.
     Parser::new_from_str(yaml)
         .load(&mut positions, false)
         .ok()?;
-    Some(positions.found)
+    Some(positions)
+}
+
+fn positions(yaml: &str) -> Option<HashMap<String, (usize, usize)>> {
+    walk(yaml).map(|p| p.found)
+}
+
+/// Every value written in `yaml`, in order.
+pub fn scalars(yaml: &str) -> Vec<Scalar> {
+    walk(yaml).map(|p| p.values).unwrap_or_default()
 }
 
 /// The 1-based line and column where `field` is written, if it is.

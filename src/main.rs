@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use tdkt::{check, load, report};
+use tdkt::{build, check, load, report};
 
 /// tdkt — lập hồ sơ thi đua – khen thưởng từ các bản ghi YAML.
 #[derive(Parser)]
@@ -31,6 +31,21 @@ enum Command {
         /// Dạng kết quả: text (bảng) hoặc json
         #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
         format: OutputFormat,
+    },
+    /// Lập các văn bản (PDF) từ bản ghi hợp lệ
+    Build {
+        /// Thư mục bản ghi
+        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
+        records: PathBuf,
+        /// Thư mục ghi văn bản
+        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
+        out: PathBuf,
+        /// Ghi cả mã Typst sinh ra cạnh mỗi PDF (để gỡ lỗi, so sánh với chương trình typst)
+        #[arg(long)]
+        emit_typ: bool,
+        /// Dùng mẫu văn bản trong thư mục này thay cho mẫu có sẵn
+        #[arg(long, value_name = "THƯ_MỤC")]
+        templates: Option<PathBuf>,
     },
 }
 
@@ -63,6 +78,22 @@ fn main() -> ExitCode {
             let ok =
                 loaded.problems.is_empty() && report.is_some_and(|r| r.loi_quyet_dinh.is_empty());
             ExitCode::from(if ok { 0 } else { 1 })
+        }
+        Command::Build {
+            records,
+            out,
+            emit_typ,
+            templates,
+        } => {
+            let options = build::Options {
+                records,
+                out,
+                emit_typst: emit_typ,
+                templates,
+            };
+            let summary = build::build(&options);
+            print!("{}", report::build_summary(&summary, &options.out));
+            ExitCode::from(if summary.ok() { 0 } else { 1 })
         }
     }
 }

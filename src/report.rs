@@ -228,3 +228,49 @@ pub fn json(loaded: &Loaded, report: Option<&Report>) -> String {
 fn rule_citation(id: &str) -> &'static str {
     rule(id).map_or("", |r| r.citation)
 }
+
+/// What `tdkt build` did, for the clerk.
+pub fn build_summary(summary: &crate::build::Summary, out: &std::path::Path) -> String {
+    let mut text = String::new();
+    if !summary.problems.is_empty() {
+        let _ = writeln!(
+            text,
+            "LỖI ({}): hãy sửa rồi chạy lại.",
+            summary.problems.len()
+        );
+        for p in &summary.problems {
+            let _ = writeln!(text, "  {p}");
+        }
+        let _ = writeln!(text);
+    }
+    let _ = writeln!(
+        text,
+        "Đã lập {} văn bản vào {}.",
+        summary.rendered.len(),
+        out.display()
+    );
+    if !summary.skipped.is_empty() {
+        let _ = writeln!(
+            text,
+            "Không lập {} văn bản vì bản ghi chưa hợp lệ:",
+            summary.skipped.len()
+        );
+        for s in &summary.skipped {
+            let _ = writeln!(text, "  - {}.pdf: {}", s.key, s.why);
+        }
+    }
+    if !summary.failed.is_empty() {
+        let _ = writeln!(
+            text,
+            "Lỗi khi lập {} văn bản (lỗi của mẫu văn bản, không phải của bản ghi):",
+            summary.failed.len()
+        );
+        for e in &summary.failed {
+            let _ = writeln!(text, "  - {e}");
+        }
+    }
+    for e in &summary.io {
+        let _ = writeln!(text, "  - {e}");
+    }
+    text
+}

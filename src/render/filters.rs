@@ -1,0 +1,333 @@
+//! What templates may call: the Typst escaper the environment applies to
+//! every `{{ value }}`, and the helpers a clerk's documents need (date line,
+//! document number, percentage, Vietnamese name order).
+
+use std::cmp::Ordering;
+
+use chrono::{Datelike, NaiveDate};
+use minijinja::value::{Value, ValueKind};
+use minijinja::{Error, ErrorKind, Output, State};
+use unicode_normalization::UnicodeNormalization;
+
+/// Escapes text for Typst markup: a backslash before every ASCII punctuation
+/// character (so nothing can open code, math, a comment, a label, a heading,
+/// a list or close the template's block), a newline as a forced line break,
+/// other control characters dropped.
+pub fn escape_markup(text: &str, out: &mut String) {
+    for c in text.nfc() {
+        match c {
+            '\n' => out.push_str("\\\n"),
+            c if c.is_ascii_punctuation() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// Quotes text as a Typst string literal, for values in code positions.
+pub fn string_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.nfc() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The environment's formatter: values are escaped for markup unless a
+/// filter marked them safe (only this module's filters do).
+pub fn format_value(out: &mut Output, _state: &State, value: &Value) -> Result<(), Error> {
+    if value.is_safe() {
+        return write!(out, "{value}").map_err(Error::from);
+    }
+    if value.is_undefined() || value.is_none() {
+        return Err(Error::new(
+            ErrorKind::UndefinedError,
+            "a value the template prints is missing; guard it with {% if %}",
+        ));
+    }
+    let mut escaped = String::new();
+    escape_markup(&value.to_string(), &mut escaped);
+    out.write_str(&escaped).map_err(Error::from)
+}
+
+/// `{{ x | typst_str }}`: a Typst string literal, for code positions.
+pub fn typst_str(value: &Value) -> Value {
+    Value::from_safe_string(string_literal(&value.to_string()))
+}
+
+fn parse_date(value: &str) -> Result<NaiveDate, Error> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("not a date: {value}")))
+}
+
+/// "ngày 05 tháng 3 năm 2020": days below 10 and months 1 and 2 get a
+/// leading zero (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW).
+pub fn date_words(date: NaiveDate) -> String {
+    let month = if date.month() <= 2 {
+        format!("{:02}", date.month())
+    } else {
+        date.month().to_string()
+    };
+    format!("ngày {:02} tháng {} năm {}", date.day(), month, date.year())
+}
+
+/// `{{ ngay | ngay_thang }}` → "ngày 05 tháng 3 năm 2020".
+pub fn ngay_thang(value: &str) -> Result<String, Error> {
+    parse_date(value).map(date_words)
+}
+
+/// `{{ ngay | ngay_so }}` → "10/3/2020", as citations write a date.
+pub fn ngay_so(value: &str) -> Result<String, Error> {
+    let d = parse_date(value)?;
+    Ok(format!("{}/{}/{}", d.day(), d.month(), d.year()))
+}
+
+/// The blank a clerk fills in by hand on a draft: no-break spaces, which
+/// Typst keeps (plain spaces would collapse into one).
+const DRAFT_BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
+/// The number line of a document: Party "Số 05-TTr/BTCTU", State
+/// "Số: 05/TTr-SNV"; without a number, the blank for the clerk.
+pub fn document_number(number: Option<u32>, kind: &str, format: &str, body: &str) -> String {
+    let n = number.map_or(DRAFT_BLANK.to_owned(), |n| format!("{n:02}"));
+    match format {
+        "nha_nuoc" => format!("Số: {n}/{kind}-{body}"),
+        _ => format!("Số {n}-{kind}/{body}"),
+    }
+}
+
+/// `{{ so_van_ban(so, "TTr", the_thuc, co_quan.viet_tat) }}`.
+pub fn so_van_ban(number: &Value, kind: &str, format: &str, body: &str) -> Result<String, Error> {
+    let number = match number.kind() {
+        ValueKind::None | ValueKind::Undefined => None,
+        _ => Some(u32::try_from(number.clone()).map_err(|_| {
+            Error::new(
+                ErrorKind::InvalidOperation,
+                format!("not a document number: {number}"),
+            )
+        })?),
+    };
+    Ok(document_number(number, kind, format, body))
+}
+
+/// "88,9 %": one decimal, comma, a space before the sign; a whole number
+/// without decimals ("100 %").
+pub fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return "0 %".into();
+    }
+    let tenths = (u64::from(part) * 1000 + u64::from(whole) / 2) / u64::from(whole);
+    match tenths % 10 {
+        0 => format!("{} %", tenths / 10),
+        d => format!("{},{d} %", tenths / 10),
+    }
+}
+
+/// `{{ dong_y | phan_tram(tong) }}`.
+pub fn phan_tram(part: u32, whole: u32) -> String {
+    percent(part, whole)
+}
+
+/// `{{ 3 | hai_so }}` → "03", as the plan writes counts ("02 tập thể").
+pub fn hai_so(n: u32) -> String {
+    format!("{n:02}")
+}
+
+const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+
+/// Letters in the Vietnamese alphabet's order, then tones (none, huyền,
+/// sắc, hỏi, ngã, nặng), as a dictionary sorts words.
+fn word_key(word: &str) -> (Vec<u32>, Vec<u8>) {
+    let mut letters: Vec<u32> = Vec::new();
+    let mut tones: Vec<u8> = Vec::new();
+    for c in word.to_lowercase().nfd() {
+        let modify = |letters: &mut Vec<u32>, from: char, to: char| {
+            if let Some(last) = letters.last_mut() {
+                let rank = |c: char| {
+                    ALPHABET
+                        .chars()
+                        .position(|a| a == c)
+                        .map_or(0, |p| p as u32)
+                };
+                if *last == rank(from) {
+                    *last = rank(to);
+                }
+            }
+        };
+        match c {
+            '\u{306}' => modify(&mut letters, 'a', 'ă'),
+            '\u{302}' => {
+                modify(&mut letters, 'a', 'â');
+                modify(&mut letters, 'e', 'ê');
+                modify(&mut letters, 'o', 'ô');
+            }
+            '\u{31b}' => {
+                modify(&mut letters, 'o', 'ơ');
+                modify(&mut letters, 'u', 'ư');
+            }
+            '\u{300}' => tones.push(1),
+            '\u{301}' => tones.push(2),
+            '\u{309}' => tones.push(3),
+            '\u{303}' => tones.push(4),
+            '\u{323}' => tones.push(5),
+            c => {
+                let rank = ALPHABET
+                    .chars()
+                    .position(|a| a == c)
+                    .map_or(1000 + c as u32, |p| p as u32);
+                letters.push(rank);
+                tones.push(0);
+            }
+        }
+    }
+    tones.retain(|&t| t != 0);
+    (letters, tones)
+}
+
+/// Vietnamese order of full names: by the given name (the last word), then
+/// by the rest from the family name on.
+pub fn compare_names(a: &str, b: &str) -> Ordering {
+    let split = |name: &str| {
+        let name = name.trim();
+        match name.rsplit_once(' ') {
+            Some((rest, given)) => (word_key(given), word_key(rest)),
+            None => (word_key(name), word_key("")),
+        }
+    };
+    let (ga, ra) = split(a);
+    let (gb, rb) = split(b);
+    ga.0.cmp(&gb.0)
+        .then(ga.1.cmp(&gb.1))
+        .then(ra.0.cmp(&rb.0))
+        .then(ra.1.cmp(&rb.1))
+}
+
+/// `{{ people | xep_ten("ho_ten") }}`: a list sorted by the name in `key`.
+pub fn xep_ten(list: Vec<Value>, key: &str) -> Result<Vec<Value>, Error> {
+    let mut named: Vec<(String, Value)> = list
+        .into_iter()
+        .map(|item| {
+            let name = item.get_attr(key)?;
+            Ok((name.as_str().unwrap_or_default().to_owned(), item))
+        })
+        .collect::<Result<_, Error>>()?;
+    named.sort_by(|a, b| compare_names(&a.0, &b.0));
+    Ok(named.into_iter().map(|(_, v)| v).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn date_line_pads_days_below_ten_and_the_first_two_months() {
+        assert_eq!(date_words(day(2020, 3, 5)), "ngày 05 tháng 3 năm 2020");
+        assert_eq!(date_words(day(2020, 1, 5)), "ngày 05 tháng 01 năm 2020");
+        assert_eq!(date_words(day(2020, 2, 29)), "ngày 29 tháng 02 năm 2020");
+        assert_eq!(date_words(day(2020, 12, 18)), "ngày 18 tháng 12 năm 2020");
+        assert_eq!(ngay_so("2020-03-10").unwrap(), "10/3/2020");
+    }
+
+    #[test]
+    fn document_numbers_in_both_formats_and_as_a_draft() {
+        assert_eq!(
+            document_number(Some(5), "TTr", "dang", "BTCTU"),
+            "Số 05-TTr/BTCTU"
+        );
+        assert_eq!(
+            document_number(Some(12), "BB", "nha_nuoc", "SNV"),
+            "Số: 12/BB-SNV"
+        );
+        assert_eq!(
+            document_number(None, "TTr", "dang", "BTCTU"),
+            format!("Số {DRAFT_BLANK}-TTr/BTCTU")
+        );
+        assert_eq!(
+            document_number(None, "TTr", "nha_nuoc", "SNV"),
+            format!("Số: {DRAFT_BLANK}/TTr-SNV")
+        );
+    }
+
+    #[test]
+    fn percentages_the_vietnamese_way() {
+        assert_eq!(percent(8, 9), "88,9 %");
+        assert_eq!(percent(9, 9), "100 %");
+        assert_eq!(percent(2, 3), "66,7 %");
+        assert_eq!(percent(1, 2), "50 %");
+        assert_eq!(percent(0, 0), "0 %");
+    }
+
+    #[test]
+    fn names_sort_by_given_name_in_the_vietnamese_alphabet() {
+        let mut names = vec![
+            "Trần Văn Đức",
+            "Nguyễn Thị Lan",
+            "Lê Văn Dũng",
+            "Phạm Thị Ánh",
+            "Vũ Minh Anh",
+            "Bùi Thị Ân",
+            "Ngô Văn Ăn",
+            "Đỗ Văn Lan",
+            "Hoàng Văn Lân",
+        ];
+        names.sort_by(|a, b| compare_names(a, b));
+        assert_eq!(
+            names,
+            [
+                "Vũ Minh Anh",
+                "Phạm Thị Ánh",
+                "Ngô Văn Ăn",
+                "Bùi Thị Ân",
+                "Lê Văn Dũng",
+                "Trần Văn Đức",
+                "Đỗ Văn Lan",
+                "Nguyễn Thị Lan",
+                "Hoàng Văn Lân",
+            ]
+        );
+    }
+
+    #[test]
+    fn nfd_names_sort_like_nfc() {
+        let nfd = "Nguye\u{302}\u{303}n Thi\u{323} Lan";
+        assert_eq!(compare_names(nfd, "Nguyễn Thị Lan"), Ordering::Equal);
+    }
+
+    #[test]
+    fn markup_escaping_neutralises_every_typst_marker() {
+        let mut out = String::new();
+        escape_markup(
+            "#set page(a5) $x$ *b* _i_ <l> @r = h\n- li\n1. en // c /* d */ [x] ~ ' \" \\ `r`",
+            &mut out,
+        );
+        for (i, c) in out.char_indices() {
+            if c.is_ascii_punctuation() && c != '\\' {
+                assert_eq!(&out[i - 1..i], "\\", "{c} at {i} unescaped in {out}");
+            }
+        }
+        assert!(
+            out.contains("h\\\n\\- li"),
+            "newline becomes a forced break: {out}"
+        );
+    }
+
+    #[test]
+    fn string_literals_escape_quotes_and_backslashes() {
+        assert_eq!(string_literal("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+    }
+}

@@ -1,0 +1,74 @@
+//! The fonts the binary carries: Liberation Serif 2 (SIL OFL, metrics of
+//! Times New Roman, full Vietnamese coverage). No system font is ever used,
+//! so the same records give the same pages on any machine.
+
+use typst::foundations::Bytes;
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+
+pub const FAMILY: &str = "Liberation Serif";
+
+const FILES: [&[u8]; 4] = [
+    include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// Loaded once per process.
+pub struct Fonts {
+    pub book: LazyHash<FontBook>,
+    pub fonts: Vec<Font>,
+}
+
+impl Fonts {
+    pub fn embedded() -> Fonts {
+        let fonts: Vec<Font> = FILES
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        Fonts {
+            book: LazyHash::new(FontBook::from_fonts(&fonts)),
+            fonts,
+        }
+    }
+
+    /// Whether every face can draw `c` (a page may set any text bold or
+    /// italic). White space is laid out, not drawn.
+    pub fn covers(&self, c: char) -> bool {
+        c.is_whitespace()
+            || self
+                .fonts
+                .iter()
+                .all(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// The raw font files, for `--emit-typ`.
+    pub fn files() -> &'static [&'static [u8]] {
+        &FILES
+    }
+}
+
+pub const FILE_NAMES: [&str; 4] = [
+    "LiberationSerif-Regular.ttf",
+    "LiberationSerif-Bold.ttf",
+    "LiberationSerif-Italic.ttf",
+    "LiberationSerif-BoldItalic.ttf",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covers_vietnamese_but_not_emoji_or_han() {
+        let fonts = Fonts::embedded();
+        assert_eq!(fonts.fonts.len(), 4);
+        for c in "ẮẰẲẴẶắằẳẵặỆệỸỹỰựĐđƠơƯư“”–…".chars()
+        {
+            assert!(fonts.covers(c), "{c}");
+        }
+        assert!(!fonts.covers('😀'));
+        assert!(!fonts.covers('中'));
+    }
+}

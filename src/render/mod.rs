@@ -1,0 +1,274 @@
+//! Stage 4: a job becomes a PDF. minijinja turns the template and context
+//! into Typst source, escaping every value; Typst compiles it in a world that
+//! sees only the templates' own files and the embedded fonts; typst-pdf
+//! writes PDF/A-2b with fixed metadata, so the bytes depend on the records
+//! alone.
+
+pub mod filters;
+pub mod fonts;
+pub mod world;
+
+use std::fmt;
+use std::path::Path;
+
+use chrono::Datelike;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+use typst::WorldExt;
+use typst::diag::{Severity, SourceDiagnostic};
+use typst::foundations::{Datetime, Smart};
+use typst::syntax::Source;
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::plan::{DocKind, Job};
+use world::{DocumentWorld, Shared, main_id};
+
+/// The templates: the minijinja ones (`*.typ.j2`) and the Typst layout
+/// library they import. Embedded, so the binary works from any folder;
+/// `--templates DIR` reads the same names from a folder instead.
+pub struct Templates {
+    pub files: Vec<(String, String)>,
+}
+
+const TEMPLATE_NAMES: &[&str] = &[
+    "the-thuc.typ",
+    "dang-ky-ca-nhan.typ.j2",
+    "dang-ky-tap-the.typ.j2",
+    "danh-sach-dang-ky.typ.j2",
+    "bien-ban.typ.j2",
+    "to-trinh.typ.j2",
+];
+
+const EMBEDDED: &[&str] = &[
+    include_str!("../../templates/the-thuc.typ"),
+    include_str!("../../templates/dang-ky-ca-nhan.typ.j2"),
+    include_str!("../../templates/dang-ky-tap-the.typ.j2"),
+    include_str!("../../templates/danh-sach-dang-ky.typ.j2"),
+    include_str!("../../templates/bien-ban.typ.j2"),
+    include_str!("../../templates/to-trinh.typ.j2"),
+];
+
+impl Templates {
+    pub fn embedded() -> Templates {
+        let files = TEMPLATE_NAMES
+            .iter()
+            .zip(EMBEDDED)
+            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
+            .collect();
+        Templates { files }
+    }
+
+    pub fn from_dir(dir: &Path) -> Result<Templates, String> {
+        let mut files = Vec::new();
+        for name in TEMPLATE_NAMES {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{}: không đọc được mẫu văn bản ({e})", path.display()))?;
+            files.push(((*name).to_owned(), text));
+        }
+        Ok(Templates { files })
+    }
+
+    /// The Typst files a document may import, by their path in the world.
+    fn typst_files(&self) -> Vec<(String, String)> {
+        self.files
+            .iter()
+            .filter(|(n, _)| n.ends_with(".typ"))
+            .map(|(n, t)| (format!("/{n}"), t.clone()))
+            .collect()
+    }
+}
+
+/// What rendering a job gives.
+pub struct Rendered {
+    pub pdf: Vec<u8>,
+    /// The generated Typst source, for `--emit-typ`.
+    pub typst: String,
+}
+
+/// Why a document could not be rendered: a template bug, said with the
+/// template, the line and the document.
+#[derive(Debug, Clone)]
+pub struct RenderError {
+    pub document: String,
+    pub template: String,
+    pub message: String,
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: lỗi mẫu {}: {}",
+            self.document, self.template, self.message
+        )
+    }
+}
+
+/// The process-wide state: built once, shared by every document and thread.
+pub struct Engine {
+    env: Environment<'static>,
+    shared: Shared,
+    creator: String,
+}
+
+fn cham_cau(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?', '…']) {
+        t.to_owned()
+    } else {
+        format!("{t}.")
+    }
+}
+
+impl Engine {
+    pub fn new(templates: &Templates) -> Result<Engine, String> {
+        let mut env = Environment::new();
+        env.set_auto_escape_callback(|_| AutoEscape::Custom("typst"));
+        env.set_formatter(filters::format_value);
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_trim_blocks(true);
+        env.set_lstrip_blocks(true);
+        env.add_filter("typst_str", filters::typst_str);
+        env.add_filter("ngay_thang", filters::ngay_thang);
+        env.add_filter("ngay_so", filters::ngay_so);
+        env.add_filter("phan_tram", filters::phan_tram);
+        env.add_filter("hai_so", filters::hai_so);
+        env.add_filter("xep_ten", filters::xep_ten);
+        env.add_filter("cham_cau", cham_cau);
+        env.add_function("so_van_ban", filters::so_van_ban);
+        for (name, text) in templates.files.iter().filter(|(n, _)| n.ends_with(".j2")) {
+            env.add_template_owned(name.clone(), text.clone())
+                .map_err(|e| format!("mẫu {name}: {e}"))?;
+        }
+        Ok(Engine {
+            env,
+            shared: Shared::new(&templates.typst_files()),
+            creator: format!("tdkt {}", env!("CARGO_PKG_VERSION")),
+        })
+    }
+
+    pub fn fonts(&self) -> &fonts::Fonts {
+        self.shared.fonts()
+    }
+
+    /// The Typst source of a job.
+    pub fn source(&self, job: &Job) -> Result<String, RenderError> {
+        let template = job.kind.template();
+        let error = |message: String| RenderError {
+            document: job.key.clone(),
+            template: template.to_owned(),
+            message,
+        };
+        let tmpl = self
+            .env
+            .get_template(template)
+            .map_err(|e| error(e.to_string()))?;
+        tmpl.render(Value::from_serialize(&job.context))
+            .map_err(|e| {
+                let line = e.line().map_or(String::new(), |l| format!("dòng {l}: "));
+                error(format!("{line}{}", e.detail().unwrap_or(&e.to_string())))
+            })
+    }
+
+    pub fn render(&self, job: &Job) -> Result<Rendered, RenderError> {
+        let typst = self.source(job)?;
+        let pdf = self.compile(job, &typst);
+        // The memo cache grows with every distinct document: empty it after
+        // each, on success and on error alike.
+        typst::comemo::evict(0);
+        Ok(Rendered { pdf: pdf?, typst })
+    }
+
+    fn compile(&self, job: &Job, typst: &str) -> Result<Vec<u8>, RenderError> {
+        let template = job.kind.template();
+        let today = Datetime::from_ymd(
+            job.date.year(),
+            job.date.month() as u8,
+            job.date.day() as u8,
+        )
+        .ok_or_else(|| RenderError {
+            document: job.key.clone(),
+            template: template.to_owned(),
+            message: format!("ngày {} nằm ngoài khoảng Typst xử lý được", job.date),
+        })?;
+        let world = DocumentWorld {
+            shared: &self.shared,
+            main: Source::new(main_id(), typst.to_owned()),
+            today,
+        };
+        let error = |diags: &[SourceDiagnostic]| RenderError {
+            document: job.key.clone(),
+            template: template.to_owned(),
+            message: describe(&world, diags),
+        };
+        let warned = typst::compile::<PagedDocument>(&world);
+        let document = warned.output.map_err(|diags| error(diags.as_slice()))?;
+        // An unknown font or any other warning would change the page silently.
+        if !warned.warnings.is_empty() {
+            return Err(error(&warned.warnings));
+        }
+        let options = PdfOptions {
+            ident: Smart::Custom(job.key.clone()),
+            creator: Smart::Custom(Some(self.creator.clone())),
+            timestamp: Some(Timestamp::new_utc(today)),
+            standards: PdfStandards::new(&[PdfStandard::A_2b]).map_err(|e| RenderError {
+                document: job.key.clone(),
+                template: template.to_owned(),
+                message: e.message().to_string(),
+            })?,
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(&document, &options).map_err(|diags| error(diags.as_slice()))
+    }
+}
+
+/// Diagnostics with the file and line they point at: the generated main
+/// file (see `--emit-typ`) or a file of the templates.
+fn describe(world: &DocumentWorld, diags: &[SourceDiagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| {
+            let kind = if d.severity == Severity::Warning {
+                "cảnh báo"
+            } else {
+                "lỗi"
+            };
+            let place = d.span.id().and_then(|id| {
+                let source = typst::World::source(world, id).ok()?;
+                let range = world.range(d.span)?;
+                let line = source.lines().byte_to_line(range.start)? + 1;
+                let name = if id == main_id() {
+                    "mã Typst sinh ra".to_owned()
+                } else {
+                    format!("{:?}", id.vpath())
+                };
+                let text = source
+                    .text()
+                    .lines()
+                    .nth(line - 1)
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned();
+                Some(format!("{name}, dòng {line} (`{text}`)"))
+            });
+            match place {
+                Some(p) => format!("{kind} Typst ở {p}: {}", d.message),
+                None => format!("{kind} Typst: {}", d.message),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+impl DocKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DocKind::RegistrationPerson => "bản đăng ký cá nhân",
+            DocKind::RegistrationCollective => "bản đăng ký tập thể",
+            DocKind::RegistrationList => "danh sách đăng ký",
+            DocKind::Minutes => "biên bản họp Hội đồng",
+            DocKind::Proposal => "tờ trình đề nghị khen thưởng",
+        }
+    }
+}
