@@ -782,11 +782,22 @@ fn resolve(files: Files, problems: &mut Vec<Problem>) -> Option<Records> {
             })
             .collect()
     }
+    let collectives = index(Kind::Collective, collectives, &mut files_of);
+    let people = index(Kind::Person, people, &mut files_of);
+    let meetings = index(Kind::Meeting, meetings, &mut files_of);
+    let proposals = index(Kind::Proposal, proposals, &mut files_of);
+    let read: HashSet<&Id> = files_of.keys().map(|(_, id)| id).collect();
+    let unreadable = seen
+        .iter()
+        .filter(|(id, _)| !read.contains(id))
+        .filter_map(|(id, path)| Some((id.clone(), kind_of(path)?)))
+        .collect();
     Some(Records {
-        collectives: index(Kind::Collective, collectives, &mut files_of),
-        people: index(Kind::Person, people, &mut files_of),
-        meetings: index(Kind::Meeting, meetings, &mut files_of),
-        proposals: index(Kind::Proposal, proposals, &mut files_of),
+        unreadable,
+        collectives,
+        people,
+        meetings,
+        proposals,
         plan_file: plan.file,
         plan: plan.value,
         files: files_of,

@@ -473,6 +473,15 @@ fn registration_list(records: &Records) -> Option<Job> {
             }
         }
     }
+    // A phòng or person whose file could not be read may have registered:
+    // the list waits for them rather than leave anyone out.
+    deps.extend(
+        records
+            .unreadable
+            .iter()
+            .filter(|(_, kind)| matches!(kind, Kind::Person | Kind::Collective))
+            .map(|(id, _)| id.clone()),
+    );
     let ctx = ListDoc {
         common: common(records),
         ngay: date,
@@ -629,10 +638,11 @@ fn minutes(records: &Records, id: &Id, m: &Meeting) -> Job {
     let mut bieu_quyet = Vec::new();
     let mut danh_gia = Vec::new();
     for v in &m.bieu_quyet {
+        // Named by the vote even when its record could not be read.
+        deps.push(v.ung_vien.clone());
         let Some(c) = records.candidate(&v.ung_vien) else {
             continue;
         };
-        deps.push(v.ung_vien.clone());
         bieu_quyet.push(VoteRow {
             ten: c.name().to_owned(),
             tap_the: c.kind() == Kind::Collective,
@@ -744,6 +754,14 @@ fn proposal(records: &Records, id: &Id, p: &crate::records::Proposal) -> Option<
     let meeting = records.meetings.get(&p.cuoc_hop)?;
     let signer = p.nguoi_ky.as_ref().unwrap_or(&plan.nguoi_ky);
     let mut deps: Vec<Id> = vec![id.clone(), p.cuoc_hop.clone(), signer.nguoi.clone()];
+    // Those the meeting chose, including any whose record could not be read.
+    deps.extend(
+        meeting
+            .bieu_quyet
+            .iter()
+            .filter(|v| v.duoc_chon)
+            .map(|v| v.ung_vien.clone()),
+    );
     let counts = |m: &Meeting| {
         let picked = chosen(records, m);
         let n = |k: Kind| picked.iter().filter(|c| c.kind() == k).count() as u32;

@@ -464,6 +464,9 @@ pub struct Records {
     pub plan_file: PathBuf,
     /// Each file's text, to place problems found after loading.
     pub sources: BTreeMap<PathBuf, String>,
+    /// Records whose file exists but could not be read, by id and kind: a
+    /// document that might name them must wait for them.
+    pub unreadable: BTreeMap<Id, Kind>,
 }
 
 /// A candidate: a collective or an individual.

@@ -9,12 +9,28 @@ use minijinja::value::{Value, ValueKind};
 use minijinja::{Error, ErrorKind, Output, State};
 use unicode_normalization::UnicodeNormalization;
 
+/// Typst breaks lines only where Unicode allows (spaces, after "-" or "/");
+/// a longer run of letters and digits with no such place would run past its
+/// cell and off the page, so the escaper offers a break (a zero-width space)
+/// after this many. No Vietnamese word comes near it.
+const LONGEST_UNBROKEN: usize = 16;
+
 /// Escapes text for Typst markup: a backslash before every ASCII punctuation
 /// character (so nothing can open code, math, a comment, a label, a heading,
 /// a list or close the template's block), a newline as a forced line break,
 /// other control characters dropped.
 pub fn escape_markup(text: &str, out: &mut String) {
+    let mut run = 0;
     for c in text.nfc() {
+        if !c.is_alphanumeric() {
+            run = 0;
+        } else {
+            if run == LONGEST_UNBROKEN {
+                out.push('\u{200B}');
+                run = 0;
+            }
+            run += 1;
+        }
         match c {
             '\n' => out.push_str("\\\n"),
             c if c.is_ascii_punctuation() => {
@@ -324,6 +340,16 @@ mod tests {
             out.contains("h\\\n\\- li"),
             "newline becomes a forced break: {out}"
         );
+    }
+
+    #[test]
+    fn long_runs_get_a_break_opportunity() {
+        let mut out = String::new();
+        escape_markup("Ddddddddddddddddddddddd ngắn", &mut out);
+        assert_eq!(out, "Dddddddddddddddd\u{200B}ddddddd ngắn");
+        let mut out = String::new();
+        escape_markup("91/2017/NĐ-CP Nghiêngnghiêng", &mut out);
+        assert!(!out.contains('\u{200B}'), "real text is never touched: {out}");
     }
 
     #[test]

@@ -2,9 +2,12 @@
 //! thing at a time, and the `tdkt` binary run on it.
 #![allow(dead_code)]
 
+pub mod pdf;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::OnceLock;
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -161,4 +164,43 @@ pub fn decision_errors(report: &Value) -> Vec<(String, String, String, String)> 
             (s("tieu_chi"), s("ung_vien"), s("tep"), s("thong_bao"))
         })
         .collect()
+}
+
+/// `tdkt build --records RECORDS --out OUT`.
+pub fn build(records: &Path, out: &Path) -> Output {
+    tdkt(&[
+        "build",
+        "--records",
+        &records.to_string_lossy(),
+        "--out",
+        &out.to_string_lossy(),
+    ])
+}
+
+/// The example records rendered once per test binary, into a temp folder.
+pub fn example_output() -> &'static Path {
+    static OUT: OnceLock<TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = TempDir::new().expect("temp dir");
+        let run = build(&example_records(), out.path());
+        assert!(
+            run.status.success(),
+            "build of the example records failed:\n{}",
+            stdout(&run)
+        );
+        out
+    })
+    .path()
+}
+
+/// Every file below `dir`, relative, sorted.
+pub fn files(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.path().strip_prefix(dir).expect("inside").to_path_buf())
+        .collect();
+    found.sort();
+    found
 }

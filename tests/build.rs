@@ -1,0 +1,205 @@
+//! `tdkt build` as a clerk meets it: what is rendered, what is not and why,
+//! and that a failed build never harms a good file.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{Folder, build, files, stdout, tdkt};
+
+const BINH: &str = "ca-nhan/tran-thi-binh.yaml";
+const BINH_PDF: &str = "2020/dang-ky/ca-nhan/tran-thi-binh.pdf";
+
+#[test]
+fn the_small_fixture_builds_every_document() {
+    let folder = Folder::small();
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(folder.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    let expected = [
+        "2020/bien-ban/binh-xet.pdf",
+        "2020/bien-ban/lua-chon.pdf",
+        "2020/dang-ky/ca-nhan/le-van-cuong.pdf",
+        "2020/dang-ky/ca-nhan/pham-thi-dung.pdf",
+        "2020/dang-ky/ca-nhan/tran-thi-binh.pdf",
+        "2020/dang-ky/danh-sach.pdf",
+        "2020/dang-ky/tap-the/phong-a.pdf",
+        "2020/dang-ky/tap-the/phong-b.pdf",
+        "2020/to-trinh/de-nghi.pdf",
+    ];
+    let have: Vec<String> = files(out.path())
+        .iter()
+        .map(|f| f.display().to_string())
+        .collect();
+    assert_eq!(have, expected);
+    assert!(
+        stdout(&run).contains("Đã lập 9 văn bản"),
+        "{}",
+        stdout(&run)
+    );
+}
+
+#[test]
+fn a_character_the_font_lacks_names_the_record_and_field_and_makes_no_pdf() {
+    let folder = Folder::small();
+    folder.edit(BINH, "ho_ten: Trần Thị Bình", "ho_ten: Trần Thị Bình 😀");
+    folder.edit(
+        "ca-nhan/le-van-cuong.yaml",
+        "chuc_vu: Chuyên viên",
+        "chuc_vu: Chuyên viên 中",
+    );
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(folder.path(), out.path());
+    assert_eq!(run.status.code(), Some(1));
+    let text = stdout(&run);
+    assert!(
+        text.contains("ca-nhan/tran-thi-binh.yaml:1:9: trường `ho_ten`: ký tự \"😀\" (U+1F600) không có trong phông chữ Liberation Serif"),
+        "{text}"
+    );
+    assert!(
+        text.contains("ca-nhan/le-van-cuong.yaml:4:10: trường `chuc_vu`: ký tự \"中\" (U+4E2D)"),
+        "{text}"
+    );
+    assert!(
+        !out.path().join(BINH_PDF).exists(),
+        "no PDF for a record the font cannot print"
+    );
+    // Documents that do not show her are still made.
+    assert!(out.path().join("2020/dang-ky/tap-the/phong-a.pdf").exists());
+    assert!(
+        text.contains(
+            "2020/dang-ky/ca-nhan/tran-thi-binh.pdf: bản ghi có lỗi: ca-nhan/tran-thi-binh.yaml"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn documents_that_depend_on_an_invalid_record_are_skipped_and_named() {
+    let folder = Folder::small();
+    folder.edit(BINH, "nam_sinh: 1985", "nam_sinh: năm tám lăm");
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(folder.path(), out.path());
+    assert_eq!(run.status.code(), Some(1));
+    let text = stdout(&run);
+    // Everything that shows Bình waits (her own form cannot even be planned
+    // until her record reads); the rest is made.
+    assert!(!out.path().join(BINH_PDF).exists());
+    for skipped in [
+        "2020/dang-ky/danh-sach.pdf",
+        "2020/bien-ban/lua-chon.pdf",
+        "2020/bien-ban/binh-xet.pdf",
+        "2020/to-trinh/de-nghi.pdf",
+    ] {
+        assert!(
+            text.contains(&format!(
+                "{skipped}: bản ghi có lỗi: ca-nhan/tran-thi-binh.yaml"
+            )),
+            "{skipped} in:\n{text}"
+        );
+        assert!(!out.path().join(skipped).exists());
+    }
+    assert!(text.contains("Đã lập 4 văn bản"), "{text}");
+    assert!(text.contains("trường `nam_sinh`"), "{text}");
+}
+
+#[test]
+fn a_decision_that_does_not_stand_keeps_its_minutes_and_proposal_from_print() {
+    let folder = Folder::small();
+    folder.edit(BINH, "    cong_nhan: { so: 01-QĐ/HĐSK, ngay: 2020-11-20, co_quan: Hội đồng sáng kiến cơ quan }\n", "");
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(folder.path(), out.path());
+    assert_eq!(run.status.code(), Some(1));
+    let text = stdout(&run);
+    assert!(text.contains("cuoc-hop/binh-xet.yaml:12:95: trường `bieu_quyet[2].duoc_chon`: [CN-2] Hội đồng chọn Trần Thị Bình"), "{text}");
+    assert!(!out.path().join("2020/bien-ban/binh-xet.pdf").exists());
+    assert!(!out.path().join("2020/to-trinh/de-nghi.pdf").exists());
+    assert!(
+        out.path().join("2020/bien-ban/lua-chon.pdf").exists(),
+        "the selection stands: {text}"
+    );
+}
+
+fn copy_templates(to: &Path) {
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    for entry in fs::read_dir(from).expect("templates") {
+        let entry = entry.expect("entry");
+        fs::copy(entry.path(), to.join(entry.file_name())).expect("copy template");
+    }
+}
+
+#[test]
+fn a_failing_template_never_replaces_a_good_pdf_nor_leaves_a_temporary_file() {
+    let folder = Folder::small();
+    let out = tempfile::TempDir::new().expect("temp dir");
+    assert!(build(folder.path(), out.path()).status.success());
+    let good = fs::read(out.path().join(BINH_PDF)).expect("first build");
+
+    // The record changes, but the template is broken: the old PDF stays.
+    folder.edit(BINH, "chuc_vu: Chuyên viên", "chuc_vu: Chuyên viên chính");
+    let templates = tempfile::TempDir::new().expect("temp dir");
+    copy_templates(templates.path());
+    let form = templates.path().join("dang-ky-ca-nhan.typ.j2");
+    let broken = fs::read_to_string(&form)
+        .expect("template")
+        .replace("#plain[Chức vụ:", "#khong-co-ham[Chức vụ:");
+    fs::write(&form, broken).expect("write template");
+    let run = tdkt(&[
+        "build",
+        "--records",
+        &folder.path().to_string_lossy(),
+        "--out",
+        &out.path().to_string_lossy(),
+        "--templates",
+        &templates.path().to_string_lossy(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let text = stdout(&run);
+    assert!(text.contains("lỗi mẫu dang-ky-ca-nhan.typ.j2"), "{text}");
+    assert!(
+        text.contains("unknown variable: khong-co-ham"),
+        "the Typst message with its line: {text}"
+    );
+    assert!(text.contains("mã Typst sinh ra, dòng"), "{text}");
+    assert_eq!(
+        fs::read(out.path().join(BINH_PDF)).expect("still there"),
+        good,
+        "the good PDF is untouched"
+    );
+    let leftovers: Vec<_> = files(out.path())
+        .into_iter()
+        .filter(|f| f.extension().is_none_or(|e| e != "pdf"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files: {leftovers:?}");
+}
+
+#[test]
+fn emit_typ_writes_a_self_contained_typst_project() {
+    let folder = Folder::small();
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = tdkt(&[
+        "build",
+        "--records",
+        &folder.path().to_string_lossy(),
+        "--out",
+        &out.path().to_string_lossy(),
+        "--emit-typ",
+    ]);
+    assert!(run.status.success(), "{}", stdout(&run));
+    let typ = fs::read_to_string(out.path().join("2020/dang-ky/ca-nhan/tran-thi-binh.typ"))
+        .expect("typst source");
+    assert!(typ.starts_with("#import \"/the-thuc.typ\": *"), "{typ}");
+    assert!(typ.contains("Trần Thị Bình"));
+    assert!(
+        out.path().join("the-thuc.typ").exists(),
+        "the library at the root the import names"
+    );
+    for face in ["Regular", "Bold", "Italic", "BoldItalic"] {
+        assert!(
+            out.path()
+                .join(format!("fonts/LiberationSerif-{face}.ttf"))
+                .exists()
+        );
+    }
+}

@@ -1,0 +1,444 @@
+//! The example records rendered to real PDFs, read back as a reader sees
+//! them: text, positions, faces and sizes, fonts, metadata.
+
+mod common;
+
+use std::fs;
+use std::path::PathBuf;
+
+use common::pdf::{self, face_and_size, word, words};
+use common::{Folder, build, example_output, example_records, files, stdout};
+
+fn doc(rel: &str) -> PathBuf {
+    let path = example_output().join(rel);
+    assert!(
+        path.exists(),
+        "{rel} was not rendered; have: {:?}",
+        files(example_output())
+    );
+    path
+}
+
+fn assert_has(text: &str, expected: &[&str]) {
+    for e in expected {
+        assert!(text.contains(e), "missing {e:?} in:\n{text}");
+    }
+}
+
+/// The line of `text` that contains `needle`.
+fn line_with<'a>(text: &'a str, needle: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("no line with {needle:?} in:\n{text}"))
+}
+
+/// The line of the vote table that names `name`.
+fn vote_row<'a>(text: &'a str, name: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.contains(name) && l.contains("/9"))
+        .unwrap_or_else(|| panic!("no vote row for {name} in:\n{text}"))
+}
+
+const PROPOSAL: &str = "2020/to-trinh/2020-12-18-de-nghi-khen-thuong.pdf";
+const SELECTION: &str = "2020/bien-ban/2020-03-10-lua-chon.pdf";
+const YEAR_END: &str = "2020/bien-ban/2020-12-15-binh-xet.pdf";
+const KHAI: &str = "2020/dang-ky/ca-nhan/ngo-van-khai.pdf";
+const TCCB: &str = "2020/dang-ky/tap-the/phong-to-chuc-can-bo.pdf";
+const LIST: &str = "2020/dang-ky/danh-sach.pdf";
+
+#[test]
+fn every_registrant_meeting_and_proposal_has_its_document() {
+    let all = files(example_output());
+    let count = |prefix: &str| all.iter().filter(|f| f.starts_with(prefix)).count();
+    assert_eq!(count("2020/dang-ky/ca-nhan"), 18, "{all:?}");
+    assert_eq!(count("2020/dang-ky/tap-the"), 5);
+    assert_eq!(count("2020/bien-ban"), 2);
+    assert_eq!(count("2020/to-trinh"), 1);
+    assert!(all.contains(&PathBuf::from(LIST)));
+    assert!(
+        all.iter()
+            .all(|f| f.extension().is_some_and(|e| e == "pdf")),
+        "only PDFs, no temporary files: {all:?}"
+    );
+}
+
+#[test]
+fn the_proposal_reads_as_the_party_body_writes_it() {
+    let text = pdf::text(&doc(PROPOSAL));
+    let flat = pdf::flat_text(&doc(PROPOSAL));
+    assert_has(
+        &text,
+        &[
+            "TỈNH ỦY BẮC GIANG",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "BAN TỔ CHỨC",
+            "TỜ TRÌNH",
+            "Nơi nhận:",
+        ],
+    );
+    // A draft: the number is a blank the clerk fills in, in the Party form.
+    let number = line_with(&text, "-TTr/BTCTU");
+    assert!(number.contains("Số") && !number.contains("Số:"), "{number}");
+    assert!(
+        number.contains("Bắc Giang, ngày 18 tháng 12 năm 2020"),
+        "number and date share a line: {number}"
+    );
+    assert_has(
+        &flat,
+        &[
+            "về việc đề nghị tặng Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy cho tập thể, cá nhân điển hình tiên tiến năm 2020",
+            "Kính gửi: Đồng chí Trưởng Ban Tổ chức Tỉnh ủy",
+            "Căn cứ Luật Thi đua, Khen thưởng năm 2003;",
+            "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ",
+            "Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng cơ quan ngày 15/12/2020.",
+            "Ngày 10/3/2020, Hội đồng Thi đua - Khen thưởng cơ quan đã họp, lựa chọn 02 tập thể và 03 cá nhân",
+            "Ngày 15/12/2020, Hội đồng Thi đua - Khen thưởng cơ quan đã họp bình xét, lựa chọn 01 tập thể và 02 cá nhân",
+            "I. TẬP THỂ (01)",
+            "II. CÁ NHÂN (02)",
+            "Kính trình xem xét, quyết định.",
+            "T/M HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+            "CHỦ TỊCH",
+            "Nguyễn Văn Hanh",
+            "- Như trên,",
+            "- Lưu Văn thư, TCĐ-ĐV.",
+        ],
+    );
+    // Proposed: the year-end meeting's choice, individuals by given name.
+    let huong = text.find("Lê Thị Thu").expect("Hương proposed");
+    let khai = text.find("Ngô Văn Khải").expect("Khải proposed");
+    assert!(huong < khai, "Hương before Khải (H < K)");
+    assert!(
+        !flat.contains("Vũ Minh Đức"),
+        "not chosen at year end, not proposed"
+    );
+    assert!(
+        !flat.contains("./."),
+        "the Party format ends with a plain full stop"
+    );
+}
+
+#[test]
+fn the_individual_registration_form() {
+    let flat = pdf::flat_text(&doc(KHAI));
+    assert_has(
+        &flat,
+        &[
+            "Bắc Giang, ngày 27 tháng 02 năm 2020",
+            "BẢN ĐĂNG KÝ Xây dựng điển hình tiên tiến năm 2020",
+            "Kính gửi: Hội đồng Thi đua - Khen thưởng cơ quan",
+            "Họ và tên: Ngô Văn Khải",
+            "Năm sinh: 1978",
+            "Chức vụ: Trưởng phòng",
+            "Đơn vị: Phòng Tổ chức đảng - Đảng viên",
+            "- 2.1. Điển hình tiên tiến trong học tập và làm theo tư tưởng, tấm gương đạo đức, phong cách Hồ Chí Minh;",
+            "- 2.3. Điển hình trong phong trào xây dựng các tổ chức đoàn thể trong sạch, vững mạnh.",
+            "2. Danh hiệu thi đua đăng ký: Chiến sĩ thi đua cơ sở.",
+            "4. Sáng kiến, giải pháp dự kiến: Hướng dẫn nghiệp vụ lập và quản lý hồ sơ đảng viên trên phần mềm.",
+            "Tôi đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        ],
+    );
+    let text = pdf::text(&doc(KHAI));
+    // He heads his phòng: the Ban leader in charge of it confirms.
+    let titles = line_with(&text, "NGƯỜI ĐĂNG KÝ");
+    assert!(titles.contains("XÁC NHẬN CỦA LÃNH ĐẠO BAN"), "{titles}");
+    let names = line_with(&text, "Nguyễn Văn Hanh");
+    assert!(
+        names.contains("Ngô Văn Khải"),
+        "the two signers' names stand level: {names}"
+    );
+    // A form has no number.
+    assert!(!flat.contains("Số "), "{flat}");
+}
+
+#[test]
+fn the_collective_registration_form() {
+    let flat = pdf::flat_text(&doc(TCCB));
+    assert_has(
+        &flat,
+        &[
+            "BẢN ĐĂNG KÝ Xây dựng tập thể điển hình tiên tiến năm 2020",
+            "Tên tập thể: Phòng Tổ chức cán bộ",
+            "Số cán bộ, công chức, người lao động: 05",
+            "Trưởng phòng: Bùi Văn Long",
+            "2. Danh hiệu thi đua đăng ký: Tập thể lao động tiên tiến.",
+            "4. Chỉ tiêu phấn đấu:",
+        ],
+    );
+    let text = pdf::text(&doc(TCCB));
+    assert!(
+        line_with(&text, "TRƯỞNG PHÒNG").contains("XÁC NHẬN CỦA LÃNH ĐẠO BAN"),
+        "{text}"
+    );
+    let names = line_with(&text, "Đỗ Thị Minh Nguyệt");
+    assert!(
+        names.contains("Bùi Văn Long"),
+        "the two signers' names stand level: {names}"
+    );
+}
+
+#[test]
+fn the_registration_list_sorts_people_the_vietnamese_way() {
+    let flat = pdf::flat_text(&doc(LIST));
+    assert_has(
+        &flat,
+        &[
+            "DANH SÁCH",
+            "I. TẬP THỂ (05)",
+            "II. CÁ NHÂN (18)",
+            "Danh sách có 05 tập thể và 18 cá nhân.",
+            "K/T TRƯỞNG BAN",
+            "PHÓ TRƯỞNG BAN",
+        ],
+    );
+    // Given names: Ánh < Bảo < Đức < Hưng < Hương < Khải < Long < Mai <
+    // Mạnh < Nam < Ngân < Sơn < Tiến < Trang < Yến.
+    let order = [
+        "Phạm Thị Ngọc Ánh",
+        "Trịnh Quốc Bảo",
+        "Vũ Minh Đức",
+        "Giáp Văn Hưng",
+        "Lê Thị Thu Hương",
+        "Ngô Văn Khải",
+        "Bùi Văn Long",
+        "Trần Thị Mai",
+        "Chu Đức Mạnh",
+        "Nguyễn Hoàng Nam",
+        "Kiều Thị Ngân",
+        "Lại Văn Sơn",
+        "Đinh Văn Tiến",
+        "Dương Thu Trang",
+        "Mạc Thị Yến",
+    ];
+    let text = pdf::text(&doc(LIST));
+    let at: Vec<usize> = order
+        .iter()
+        .map(|n| text.find(n).unwrap_or_else(|| panic!("{n} missing")))
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "given names in Vietnamese order: {order:?} at {at:?}"
+    );
+    assert!(!flat.contains("Đào Thị Lan"), "not registered, not listed");
+}
+
+#[test]
+fn the_selection_minutes_with_the_vote_table() {
+    let text = pdf::text(&doc(SELECTION));
+    let flat = pdf::flat_text(&doc(SELECTION));
+    let number = line_with(&text, "-BB/BTCTU");
+    assert!(
+        number.contains("Bắc Giang, ngày 10 tháng 3 năm 2020"),
+        "{number}"
+    );
+    assert_has(
+        &flat,
+        &[
+            "BIÊN BẢN họp Hội đồng Thi đua - Khen thưởng cơ quan lựa chọn tập thể, cá nhân xây dựng điển hình tiên tiến năm 2020",
+            "Thời gian bắt đầu: 08 giờ 00 phút, ngày 10 tháng 3 năm 2020.",
+            "Địa điểm: Phòng họp tầng 3, trụ sở Ban Tổ chức Tỉnh ủy.",
+            "Thành phần tham dự: 08/09 thành viên Hội đồng Thi đua - Khen thưởng cơ quan",
+            "Vắng mặt: 01 đồng chí:",
+            "Lại Văn Sơn (đi công tác tại huyện Lục Ngạn), có ý kiến bằng văn bản.",
+            "Chủ trì: đồng chí Nguyễn Văn Hanh, Phó Trưởng Ban, Chủ tịch Hội đồng.",
+            "Thư ký: đồng chí Phạm Thị Ngọc Ánh, Chuyên viên, Phòng Tổ chức đảng - Đảng viên, Ủy viên, Thư ký Hội đồng.",
+            "Ý kiến bằng văn bản của đồng chí Lại Văn Sơn",
+            "quá bán tổng số thành viên Hội đồng",
+            "Hội đồng thống nhất lựa chọn 02 tập thể và 03 cá nhân",
+            "Cuộc họp kết thúc vào 10 giờ 30 phút, ngày 10 tháng 3 năm 2020.",
+            "THƯ KÝ",
+            "CHỦ TRÌ",
+        ],
+    );
+    for (name, votes, share, result) in [
+        ("Ngô Văn Khải", "8/9", "88,9 %", "Được chọn"),
+        ("Vũ Minh Đức", "6/9", "66,7 %", "Được chọn"),
+        ("Bùi Văn Long", "5/9", "55,6 %", "Không được chọn"),
+        ("Giáp Văn Hưng", "2/9", "22,2 %", "Không được chọn"),
+    ] {
+        let row = vote_row(&text, name);
+        assert!(
+            row.contains(votes) && row.contains(share) && row.contains(result),
+            "row of {name}: {row}"
+        );
+    }
+    assert!(
+        !flat.contains("Lại Văn Sơn, Trưởng phòng"),
+        "absent: not among those present"
+    );
+}
+
+#[test]
+fn the_year_end_minutes_carry_the_periodic_evaluations() {
+    let text = pdf::text(&doc(YEAR_END));
+    let flat = pdf::flat_text(&doc(YEAR_END));
+    assert_has(
+        &flat,
+        &[
+            "bình xét tập thể, cá nhân điển hình tiên tiến năm 2020",
+            "Thành phần tham dự: 09/09 thành viên",
+            "+ 6 tháng đầu năm (30/6/2020): Hoàn thành khảo sát thực trạng hồ sơ đảng viên tại 12 chi bộ.",
+            "Hội đồng thống nhất bình xét, đề nghị khen thưởng 01 tập thể và 02 cá nhân",
+            "Cuộc họp kết thúc vào 16 giờ 30 phút, ngày 15 tháng 12 năm 2020.",
+        ],
+    );
+    let row = vote_row(&text, "Vũ Minh Đức");
+    assert!(
+        row.contains("3/9") && row.contains("33,3 %") && row.contains("Không được chọn"),
+        "{row}"
+    );
+    assert!(!flat.contains("Vắng mặt"), "nobody absent");
+}
+
+fn all_pdfs() -> Vec<PathBuf> {
+    files(example_output())
+        .into_iter()
+        .map(|f| example_output().join(f))
+        .collect()
+}
+
+#[test]
+fn a4_pages_text_inside_the_margins_and_only_embedded_fonts() {
+    let left_margin = 30.0 / 25.4 * 72.0;
+    let right_edge = 595.276 - 15.0 / 25.4 * 72.0;
+    for file in all_pdfs() {
+        let info = pdf::info(&file);
+        assert!(
+            info.contains("Page size:       595.276 x 841.89 pts (A4)"),
+            "{}: {info}",
+            file.display()
+        );
+        let ws = words(&file);
+        let left = ws.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
+        let right = ws.iter().map(|w| w.x1).fold(0.0, f64::max);
+        assert!(
+            (left - left_margin).abs() < 0.5,
+            "{}: text starts at {left}, margin is {left_margin}",
+            file.display()
+        );
+        assert!(
+            right <= right_edge + 0.5,
+            "{}: text reaches {right}, beyond {right_edge}",
+            file.display()
+        );
+        let fonts = pdf::fonts(&file);
+        assert!(!fonts.is_empty());
+        for (name, embedded) in fonts {
+            assert!(embedded, "{}: {name} not embedded", file.display());
+            assert!(
+                name.contains("LiberationSerif"),
+                "{}: unexpected font {name}",
+                file.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn pdf_a_2b_and_fixed_metadata() {
+    let file = doc(PROPOSAL);
+    let meta = pdf::metadata(&file);
+    assert!(meta.contains("<pdfaid:part>2</pdfaid:part>"), "{meta}");
+    assert!(
+        meta.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{meta}"
+    );
+    let info = pdf::info(&file);
+    assert!(info.contains("Creator:         tdkt "), "{info}");
+    assert!(
+        info.contains("CreationDate:    Fri Dec 18 00:00:00 2020 UTC"),
+        "the document's own date: {info}"
+    );
+}
+
+#[test]
+fn party_heading_sizes_and_weights() {
+    let ws = words(&doc(PROPOSAL));
+    let sizes = [12.0, 13.0, 14.0, 15.0, 16.0];
+    assert_eq!(face_and_size(word(&ws, "ĐẢNG"), &sizes), ("bold", 15.0));
+    assert_eq!(face_and_size(word(&ws, "TỈNH"), &sizes), ("regular", 14.0));
+    assert_eq!(face_and_size(word(&ws, "CHỨC"), &sizes), ("bold", 14.0));
+    assert_eq!(face_and_size(word(&ws, "TRÌNH"), &sizes), ("bold", 16.0));
+    assert_eq!(face_and_size(word(&ws, "Giang,"), &sizes), ("italic", 14.0));
+    assert_eq!(face_and_size(word(&ws, "Số"), &sizes), ("regular", 14.0));
+    // The rule under "ĐẢNG CỘNG SẢN VIỆT NAM" and the star under the body.
+    let star = word(&ws, "*");
+    let body = word(&ws, "CHỨC");
+    assert!(star.y0 > body.y1, "the star stands below the body's name");
+}
+
+/// The example records switched to the State format.
+fn state_output() -> (Folder, tempfile::TempDir) {
+    let records = Folder::copy_of(&example_records());
+    records.edit("ke-hoach.yaml", "the_thuc: dang", "the_thuc: nha_nuoc");
+    records.edit(
+        "to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
+        "ngay: 2020-12-18",
+        "so: 5\nngay: 2020-12-18",
+    );
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(records.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    (records, out)
+}
+
+#[test]
+fn the_same_records_as_a_state_body() {
+    let (_records, out) = state_output();
+    let proposal = out.path().join(PROPOSAL);
+    let text = pdf::text(&proposal);
+    let flat = pdf::flat_text(&proposal);
+    assert_has(
+        &flat,
+        &[
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+            "quyết định./.",
+            "- Như trên;",
+        ],
+    );
+    assert!(!flat.contains("ĐẢNG CỘNG SẢN"), "{flat}");
+    let number = line_with(&text, "Số: 05/TTr-BTCTU");
+    assert!(
+        number.contains("Bắc Giang, ngày 18 tháng 12 năm 2020"),
+        "{number}"
+    );
+    let ws = words(&proposal);
+    let sizes = [12.0, 13.0, 14.0, 15.0, 16.0];
+    assert_eq!(face_and_size(word(&ws, "CỘNG"), &sizes), ("bold", 13.0));
+    assert_eq!(face_and_size(word(&ws, "Hạnh"), &sizes), ("bold", 14.0));
+    assert_eq!(face_and_size(word(&ws, "TỈNH"), &sizes), ("regular", 13.0));
+    assert_eq!(face_and_size(word(&ws, "TRÌNH"), &sizes), ("bold", 14.0));
+    assert_eq!(
+        face_and_size(word(&ws, "Nơi"), &sizes),
+        ("bold-italic", 12.0)
+    );
+
+    let list = pdf::flat_text(&out.path().join(LIST));
+    assert!(list.contains("KT. TRƯỞNG BAN"), "{list}");
+    // Minutes (Mẫu 1.9): no place-and-date line, "Số:", CHỦ TỌA.
+    let minutes = pdf::flat_text(&out.path().join(SELECTION));
+    assert!(
+        minutes.contains("Số:") && minutes.contains("/BB-BTCTU"),
+        "{minutes}"
+    );
+    assert!(!minutes.contains("Bắc Giang, ngày"), "{minutes}");
+    assert!(
+        minutes.contains("CHỦ TỌA") && minutes.contains("2020./."),
+        "{minutes}"
+    );
+}
+
+#[test]
+fn two_builds_give_identical_bytes() {
+    let again = tempfile::TempDir::new().expect("temp dir");
+    let run = build(&example_records(), again.path());
+    assert!(run.status.success());
+    let first = files(example_output());
+    assert_eq!(first, files(again.path()));
+    for f in first {
+        let a = fs::read(example_output().join(&f)).expect("read");
+        let b = fs::read(again.path().join(&f)).expect("read");
+        assert!(a == b, "{} differs between two builds", f.display());
+    }
+}
