@@ -6,14 +6,20 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::check::{self, Report};
 use crate::load::{self, Loaded};
 use crate::locate::scalars;
+use crate::manifest::{self, Manifest};
 use crate::plan::{self, Job};
 use crate::problem::Problem;
 use crate::records::Records;
@@ -26,6 +32,12 @@ pub struct Options {
     pub out: PathBuf,
     pub emit_typst: bool,
     pub templates: Option<PathBuf>,
+    /// Render every document, changed or not.
+    pub force: bool,
+    /// Threads to render on; none: one per core.
+    pub jobs: Option<usize>,
+    /// Show progress on standard error.
+    pub progress: bool,
 }
 
 /// A document that was not rendered, and why.
@@ -38,12 +50,17 @@ pub struct Skipped {
 #[derive(Debug, Default)]
 pub struct Summary {
     pub rendered: Vec<String>,
+    /// Documents whose PDF is already the one their inputs give.
+    pub unchanged: usize,
+    /// PDFs of documents that no longer exist, removed.
+    pub removed: Vec<String>,
     pub skipped: Vec<Skipped>,
     pub failed: Vec<RenderError>,
     /// Problems of the records (data, coverage) and of the council's decisions.
     pub problems: Vec<Problem>,
     /// Problems writing files.
     pub io: Vec<String>,
+    pub elapsed: Duration,
 }
 
 impl Summary {
@@ -133,11 +150,18 @@ fn invalid_records(
 }
 
 pub fn build(options: &Options) -> Summary {
+    let started = Instant::now();
     let mut summary = Summary::default();
+    run(options, &mut summary);
+    summary.elapsed = started.elapsed();
+    summary
+}
+
+fn run(options: &Options, summary: &mut Summary) {
     let loaded = load::load(&options.records);
     let Some(records) = &loaded.records else {
         summary.problems = loaded.problems;
-        return summary;
+        return;
     };
     let templates = match &options.templates {
         Some(dir) => Templates::from_dir(dir),
@@ -148,7 +172,7 @@ pub fn build(options: &Options) -> Summary {
         Ok(built) => built,
         Err(message) => {
             summary.io.push(message);
-            return summary;
+            return;
         }
     };
     let report = check::check(records);
@@ -165,9 +189,13 @@ pub fn build(options: &Options) -> Summary {
         }));
 
     let jobs = plan::plan(records);
+    let mut manifest = Manifest::read(&options.out);
+    manifest.tdkt = env!("CARGO_PKG_VERSION").to_owned();
+    let templates_hash = templates.hash();
     if options.emit_typst {
-        emit_support(&options.out, &templates, &mut summary);
+        emit_support(&options.out, &templates, summary);
     }
+    let mut todo: Vec<(&Job, String)> = Vec::new();
     for job in &jobs {
         let blocking: BTreeSet<&PathBuf> = job
             .deps
@@ -183,27 +211,154 @@ pub fn build(options: &Options) -> Summary {
             });
             continue;
         }
-        render_one(&engine, job, options, &mut summary);
+        let inputs = manifest::inputs_hash(job, &templates_hash);
+        let typ_missing =
+            options.emit_typst && !options.out.join(format!("{}.typ", job.key)).exists();
+        if !options.force && !typ_missing && manifest.is_current(&options.out, &job.key, &inputs) {
+            summary.unchanged += 1;
+        } else {
+            todo.push((job, inputs));
+        }
     }
-    summary
+
+    let progress = Progress::new(options.progress, todo.len());
+    let results = render_all(&engine, &todo, options, &progress);
+    progress.finish();
+    for ((job, inputs), result) in todo.into_iter().zip(results) {
+        match result {
+            Ok(pdf) => {
+                manifest.record(&options.out, &job.key, inputs, &pdf);
+                summary.rendered.push(job.key.clone());
+            }
+            Err(Failure::Render(e)) => summary.failed.push(e),
+            Err(Failure::Write(e)) => summary.io.push(e),
+        }
+    }
+    remove_vanished(&jobs, &mut manifest, options, summary);
+    if let Err(e) = write_atomically(&options.out.join(manifest::FILE), &manifest.to_bytes()) {
+        summary.io.push(e);
+    }
 }
 
-fn render_one(engine: &Engine, job: &Job, options: &Options, summary: &mut Summary) {
-    match engine.render(job) {
-        Ok(rendered) => {
-            let pdf = options.out.join(format!("{}.pdf", job.key));
-            if options.emit_typst {
-                let typ = options.out.join(format!("{}.typ", job.key));
-                if let Err(e) = write_atomically(&typ, rendered.typst.as_bytes()) {
-                    summary.io.push(e);
+enum Failure {
+    Render(RenderError),
+    Write(String),
+}
+
+/// Renders and writes each job, in parallel; the PDF bytes of each success
+/// come back for the manifest.
+fn render_all(
+    engine: &Engine,
+    todo: &[(&Job, String)],
+    options: &Options,
+    progress: &Progress,
+) -> Vec<Result<Vec<u8>, Failure>> {
+    let work = || {
+        todo.par_iter()
+            .map(|(job, _)| {
+                let result = render_one(engine, job, options);
+                progress.tick();
+                result
+            })
+            .collect()
+    };
+    match options.jobs {
+        Some(n) => match rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+        {
+            Ok(pool) => pool.install(work),
+            Err(_) => work(),
+        },
+        None => work(),
+    }
+}
+
+fn render_one(engine: &Engine, job: &Job, options: &Options) -> Result<Vec<u8>, Failure> {
+    let rendered = engine.render(job).map_err(Failure::Render)?;
+    if options.emit_typst {
+        let typ = options.out.join(format!("{}.typ", job.key));
+        write_atomically(&typ, rendered.typst.as_bytes()).map_err(Failure::Write)?;
+    }
+    let pdf = options.out.join(format!("{}.pdf", job.key));
+    write_atomically(&pdf, &rendered.pdf).map_err(Failure::Write)?;
+    Ok(rendered.pdf)
+}
+
+/// Removes the PDFs of documents the manifest lists but the records no
+/// longer call for; nothing else in the folder is touched.
+fn remove_vanished(
+    jobs: &[Job],
+    manifest: &mut Manifest,
+    options: &Options,
+    summary: &mut Summary,
+) {
+    let planned: BTreeSet<&str> = jobs.iter().map(|j| j.key.as_str()).collect();
+    let gone: Vec<String> = manifest
+        .documents
+        .keys()
+        .filter(|k| !planned.contains(k.as_str()))
+        .cloned()
+        .collect();
+    for key in gone {
+        if let Some(path) = manifest::pdf_path(&options.out, &key) {
+            match fs::remove_file(&path) {
+                Ok(()) => summary.removed.push(key.clone()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    summary
+                        .io
+                        .push(format!("{}: không xóa được ({e})", path.display()));
+                    continue;
                 }
             }
-            match write_atomically(&pdf, &rendered.pdf) {
-                Ok(()) => summary.rendered.push(job.key.clone()),
-                Err(e) => summary.io.push(e),
-            }
         }
-        Err(e) => summary.failed.push(e),
+        manifest.documents.remove(&key);
+    }
+}
+
+/// A bar on a terminal; otherwise a plain line at every tenth, for logs.
+struct Progress {
+    bar: Option<ProgressBar>,
+    total: usize,
+    done: AtomicUsize,
+    plain: bool,
+}
+
+impl Progress {
+    fn new(wanted: bool, total: usize) -> Progress {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = (wanted && terminal && total > 0).then(|| {
+            let bar = ProgressBar::new(total as u64);
+            if let Ok(style) =
+                ProgressStyle::with_template("Đang lập văn bản {bar:40} {pos}/{len} ({eta})")
+            {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress {
+            bar,
+            total,
+            done: AtomicUsize::new(0),
+            plain: wanted && !terminal && total >= 100,
+        }
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if self.plain && (done * 10 / self.total) > ((done - 1) * 10 / self.total) {
+            eprintln!("Đang lập văn bản: {done}/{}", self.total);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
     }
 }
 

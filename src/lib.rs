@@ -9,6 +9,7 @@ pub mod build;
 pub mod check;
 pub mod load;
 pub mod locate;
+pub mod manifest;
 pub mod plan;
 pub mod problem;
 pub mod records;

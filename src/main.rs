@@ -46,6 +46,15 @@ enum Command {
         /// Dùng mẫu văn bản trong thư mục này thay cho mẫu có sẵn
         #[arg(long, value_name = "THƯ_MỤC")]
         templates: Option<PathBuf>,
+        /// Lập lại mọi văn bản, kể cả văn bản không đổi
+        #[arg(long)]
+        force: bool,
+        /// Số luồng lập văn bản (mặc định: bằng số nhân)
+        #[arg(long, value_name = "SỐ")]
+        jobs: Option<usize>,
+        /// In tên từng văn bản được lập hoặc xóa
+        #[arg(short, long)]
+        verbose: bool,
     },
 }
 
@@ -84,15 +93,21 @@ fn main() -> ExitCode {
             out,
             emit_typ,
             templates,
+            force,
+            jobs,
+            verbose,
         } => {
             let options = build::Options {
                 records,
                 out,
                 emit_typst: emit_typ,
                 templates,
+                force,
+                jobs,
+                progress: true,
             };
             let summary = build::build(&options);
-            print!("{}", report::build_summary(&summary, &options.out));
+            print!("{}", report::build_summary(&summary, &options.out, verbose));
             ExitCode::from(if summary.ok() { 0 } else { 1 })
         }
     }

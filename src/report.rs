@@ -230,7 +230,11 @@ fn rule_citation(id: &str) -> &'static str {
 }
 
 /// What `tdkt build` did, for the clerk.
-pub fn build_summary(summary: &crate::build::Summary, out: &std::path::Path) -> String {
+pub fn build_summary(
+    summary: &crate::build::Summary,
+    out: &std::path::Path,
+    verbose: bool,
+) -> String {
     let mut text = String::new();
     if !summary.problems.is_empty() {
         let _ = writeln!(
@@ -243,11 +247,23 @@ pub fn build_summary(summary: &crate::build::Summary, out: &std::path::Path) -> 
         }
         let _ = writeln!(text);
     }
+    if verbose {
+        for key in &summary.rendered {
+            let _ = writeln!(text, "  lập: {key}.pdf");
+        }
+        for key in &summary.removed {
+            let _ = writeln!(text, "  xóa: {key}.pdf");
+        }
+    }
     let _ = writeln!(
         text,
-        "Đã lập {} văn bản vào {}.",
+        "Đã lập {} văn bản vào {}; {} văn bản không đổi; xóa {} văn bản không còn; {} lỗi; mất {:.2} giây.",
         summary.rendered.len(),
-        out.display()
+        out.display(),
+        summary.unchanged,
+        summary.removed.len(),
+        summary.failed.len() + summary.io.len(),
+        summary.elapsed.as_secs_f64()
     );
     if !summary.skipped.is_empty() {
         let _ = writeln!(

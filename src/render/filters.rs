@@ -349,7 +349,10 @@ mod tests {
         assert_eq!(out, "Dddddddddddddddd\u{200B}ddddddd ngắn");
         let mut out = String::new();
         escape_markup("91/2017/NĐ-CP Nghiêngnghiêng", &mut out);
-        assert!(!out.contains('\u{200B}'), "real text is never touched: {out}");
+        assert!(
+            !out.contains('\u{200B}'),
+            "real text is never touched: {out}"
+        );
     }
 
     #[test]

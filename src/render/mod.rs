@@ -69,6 +69,17 @@ impl Templates {
         Ok(Templates { files })
     }
 
+    /// One hash of every template: a change to any re-renders what uses it.
+    pub fn hash(&self) -> String {
+        let mut hasher = blake3::Hasher::new();
+        for (name, text) in &self.files {
+            hasher.update(name.as_bytes());
+            hasher.update(&(text.len() as u64).to_le_bytes());
+            hasher.update(text.as_bytes());
+        }
+        hasher.finalize().to_hex().to_string()
+    }
+
     /// The Typst files a document may import, by their path in the world.
     fn typst_files(&self) -> Vec<(String, String)> {
         self.files

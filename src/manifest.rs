@@ -1,0 +1,134 @@
+//! What tdkt wrote into an output folder: for each document, a hash of its
+//! inputs and of its PDF. A rebuild renders only documents whose inputs
+//! changed or whose PDF is missing or altered, and removes only PDFs this
+//! file lists.
+//!
+//! The inputs hash covers the document's whole context (every value of every
+//! record it shows), its date, the templates and the tdkt version (which fixes
+//! the embedded fonts), so it changes exactly when the page could.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+use crate::plan::Job;
+
+pub const FILE: &str = ".tdkt-manifest.json";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub inputs: String,
+    pub pdf: String,
+    /// Size and modification time when written: a file that still has both
+    /// is taken as unaltered without reading it, as git and make do.
+    pub size: u64,
+    pub mtime_ns: u128,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub tdkt: String,
+    pub documents: BTreeMap<String, Entry>,
+}
+
+/// The PDF of a document key, if the key is a plain relative path: a
+/// manifest edited by hand cannot point a removal outside the folder.
+pub fn pdf_path(out: &Path, key: &str) -> Option<PathBuf> {
+    let rel = Path::new(key);
+    let plain = rel.components().all(|c| matches!(c, Component::Normal(_)));
+    (plain && !key.is_empty()).then(|| out.join(format!("{key}.pdf")))
+}
+
+fn stat(path: &Path) -> Option<(u64, u128)> {
+    let meta = fs::metadata(path).ok()?;
+    let mtime = meta
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some((meta.len(), mtime))
+}
+
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
+impl Manifest {
+    /// The manifest of `out`; a missing or unreadable one is empty, so every
+    /// document is rendered again (never wrongly kept).
+    pub fn read(out: &Path) -> Manifest {
+        fs::read(out.join(FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
+            .filter(|m| m.tdkt == env!("CARGO_PKG_VERSION"))
+            .unwrap_or_default()
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut me = serde_json::to_vec_pretty(self).unwrap_or_default();
+        me.push(b'\n');
+        me
+    }
+
+    /// Whether the document's PDF on disk is the one recorded for `inputs`.
+    pub fn is_current(&self, out: &Path, key: &str, inputs: &str) -> bool {
+        let Some(entry) = self.documents.get(key).filter(|e| e.inputs == inputs) else {
+            return false;
+        };
+        let Some(path) = pdf_path(out, key) else {
+            return false;
+        };
+        match stat(&path) {
+            None => false,
+            Some((size, mtime)) if size == entry.size && mtime == entry.mtime_ns => true,
+            Some(_) => fs::read(&path).is_ok_and(|bytes| hash_bytes(&bytes) == entry.pdf),
+        }
+    }
+
+    /// Records a PDF just written.
+    pub fn record(&mut self, out: &Path, key: &str, inputs: String, pdf: &[u8]) {
+        let (size, mtime_ns) = pdf_path(out, key).and_then(|p| stat(&p)).unwrap_or((0, 0));
+        self.documents.insert(
+            key.to_owned(),
+            Entry {
+                inputs,
+                pdf: hash_bytes(pdf),
+                size,
+                mtime_ns,
+            },
+        );
+    }
+}
+
+/// The inputs hash of a job: context, date, kind, templates and version.
+pub fn inputs_hash(job: &Job, templates_hash: &str) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(templates_hash.as_bytes());
+    hasher.update(job.kind.template().as_bytes());
+    hasher.update(job.date.to_string().as_bytes());
+    // serde_json's maps are ordered: the same context gives the same bytes.
+    hasher.update(&serde_json::to_vec(&job.context).unwrap_or_default());
+    hasher.finalize().to_hex().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removal_never_leaves_the_folder() {
+        let out = Path::new("/out");
+        assert_eq!(
+            pdf_path(out, "2020/to-trinh/a"),
+            Some(PathBuf::from("/out/2020/to-trinh/a.pdf"))
+        );
+        assert_eq!(pdf_path(out, "../etc/passwd"), None);
+        assert_eq!(pdf_path(out, "/etc/passwd"), None);
+        assert_eq!(pdf_path(out, ""), None);
+    }
+}

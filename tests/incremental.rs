@@ -1,0 +1,249 @@
+//! Rebuilds render exactly the documents whose inputs changed, whose PDF is
+//! missing or altered, and remove only what tdkt itself wrote.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use common::{Folder, stdout, tdkt};
+
+const CUONG: &str = "ca-nhan/le-van-cuong.yaml";
+const BINH: &str = "ca-nhan/tran-thi-binh.yaml";
+
+struct Run {
+    rendered: BTreeSet<String>,
+    removed: BTreeSet<String>,
+    text: String,
+}
+
+fn build(records: &Path, out: &Path, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "build",
+        "-v",
+        "--records",
+        records.to_str().expect("path"),
+        "--out",
+        out.to_str().expect("path"),
+    ];
+    args.extend(extra);
+    let run = tdkt(&args);
+    let text = stdout(&run);
+    assert!(run.status.success(), "{text}");
+    let listed = |prefix: &str| -> BTreeSet<String> {
+        text.lines()
+            .filter_map(|l| l.trim().strip_prefix(prefix))
+            .map(|k| k.trim_end_matches(".pdf").to_owned())
+            .collect()
+    };
+    Run {
+        rendered: listed("lập: "),
+        removed: listed("xóa: "),
+        text,
+    }
+}
+
+fn set(keys: &[&str]) -> BTreeSet<String> {
+    keys.iter().map(|k| format!("2020/{k}")).collect()
+}
+
+const ALL: &[&str] = &[
+    "bien-ban/binh-xet",
+    "bien-ban/lua-chon",
+    "dang-ky/ca-nhan/le-van-cuong",
+    "dang-ky/ca-nhan/pham-thi-dung",
+    "dang-ky/ca-nhan/tran-thi-binh",
+    "dang-ky/danh-sach",
+    "dang-ky/tap-the/phong-a",
+    "dang-ky/tap-the/phong-b",
+    "to-trinh/de-nghi",
+];
+
+fn fresh() -> (Folder, tempfile::TempDir) {
+    let folder = Folder::small();
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let first = build(folder.path(), out.path(), &[]);
+    assert_eq!(first.rendered, set(ALL));
+    (folder, out)
+}
+
+#[test]
+fn nothing_changed_nothing_rendered() {
+    let (folder, out) = fresh();
+    let again = build(folder.path(), out.path(), &[]);
+    assert!(again.rendered.is_empty(), "{}", again.text);
+    assert!(
+        again.text.contains("Đã lập 0 văn bản") && again.text.contains("9 văn bản không đổi"),
+        "{}",
+        again.text
+    );
+    let forced = build(folder.path(), out.path(), &["--force"]);
+    assert_eq!(forced.rendered, set(ALL));
+}
+
+#[test]
+fn a_change_renders_exactly_the_documents_that_show_it() {
+    let (folder, out) = fresh();
+    // A commitment shows on the person's own form only.
+    folder.edit(
+        CUONG,
+        "cam_ket: Hoàn thành tốt nhiệm vụ.",
+        "cam_ket: Hoàn thành tốt và đúng hạn mọi nhiệm vụ.",
+    );
+    assert_eq!(
+        build(folder.path(), out.path(), &[]).rendered,
+        set(&["dang-ky/ca-nhan/le-van-cuong"])
+    );
+
+    // A position shows on the form, in the list, and in both minutes (he is
+    // the council's secretary); he was not proposed, so the proposal stays.
+    folder.edit(CUONG, "chuc_vu: Chuyên viên", "chuc_vu: Chuyên viên chính");
+    assert_eq!(
+        build(folder.path(), out.path(), &[]).rendered,
+        set(&[
+            "dang-ky/ca-nhan/le-van-cuong",
+            "dang-ky/danh-sach",
+            "bien-ban/lua-chon",
+            "bien-ban/binh-xet"
+        ])
+    );
+
+    // A proposed person's name is everywhere she appears.
+    folder.edit(BINH, "ho_ten: Trần Thị Bình", "ho_ten: Trần Thị Thanh Bình");
+    assert_eq!(
+        build(folder.path(), out.path(), &[]).rendered,
+        set(&[
+            "dang-ky/ca-nhan/tran-thi-binh",
+            "dang-ky/danh-sach",
+            "bien-ban/lua-chon",
+            "bien-ban/binh-xet",
+            "to-trinh/de-nghi"
+        ])
+    );
+
+    // A meeting's closing time shows in its own minutes only.
+    folder.edit(
+        "cuoc-hop/lua-chon.yaml",
+        "ket_thuc: 2020-03-10 10:00",
+        "ket_thuc: 2020-03-10 10:15",
+    );
+    assert_eq!(
+        build(folder.path(), out.path(), &[]).rendered,
+        set(&["bien-ban/lua-chon"])
+    );
+
+    // The plan's subject is cited by every document.
+    folder.edit(
+        "ke-hoach.yaml",
+        "trich_yeu: xây dựng",
+        "trich_yeu: xây dựng, nhân rộng và",
+    );
+    assert_eq!(build(folder.path(), out.path(), &[]).rendered, set(ALL));
+}
+
+#[test]
+fn a_missing_or_altered_pdf_is_rendered_again() {
+    let (folder, out) = fresh();
+    let form = out.path().join("2020/dang-ky/ca-nhan/pham-thi-dung.pdf");
+    let good = fs::read(&form).expect("pdf");
+    fs::remove_file(&form).expect("remove");
+    assert_eq!(
+        build(folder.path(), out.path(), &[]).rendered,
+        set(&["dang-ky/ca-nhan/pham-thi-dung"])
+    );
+    assert_eq!(fs::read(&form).expect("pdf"), good, "the same bytes again");
+
+    let list = out.path().join("2020/dang-ky/danh-sach.pdf");
+    let mut bytes = fs::read(&list).expect("pdf");
+    let last = bytes.len() - 10;
+    bytes[last] ^= 0x20;
+    fs::write(&list, &bytes).expect("alter");
+    assert_eq!(
+        build(folder.path(), out.path(), &[]).rendered,
+        set(&["dang-ky/danh-sach"])
+    );
+}
+
+#[test]
+fn a_document_that_no_longer_exists_is_removed_and_nothing_else() {
+    let (folder, out) = fresh();
+    folder.write(
+        "ca-nhan/hoang-van-em.yaml",
+        "ho_ten: Hoàng Văn Em\ngioi_tinh: nam\nchuc_vu: Chuyên viên\ndon_vi: phong-b\n\
+         dang_ky: { ngay: 2020-03-01, noi_dung: [\"2.2\"], danh_hieu: lao_dong_tien_tien, lam_theo_bac: true, cam_ket: Hoàn thành tốt nhiệm vụ. }\n",
+    );
+    let added = build(folder.path(), out.path(), &[]);
+    assert_eq!(
+        added.rendered,
+        set(&["dang-ky/ca-nhan/hoang-van-em", "dang-ky/danh-sach"])
+    );
+
+    // A clerk's own files in the output folder, and a PDF tdkt did not write.
+    fs::write(out.path().join("ghi-chu.txt"), "của văn thư").expect("write");
+    fs::write(
+        out.path().join("2020/dang-ky/ca-nhan/ban-scan.pdf"),
+        "%PDF-1.4",
+    )
+    .expect("write");
+
+    folder.remove("ca-nhan/hoang-van-em.yaml");
+    let removed = build(folder.path(), out.path(), &[]);
+    assert_eq!(removed.removed, set(&["dang-ky/ca-nhan/hoang-van-em"]));
+    assert_eq!(removed.rendered, set(&["dang-ky/danh-sach"]));
+    assert!(
+        !out.path()
+            .join("2020/dang-ky/ca-nhan/hoang-van-em.pdf")
+            .exists()
+    );
+    assert!(
+        out.path().join("ghi-chu.txt").exists(),
+        "never removes what tdkt did not write"
+    );
+    assert!(
+        out.path()
+            .join("2020/dang-ky/ca-nhan/ban-scan.pdf")
+            .exists()
+    );
+}
+
+#[test]
+fn a_damaged_manifest_only_costs_a_full_render() {
+    let (folder, out) = fresh();
+    fs::write(out.path().join(".tdkt-manifest.json"), "{ không phải JSON").expect("write");
+    assert_eq!(build(folder.path(), out.path(), &[]).rendered, set(ALL));
+    // A manifest edited to point outside the folder removes nothing there.
+    let outside = tempfile::TempDir::new().expect("temp dir");
+    let victim = outside.path().join("quan-trong.pdf");
+    fs::write(&victim, "%PDF").expect("write");
+    let manifest = fs::read_to_string(out.path().join(".tdkt-manifest.json")).expect("manifest");
+    let rel = format!(
+        "../{}/quan-trong",
+        outside
+            .path()
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("name")
+    );
+    let doctored = manifest.replacen("\"2020/to-trinh/de-nghi\"", &format!("\"{rel}\""), 1);
+    fs::write(out.path().join(".tdkt-manifest.json"), doctored).expect("write");
+    build(folder.path(), out.path(), &[]);
+    assert!(victim.exists());
+}
+
+#[test]
+fn one_thread_gives_the_same_bytes_as_many() {
+    let folder = Folder::small();
+    let one = tempfile::TempDir::new().expect("temp dir");
+    let two = tempfile::TempDir::new().expect("temp dir");
+    build(folder.path(), one.path(), &["--jobs", "1"]);
+    build(folder.path(), two.path(), &["--jobs", "2"]);
+    for key in ALL {
+        let rel = format!("2020/{key}.pdf");
+        assert_eq!(
+            fs::read(one.path().join(&rel)).expect("pdf"),
+            fs::read(two.path().join(&rel)).expect("pdf"),
+            "{rel}"
+        );
+    }
+}
