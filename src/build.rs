@@ -12,14 +12,13 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::check::{self, Report};
 use crate::load::{self, Loaded};
 use crate::locate::scalars;
-use crate::manifest::{self, Manifest};
+use crate::manifest::{self, Entry, Manifest};
 use crate::plan::{self, Job};
 use crate::problem::Problem;
 use crate::records::Records;
@@ -120,6 +119,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| format!("{}: không tạo được tệp tạm ({e})", dir.display()))?;
+    // tempfile creates files for the owner alone; a document is for
+    // everyone who may read the folder, like any file the clerk saves.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp
+            .as_file()
+            .set_permissions(fs::Permissions::from_mode(0o644));
+    }
     tmp.write_all(bytes)
         .map_err(|e| format!("{}: không ghi được ({e})", path.display()))?;
     tmp.as_file()
@@ -224,10 +232,10 @@ fn run(options: &Options, summary: &mut Summary) {
     let progress = Progress::new(options.progress, todo.len());
     let results = render_all(&engine, &todo, options, &progress);
     progress.finish();
-    for ((job, inputs), result) in todo.into_iter().zip(results) {
+    for ((job, _), result) in todo.into_iter().zip(results) {
         match result {
-            Ok(pdf) => {
-                manifest.record(&options.out, &job.key, inputs, &pdf);
+            Ok(entry) => {
+                manifest.record(&job.key, entry);
                 summary.rendered.push(job.key.clone());
             }
             Err(Failure::Render(e)) => summary.failed.push(e),
@@ -240,41 +248,119 @@ fn run(options: &Options, summary: &mut Summary) {
     }
 }
 
+const RENDER_STACK: usize = 64 * 1024 * 1024;
+
 enum Failure {
     Render(RenderError),
     Write(String),
 }
 
-/// Renders and writes each job, in parallel; the PDF bytes of each success
-/// come back for the manifest.
+/// A document whose context is larger than this is rendered on its own,
+/// after the others (see `render_all`). The province-sized registration list
+/// is about 1 MB; a form about 3 KB.
+const LARGE_CONTEXT: usize = 64 * 1024;
+
+/// Renders and writes each job; the manifest entry of each success comes
+/// back in the order of `todo`.
+///
+/// Small documents render in parallel, each worker a plain thread taking the
+/// next job. Not rayon: Typst parallelises inside a document on rayon's pool,
+/// and a rayon worker waiting there would steal another whole document and
+/// compile it nested on the same stack — many documents in flight, each one's
+/// cache eviction throwing away the others' work.
+///
+/// Large documents (a list of thousands) render afterwards, one at a time:
+/// Typst's memo cache is global, so a concurrent eviction would discard a
+/// large document's work in progress, and the cache keeps the capacity a large
+/// document gave it (comemo 0.5 clears without shrinking), which would slow
+/// every document after it.
 fn render_all(
     engine: &Engine,
     todo: &[(&Job, String)],
     options: &Options,
     progress: &Progress,
-) -> Vec<Result<Vec<u8>, Failure>> {
-    let work = || {
-        todo.par_iter()
-            .map(|(job, _)| {
-                let result = render_one(engine, job, options);
-                progress.tick();
-                result
-            })
-            .collect()
+) -> Vec<Result<Entry, Failure>> {
+    let one = |i: usize| {
+        let (job, inputs) = &todo[i];
+        let result = render_one(engine, job, inputs, options);
+        progress.tick();
+        (i, result)
     };
-    match options.jobs {
-        Some(n) => match rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-        {
-            Ok(pool) => pool.install(work),
-            Err(_) => work(),
-        },
-        None => work(),
+    let large = |job: &Job| serde_json::to_vec(&job.context).map_or(0, |v| v.len()) > LARGE_CONTEXT;
+    let (big, small): (Vec<usize>, Vec<usize>) = (0..todo.len()).partition(|&i| large(todo[i].0));
+    let threads = options
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .clamp(1, small.len().max(1));
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<Entry, Failure>)> = Vec::with_capacity(todo.len());
+    std::thread::scope(|scope| {
+        let small_worker = || {
+            let mut done = Vec::new();
+            loop {
+                let k = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&i) = small.get(k) else { break };
+                done.push(one(i));
+            }
+            done
+        };
+        let workers: Vec<_> = (0..threads).map(|_| spawn(scope, small_worker)).collect();
+        for worker in workers {
+            results.extend(join(worker));
+        }
+        let big_worker = spawn(scope, || big.iter().map(|&i| one(i)).collect::<Vec<_>>());
+        results.extend(join(big_worker));
+    });
+    let mut slots: Vec<Option<Result<Entry, Failure>>> = (0..todo.len()).map(|_| None).collect();
+    for (i, result) in results {
+        slots[i] = Some(result);
     }
+    slots
+        .into_iter()
+        .zip(todo)
+        .map(|(slot, (job, _))| {
+            slot.unwrap_or_else(|| {
+                Err(Failure::Write(format!(
+                    "{}: luồng lập văn bản dừng bất thường; hãy chạy lại",
+                    job.key
+                )))
+            })
+        })
+        .collect()
 }
 
-fn render_one(engine: &Engine, job: &Job, options: &Options) -> Result<Vec<u8>, Failure> {
+type Done = Vec<(usize, Result<Entry, Failure>)>;
+
+/// A render thread. Typst recurses deeply on a long document (a province's
+/// registration list runs to two hundred pages): it gets a main thread's
+/// stack, not a spawned thread's default.
+fn spawn<'scope, 'env, F>(
+    scope: &'scope std::thread::Scope<'scope, 'env>,
+    f: F,
+) -> Option<std::thread::ScopedJoinHandle<'scope, Done>>
+where
+    F: FnOnce() -> Done + Send + 'scope,
+{
+    std::thread::Builder::new()
+        .stack_size(RENDER_STACK)
+        .spawn_scoped(scope, f)
+        .ok()
+}
+
+/// The results of a render thread; one that could not start or panicked
+/// leaves its jobs' slots empty, and they are reported as failed.
+fn join(handle: Option<std::thread::ScopedJoinHandle<'_, Done>>) -> Done {
+    handle.and_then(|h| h.join().ok()).unwrap_or_default()
+}
+
+/// Renders and writes one document; what comes back is its manifest entry,
+/// so no PDF stays in memory once written.
+fn render_one(
+    engine: &Engine,
+    job: &Job,
+    inputs: &str,
+    options: &Options,
+) -> Result<Entry, Failure> {
     let rendered = engine.render(job).map_err(Failure::Render)?;
     if options.emit_typst {
         let typ = options.out.join(format!("{}.typ", job.key));
@@ -282,7 +368,7 @@ fn render_one(engine: &Engine, job: &Job, options: &Options) -> Result<Vec<u8>, 
     }
     let pdf = options.out.join(format!("{}.pdf", job.key));
     write_atomically(&pdf, &rendered.pdf).map_err(Failure::Write)?;
-    Ok(rendered.pdf)
+    Ok(Entry::written(&pdf, inputs.to_owned(), &rendered.pdf))
 }
 
 /// Removes the PDFs of documents the manifest lists but the records no

@@ -89,18 +89,22 @@ impl Manifest {
         }
     }
 
-    /// Records a PDF just written.
-    pub fn record(&mut self, out: &Path, key: &str, inputs: String, pdf: &[u8]) {
-        let (size, mtime_ns) = pdf_path(out, key).and_then(|p| stat(&p)).unwrap_or((0, 0));
-        self.documents.insert(
-            key.to_owned(),
-            Entry {
-                inputs,
-                pdf: hash_bytes(pdf),
-                size,
-                mtime_ns,
-            },
-        );
+    /// Records a document whose PDF was just written.
+    pub fn record(&mut self, key: &str, entry: Entry) {
+        self.documents.insert(key.to_owned(), entry);
+    }
+}
+
+impl Entry {
+    /// The entry of a PDF just written at `path` with `bytes`.
+    pub fn written(path: &Path, inputs: String, bytes: &[u8]) -> Entry {
+        let (size, mtime_ns) = stat(path).unwrap_or((0, 0));
+        Entry {
+            inputs,
+            pdf: hash_bytes(bytes),
+            size,
+            mtime_ns,
+        }
     }
 }
 
