@@ -96,7 +96,7 @@ print("|---|---|---|---|")
 print(f"| tdkt cold build (`--force`) | {cold:.2f} s | {docs / cold:.0f} | peak memory {int(peak) / 1024:.0f} MB |")
 print(f"| tdkt rebuild, nothing changed | {noop:.3f} s | | 0 rendered |")
 print(f"| tdkt rebuild, one person's commitment changed | {one:.3f} s | | {one_n} rendered |")
-print(f"| tdkt rebuild, one person's name changed | {rename:.3f} s | | their form and the {docs}-row list |")
+print(f"| tdkt rebuild, one person's name changed | {rename:.3f} s | | their form and the registration list |")
 print(f"| typst {'0.15.1'} CLI, one process per document, {cores} in parallel | {base:.2f} s | {docs / base:.0f} | baseline |")
 print(f"\nCold build throughput: {base / cold:.1f}x the typst program's.")
 PY
