@@ -39,6 +39,14 @@ fn the_small_fixture_builds_every_document() {
         "{}",
         stdout(&run)
     );
+    // Readable by everyone who may read the folder, like any saved file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let pdf = out.path().join("2020/to-trinh/de-nghi.pdf");
+        let mode = fs::metadata(pdf).expect("pdf").permissions().mode();
+        assert_eq!(mode & 0o777, 0o644);
+    }
 }
 
 #[test]
