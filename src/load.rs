@@ -1,7 +1,7 @@
 //! Stage 1: read a records folder into typed [`Records`], collecting every
 //! problem of every file before reporting.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -15,13 +15,12 @@ use crate::text::Id;
 use crate::vocab::{Authority, MeetingKind};
 
 /// What loading a folder gives: the records that could be read (none without
-/// a valid plan), every problem found, and the ids of the records that have a
-/// problem, so later stages can leave out whatever depends on them.
+/// a valid plan) and every problem found, each naming its file, so later
+/// stages can leave out whatever depends on a record with a problem.
 #[derive(Debug)]
 pub struct Loaded {
     pub records: Option<Records>,
     pub problems: Vec<Problem>,
-    pub invalid: BTreeSet<Id>,
 }
 
 /// A file read and parsed, before cross-references are resolved.
@@ -56,7 +55,6 @@ pub fn load(dir: &Path) -> Loaded {
         return Loaded {
             records: None,
             problems,
-            invalid: BTreeSet::new(),
         };
     }
     let walk = WalkDir::new(dir).sort_by_file_name().into_iter();
@@ -82,27 +80,9 @@ pub fn load(dir: &Path) -> Loaded {
             problems.push(problem);
         }
     }
-    let mut invalid: BTreeSet<Id> = problems
-        .iter()
-        .filter_map(|p| {
-            p.file
-                .file_stem()
-                .and_then(|s| s.to_str())
-                .map(|s| Id(s.to_owned()))
-        })
-        .collect();
     let records = resolve(files, &mut problems);
-    for problem in &problems {
-        if let Some(stem) = problem.file.file_stem().and_then(|s| s.to_str()) {
-            invalid.insert(Id(stem.to_owned()));
-        }
-    }
     problems.sort();
-    Loaded {
-        records,
-        problems,
-        invalid,
-    }
+    Loaded { records, problems }
 }
 
 fn kind_of(rel: &Path) -> Option<Kind> {

@@ -112,10 +112,6 @@ pub fn authority_prefix(authority: Authority, format: Format) -> &'static str {
     }
 }
 
-fn format_code(format: Format) -> &'static str {
-    format.code()
-}
-
 fn upper(s: &str) -> String {
     s.to_uppercase()
 }
@@ -199,7 +195,7 @@ fn plan_citation(records: &Records) -> String {
 fn common(records: &Records) -> Common<'_> {
     let plan = &records.plan;
     Common {
-        the_thuc: format_code(plan.the_thuc),
+        the_thuc: plan.the_thuc.code(),
         co_quan: BodyCtx {
             cap_tren: plan.co_quan.cap_tren.as_str(),
             ten: plan.co_quan.ten.as_str(),

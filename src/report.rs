@@ -71,7 +71,7 @@ fn table(out: &mut String, stage: &StageReport) {
                     "{}/{} ({})",
                     p.dong_y,
                     p.tong_so_thanh_vien,
-                    percent(p.phan_nghin)
+                    crate::render::filters::percent(p.dong_y, p.tong_so_thanh_vien)
                 )
             });
             let chosen = match row.duoc_chon {
@@ -109,15 +109,6 @@ fn table(out: &mut String, stage: &StageReport) {
                 );
             }
         }
-    }
-}
-
-/// Per thousand to "88,9 %", the Vietnamese way.
-pub fn percent(per_thousand: u32) -> String {
-    let whole = per_thousand / 10;
-    match per_thousand % 10 {
-        0 => format!("{whole} %"),
-        tenth => format!("{whole},{tenth} %"),
     }
 }
 

@@ -20,7 +20,7 @@ use typst::syntax::Source;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::plan::{DocKind, Job};
+use crate::plan::Job;
 use world::{DocumentWorld, Shared, main_id};
 
 /// The templates: the minijinja ones (`*.typ.j2`) and the Typst layout
@@ -270,16 +270,4 @@ fn describe(world: &DocumentWorld, diags: &[SourceDiagnostic]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
-}
-
-impl DocKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            DocKind::RegistrationPerson => "bản đăng ký cá nhân",
-            DocKind::RegistrationCollective => "bản đăng ký tập thể",
-            DocKind::RegistrationList => "danh sách đăng ký",
-            DocKind::Minutes => "biên bản họp Hội đồng",
-            DocKind::Proposal => "tờ trình đề nghị khen thưởng",
-        }
-    }
 }
