@@ -522,7 +522,8 @@ impl Records {
             .unwrap_or_default()
     }
 
-    /// Everyone and every phòng that registered, collectives first.
+    /// Everyone and every phòng that registered: collectives, then people in
+    /// Vietnamese name order.
     pub fn registrants(&self) -> Vec<Candidate<'_>> {
         let collectives = self
             .collectives
@@ -534,6 +535,8 @@ impl Records {
             .iter()
             .filter(|(_, p)| p.dang_ky.is_some())
             .map(|(id, p)| Candidate::Person(id, p));
+        let mut people: Vec<Candidate> = people.collect();
+        people.sort_by(|a, b| crate::text::compare_names(a.name(), b.name()));
         collectives.chain(people).collect()
     }
 

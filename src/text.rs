@@ -4,6 +4,7 @@
 //! font coverage check) sees one spelling of each Vietnamese letter, whatever
 //! keyboard or system typed it.
 
+use std::cmp::Ordering;
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -170,6 +171,75 @@ impl<'de> Deserialize<'de> for DateTime {
     }
 }
 
+const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+
+/// Letters in the Vietnamese alphabet's order, then tones (none, huyền,
+/// sắc, hỏi, ngã, nặng), as a dictionary sorts words.
+fn word_key(word: &str) -> (Vec<u32>, Vec<u8>) {
+    let mut letters: Vec<u32> = Vec::new();
+    let mut tones: Vec<u8> = Vec::new();
+    for c in word.to_lowercase().nfd() {
+        let modify = |letters: &mut Vec<u32>, from: char, to: char| {
+            if let Some(last) = letters.last_mut() {
+                let rank = |c: char| {
+                    ALPHABET
+                        .chars()
+                        .position(|a| a == c)
+                        .map_or(0, |p| p as u32)
+                };
+                if *last == rank(from) {
+                    *last = rank(to);
+                }
+            }
+        };
+        match c {
+            '\u{306}' => modify(&mut letters, 'a', 'ă'),
+            '\u{302}' => {
+                modify(&mut letters, 'a', 'â');
+                modify(&mut letters, 'e', 'ê');
+                modify(&mut letters, 'o', 'ô');
+            }
+            '\u{31b}' => {
+                modify(&mut letters, 'o', 'ơ');
+                modify(&mut letters, 'u', 'ư');
+            }
+            '\u{300}' => tones.push(1),
+            '\u{301}' => tones.push(2),
+            '\u{309}' => tones.push(3),
+            '\u{303}' => tones.push(4),
+            '\u{323}' => tones.push(5),
+            c => {
+                let rank = ALPHABET
+                    .chars()
+                    .position(|a| a == c)
+                    .map_or(1000 + c as u32, |p| p as u32);
+                letters.push(rank);
+                tones.push(0);
+            }
+        }
+    }
+    tones.retain(|&t| t != 0);
+    (letters, tones)
+}
+
+/// Vietnamese order of full names: by the given name (the last word), then
+/// by the rest from the family name on.
+pub fn compare_names(a: &str, b: &str) -> Ordering {
+    let split = |name: &str| {
+        let name = name.trim();
+        match name.rsplit_once(' ') {
+            Some((rest, given)) => (word_key(given), word_key(rest)),
+            None => (word_key(name), word_key("")),
+        }
+    };
+    let (ga, ra) = split(a);
+    let (gb, rb) = split(b);
+    ga.0.cmp(&gb.0)
+        .then(ga.1.cmp(&gb.1))
+        .then(ra.0.cmp(&rb.0))
+        .then(ra.1.cmp(&rb.1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +273,41 @@ mod tests {
         );
         assert!(parse_date("30/02/2020").unwrap_err().contains("NNNN-TT-NN"));
         assert!(parse_date("2020-02-29").is_ok());
+    }
+
+    #[test]
+    fn names_sort_by_given_name_in_the_vietnamese_alphabet() {
+        let mut names = vec![
+            "Trần Văn Đức",
+            "Nguyễn Thị Lan",
+            "Lê Văn Dũng",
+            "Phạm Thị Ánh",
+            "Vũ Minh Anh",
+            "Bùi Thị Ân",
+            "Ngô Văn Ăn",
+            "Đỗ Văn Lan",
+            "Hoàng Văn Lân",
+        ];
+        names.sort_by(|a, b| compare_names(a, b));
+        assert_eq!(
+            names,
+            [
+                "Vũ Minh Anh",
+                "Phạm Thị Ánh",
+                "Ngô Văn Ăn",
+                "Bùi Thị Ân",
+                "Lê Văn Dũng",
+                "Trần Văn Đức",
+                "Đỗ Văn Lan",
+                "Nguyễn Thị Lan",
+                "Hoàng Văn Lân",
+            ]
+        );
+    }
+
+    #[test]
+    fn nfd_names_sort_like_nfc() {
+        let nfd = "Nguye\u{302}\u{303}n Thi\u{323} Lan";
+        assert_eq!(compare_names(nfd, "Nguyễn Thị Lan"), Ordering::Equal);
     }
 }
