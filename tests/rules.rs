@@ -347,81 +347,87 @@ fn qt_3_year_end_choice_must_come_from_the_selected() {
     );
 }
 
-#[test]
-fn qt_4_vote_figures_quorum_threshold_and_tie() {
-    // More "đồng ý" than valid ballots.
+/// The small fixture after one edit of `file`: check's exit code and its
+/// council-decision errors.
+fn decisions_after(file: &str, from: &str, to: &str) -> (i32, Errors, serde_json::Value) {
     let folder = Folder::small();
-    folder.edit(
+    folder.edit(file, from, to);
+    let (code, report) = check_json(folder.path());
+    (code, decision_errors(&report), report)
+}
+
+/// Whether some error is of `rule`, about `candidate`, and says `text`.
+fn names(errors: &Errors, rule: &str, candidate: &str, text: &str) -> bool {
+    errors
+        .iter()
+        .any(|e| e.0 == rule && e.1 == candidate && e.3.contains(text))
+}
+
+#[test]
+fn qt_4_vote_figures_threshold_and_tie() {
+    // More "đồng ý" than valid ballots.
+    let (code, errors, _) = decisions_after(
         SELECTION,
         "phieu_hop_le: 3, dong_y: 2, duoc_chon: true }\n  - { ung_vien: tran",
         "phieu_hop_le: 1, dong_y: 2, duoc_chon: true }\n  - { ung_vien: tran",
     );
-    let (code, report) = check_json(folder.path());
     assert_eq!(code, 1);
-    let errors = decision_errors(&report);
     assert!(
-        errors.iter().any(|e| e.0 == "QT-4"
-            && e.1 == "phong-b"
-            && e.3.contains("số đồng ý (2) lớn hơn số phiếu hợp lệ (1)")),
+        names(
+            &errors,
+            "QT-4",
+            "phong-b",
+            "số đồng ý (2) lớn hơn số phiếu hợp lệ (1)"
+        ),
         "{errors:#?}"
     );
 
-    // Too few present: 1 of 3.
-    let folder = Folder::small();
-    folder.edit(
-        YEAR_END,
-        "vang_mat:\n",
-        "vang_mat:\n  - { nguoi: tran-thi-binh }\n",
-    );
-    let (_, report) = check_json(folder.path());
-    // Bình is not a council member: that is a data error, not a quorum one.
-    assert!(common::data_errors(&report).iter().any(|e| {
-        e["thong_bao"]
-            .as_str()
-            .unwrap_or("")
-            .contains("không phải thành viên Hội đồng")
-    }));
-    let folder = Folder::small();
-    folder.edit(
-        YEAR_END,
-        "vang_mat:\n",
-        "vang_mat:\n  - { nguoi: le-van-cuong-x }\n",
-    );
-    let (_, report) = check_json(folder.path());
-    assert!(!common::data_errors(&report).is_empty());
-
     // Below the threshold: chosen with 1 of 3 (not more than half).
-    let folder = Folder::small();
-    folder.edit(
+    let (code, errors, _) = decisions_after(
         YEAR_END,
         "phieu_hop_le: 2, dong_y: 2, duoc_chon: true }\n  - { ung_vien: pham",
         "phieu_hop_le: 2, dong_y: 1, duoc_chon: true }\n  - { ung_vien: pham",
     );
-    let (code, report) = check_json(folder.path());
     assert_eq!(code, 1);
-    let errors = decision_errors(&report);
     assert!(
-        errors.iter().any(|e| e.0 == "QT-4"
-            && e.1 == "tran-thi-binh"
-            && e.3.contains("1/3 phiếu đồng ý, chưa đạt quá bán")),
+        names(
+            &errors,
+            "QT-4",
+            "tran-thi-binh",
+            "1/3 phiếu đồng ý, chưa đạt quá bán"
+        ),
         "{errors:#?}"
     );
 
     // A tie at the cut: Cường has as many votes as the last one chosen.
-    let folder = Folder::small();
-    folder.edit(
+    let (code, errors, _) = decisions_after(
         YEAR_END,
         "ung_vien: le-van-cuong, phieu_phat_ra: 2, phieu_thu_ve: 2, phieu_hop_le: 2, dong_y: 1",
         "ung_vien: le-van-cuong, phieu_phat_ra: 2, phieu_thu_ve: 2, phieu_hop_le: 2, dong_y: 2",
     );
-    let (code, report) = check_json(folder.path());
     assert_eq!(code, 1);
-    let errors = decision_errors(&report);
     assert!(
-        errors
-            .iter()
-            .any(|e| e.0 == "QT-4" && e.1 == "le-van-cuong" && e.3.contains("hòa phiếu")),
+        names(&errors, "QT-4", "le-van-cuong", "hòa phiếu"),
         "{errors:#?}"
+    );
+}
+
+#[test]
+fn an_absent_member_must_be_a_member_of_the_council() {
+    let (code, _, report) = decisions_after(
+        YEAR_END,
+        "vang_mat:\n",
+        "vang_mat:\n  - { nguoi: tran-thi-binh }\n",
+    );
+    assert_eq!(code, 1);
+    let messages: Vec<String> = common::data_errors(&report)
+        .iter()
+        .map(|e| format!("{} {}", e["truong"], e["thong_bao"]))
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("vang_mat[0].nguoi")
+            && m.contains("\"tran-thi-binh\" không phải thành viên Hội đồng")),
+        "{messages:#?}"
     );
 }
 
