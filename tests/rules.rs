@@ -422,7 +422,13 @@ fn an_absent_member_must_be_a_member_of_the_council() {
     assert_eq!(code, 1);
     let messages: Vec<String> = common::data_errors(&report)
         .iter()
-        .map(|e| format!("{} {}", e["truong"], e["thong_bao"]))
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["truong"].as_str().unwrap_or(""),
+                e["thong_bao"].as_str().unwrap_or("")
+            )
+        })
         .collect();
     assert!(
         messages.iter().any(|m| m.contains("vang_mat[0].nguoi")
