@@ -109,6 +109,12 @@ fn the_proposal_reads_as_the_party_body_writes_it() {
         ],
     );
     // Proposed: the year-end meeting's choice, individuals by given name.
+    // The year-end meeting opens a paragraph of its own.
+    let year_end = line_with(&text, "Ngày 15/12/2020, Hội đồng");
+    assert!(
+        year_end.trim_start().starts_with("Ngày 15/12/2020"),
+        "{year_end}"
+    );
     let huong = text.find("Lê Thị Thu").expect("Hương proposed");
     let khai = text.find("Ngô Văn Khải").expect("Khải proposed");
     assert!(huong < khai, "Hương before Khải (H < K)");
