@@ -170,7 +170,15 @@ fn a_failing_template_never_replaces_a_good_pdf_nor_leaves_a_temporary_file() {
         text.contains("unknown variable: khong-co-ham"),
         "the Typst message with its line: {text}"
     );
-    assert!(text.contains("mã Typst sinh ra, dòng"), "{text}");
+    // Line 13 of dang-ky-ca-nhan.typ.j2 is the broken one.
+    assert!(
+        text.contains("dòng 13 của mẫu (dòng "),
+        "the template's own line: {text}"
+    );
+    assert!(
+        text.contains("của mã Typst sinh ra: `#khong-co-ham[Chức vụ: Chuyên viên chính]`"),
+        "{text}"
+    );
     assert_eq!(
         fs::read(out.path().join(BINH_PDF)).expect("still there"),
         good,

@@ -151,6 +151,8 @@ impl Engine {
         for (name, text) in templates.files.iter().filter(|(n, _)| n.ends_with(".j2")) {
             env.add_template_owned(name.clone(), text.clone())
                 .map_err(|e| format!("mẫu {name}: {e}"))?;
+            env.add_template_owned(marked_name(name), mark_lines(text))
+                .map_err(|e| format!("mẫu {name}: {e}"))?;
         }
         Ok(Engine {
             env,
@@ -191,6 +193,24 @@ impl Engine {
         Ok(Rendered { pdf: pdf?, typst })
     }
 
+    /// The line of the job's template that produced `line` of its Typst
+    /// source: the same template with a marker at the end of each content
+    /// line renders the same lines, each ending with its marker.
+    fn template_line(&self, job: &Job, line: usize) -> Option<usize> {
+        let marked = self
+            .env
+            .get_template(&marked_name(job.kind.template()))
+            .ok()?;
+        let text = marked.render(Value::from_serialize(&job.context)).ok()?;
+        let generated = text.lines().nth(line.checked_sub(1)?)?;
+        let start = generated.rfind(MARK)? + MARK.len();
+        let digits: String = generated[start..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().ok()
+    }
+
     fn compile(&self, job: &Job, typst: &str) -> Result<Vec<u8>, RenderError> {
         let template = job.kind.template();
         let today = Datetime::from_ymd(
@@ -208,10 +228,11 @@ impl Engine {
             main: Source::new(main_id(), typst.to_owned()),
             today,
         };
+        let template_line = |line: usize| self.template_line(job, line);
         let error = |diags: &[SourceDiagnostic]| RenderError {
             document: job.key.clone(),
             template: template.to_owned(),
-            message: describe(&world, diags),
+            message: describe(&world, diags, &template_line),
         };
         let warned = typst::compile::<PagedDocument>(&world);
         let document = warned.output.map_err(|diags| error(diags.as_slice()))?;
@@ -234,9 +255,42 @@ impl Engine {
     }
 }
 
-/// Diagnostics with the file and line they point at: the generated main
-/// file (see `--emit-typ`) or a file of the templates.
-fn describe(world: &DocumentWorld, diags: &[SourceDiagnostic]) -> String {
+/// A Typst comment that no escaped value can contain (the escaper puts a
+/// backslash before every "/" and "*").
+const MARK: &str = "/*@dong ";
+
+fn marked_name(template: &str) -> String {
+    format!("{template}#dong")
+}
+
+/// The template with a comment naming its line at the end of every content
+/// line. Lines that are only a tag or a comment stay as they are: the
+/// environment drops them whole (trim_blocks, lstrip_blocks), and a marker
+/// would keep them. Every rendered line then ends with the marker of the
+/// template line it came from.
+fn mark_lines(template: &str) -> String {
+    let mut out = String::with_capacity(template.len() * 2);
+    for (i, line) in template.lines().enumerate() {
+        let t = line.trim();
+        let tag_only = (t.starts_with("{%") && t.ends_with("%}"))
+            || (t.starts_with("{#") && t.ends_with("#}"));
+        out.push_str(line);
+        if !t.is_empty() && !tag_only && !t.ends_with("%}") {
+            out.push_str(&format!("{MARK}{}*/", i + 1));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Diagnostics with the file and line they point at: for the document's own
+/// source, the template's line and the generated line (see `--emit-typ`);
+/// otherwise the file of the templates.
+fn describe(
+    world: &DocumentWorld,
+    diags: &[SourceDiagnostic],
+    template_line: &dyn Fn(usize) -> Option<usize>,
+) -> String {
     diags
         .iter()
         .map(|d| {
@@ -249,11 +303,6 @@ fn describe(world: &DocumentWorld, diags: &[SourceDiagnostic]) -> String {
                 let source = typst::World::source(world, id).ok()?;
                 let range = world.range(d.span)?;
                 let line = source.lines().byte_to_line(range.start)? + 1;
-                let name = if id == main_id() {
-                    "mã Typst sinh ra".to_owned()
-                } else {
-                    format!("{:?}", id.vpath())
-                };
                 let text = source
                     .text()
                     .lines()
@@ -261,7 +310,15 @@ fn describe(world: &DocumentWorld, diags: &[SourceDiagnostic]) -> String {
                     .unwrap_or("")
                     .trim()
                     .to_owned();
-                Some(format!("{name}, dòng {line} (`{text}`)"))
+                if id != main_id() {
+                    return Some(format!("{:?}, dòng {line} (`{text}`)", id.vpath()));
+                }
+                Some(match template_line(line) {
+                    Some(t) => {
+                        format!("dòng {t} của mẫu (dòng {line} của mã Typst sinh ra: `{text}`)")
+                    }
+                    None => format!("dòng {line} của mã Typst sinh ra (`{text}`)"),
+                })
             });
             match place {
                 Some(p) => format!("{kind} Typst ở {p}: {}", d.message),
@@ -270,4 +327,37 @@ fn describe(world: &DocumentWorld, diags: &[SourceDiagnostic]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::DocKind;
+
+    #[test]
+    fn generated_lines_map_back_to_template_lines() {
+        let mut templates = Templates::embedded();
+        let form = "{# a comment #}\n#let x = 1\n{% for i in items %}\n#item[{{ i }}]\n{% endfor %}\n{% if flag %}\nyes {{ flag }}\n{% endif %}\n\n#oops\n";
+        for (name, text) in &mut templates.files {
+            if name == DocKind::RegistrationPerson.template() {
+                *text = form.to_owned();
+            }
+        }
+        let engine = Engine::new(&templates).expect("engine");
+        let job = Job {
+            key: "x".into(),
+            kind: DocKind::RegistrationPerson,
+            date: chrono::NaiveDate::from_ymd_opt(2020, 3, 5).expect("date"),
+            context: serde_json::json!({ "items": ["a", "b"], "flag": "có" }),
+            deps: Default::default(),
+        };
+        let source = engine.source(&job).expect("source");
+        let lines: Vec<&str> = source.lines().collect();
+        assert_eq!(
+            lines,
+            ["#let x = 1", "#item[a]", "#item[b]", "yes có", "", "#oops"]
+        );
+        let mapped: Vec<Option<usize>> = (1..=6).map(|l| engine.template_line(&job, l)).collect();
+        assert_eq!(mapped, [Some(2), Some(4), Some(4), Some(7), None, Some(10)]);
+    }
 }
