@@ -141,14 +141,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
 /// The ids whose records have a problem, with the files that say so.
 fn invalid_records(
     loaded: &Loaded,
-    report: Option<&Report>,
+    report: &Report,
     coverage: &[Problem],
 ) -> BTreeMap<Id, BTreeSet<PathBuf>> {
     let mut invalid: BTreeMap<Id, BTreeSet<PathBuf>> = BTreeMap::new();
-    let decisions = report
-        .map(|r| r.loi_quyet_dinh.iter().map(|e| &e.problem))
-        .into_iter()
-        .flatten();
+    let decisions = report.loi_quyet_dinh.iter().map(|e| &e.problem);
     for p in loaded.problems.iter().chain(coverage).chain(decisions) {
         if let Some(id) = id_of(&p.file) {
             invalid.entry(id).or_default().insert(p.file.clone());
@@ -185,7 +182,7 @@ fn run(options: &Options, summary: &mut Summary) {
     };
     let report = check::check(records);
     let coverage = uncovered(records, engine.fonts());
-    let invalid = invalid_records(&loaded, Some(&report), &coverage);
+    let invalid = invalid_records(&loaded, &report, &coverage);
     summary.problems = loaded.problems.clone();
     summary.problems.extend(coverage);
     summary
@@ -199,11 +196,11 @@ fn run(options: &Options, summary: &mut Summary) {
     let jobs = plan::plan(records);
     let mut manifest = Manifest::read(&options.out);
     manifest.tdkt = env!("CARGO_PKG_VERSION").to_owned();
-    let templates_hash = templates.hash();
+    let template_hashes = templates.hashes();
     if options.emit_typst {
         emit_support(&options.out, &templates, summary);
     }
-    let mut todo: Vec<(&Job, String)> = Vec::new();
+    let mut todo: Vec<Todo> = Vec::new();
     for job in &jobs {
         let blocking: BTreeSet<&PathBuf> = job
             .deps
@@ -219,20 +216,28 @@ fn run(options: &Options, summary: &mut Summary) {
             });
             continue;
         }
-        let inputs = manifest::inputs_hash(job, &templates_hash);
+        let context = serde_json::to_vec(&job.context).unwrap_or_default();
+        let template_hash = template_hashes
+            .get(job.kind.template())
+            .map_or("", String::as_str);
+        let inputs = manifest::inputs_hash(job, &context, template_hash);
         let typ_missing =
             options.emit_typst && !options.out.join(format!("{}.typ", job.key)).exists();
         if !options.force && !typ_missing && manifest.is_current(&options.out, &job.key, &inputs) {
             summary.unchanged += 1;
         } else {
-            todo.push((job, inputs));
+            todo.push(Todo {
+                job,
+                inputs,
+                large: context.len() > LARGE_CONTEXT,
+            });
         }
     }
 
     let progress = Progress::new(options.progress, todo.len());
     let results = render_all(&engine, &todo, options, &progress);
     progress.finish();
-    for ((job, _), result) in todo.into_iter().zip(results) {
+    for (Todo { job, .. }, result) in todo.into_iter().zip(results) {
         match result {
             Ok(entry) => {
                 manifest.record(&job.key, entry);
@@ -249,6 +254,14 @@ fn run(options: &Options, summary: &mut Summary) {
 }
 
 const RENDER_STACK: usize = 64 * 1024 * 1024;
+
+/// A document to render: its job, its inputs hash for the manifest, and
+/// whether its context is large (see `render_all`).
+struct Todo<'a> {
+    job: &'a Job,
+    inputs: String,
+    large: bool,
+}
 
 enum Failure {
     Render(RenderError),
@@ -276,18 +289,16 @@ const LARGE_CONTEXT: usize = 64 * 1024;
 /// every document after it.
 fn render_all(
     engine: &Engine,
-    todo: &[(&Job, String)],
+    todo: &[Todo],
     options: &Options,
     progress: &Progress,
 ) -> Vec<Result<Entry, Failure>> {
     let one = |i: usize| {
-        let (job, inputs) = &todo[i];
-        let result = render_one(engine, job, inputs, options);
+        let result = render_one(engine, todo[i].job, &todo[i].inputs, options);
         progress.tick();
         (i, result)
     };
-    let large = |job: &Job| serde_json::to_vec(&job.context).map_or(0, |v| v.len()) > LARGE_CONTEXT;
-    let (big, small): (Vec<usize>, Vec<usize>) = (0..todo.len()).partition(|&i| large(todo[i].0));
+    let (big, small): (Vec<usize>, Vec<usize>) = (0..todo.len()).partition(|&i| todo[i].large);
     let threads = options
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -318,7 +329,7 @@ fn render_all(
     slots
         .into_iter()
         .zip(todo)
-        .map(|(slot, (job, _))| {
+        .map(|(slot, Todo { job, .. })| {
             slot.unwrap_or_else(|| {
                 Err(Failure::Write(format!(
                     "{}: luồng lập văn bản dừng bất thường; hãy chạy lại",

@@ -4,8 +4,9 @@
 //! file lists.
 //!
 //! The inputs hash covers the document's whole context (every value of every
-//! record it shows), its date, the templates and the tdkt version (which fixes
-//! the embedded fonts), so it changes exactly when the page could.
+//! record it shows), its date, its template and the layout library, and the
+//! tdkt version (which fixes the embedded fonts), so it changes exactly when
+//! the page could.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -108,15 +109,17 @@ impl Entry {
     }
 }
 
-/// The inputs hash of a job: context, date, kind, templates and version.
-pub fn inputs_hash(job: &Job, templates_hash: &str) -> String {
+/// The inputs hash of a job: context, date, its template (with the layout
+/// library) and the tdkt version.
+/// `context` is the job's context as JSON bytes (serde_json's maps are
+/// ordered: the same context gives the same bytes).
+pub fn inputs_hash(job: &Job, context: &[u8], template_hash: &str) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
-    hasher.update(templates_hash.as_bytes());
+    hasher.update(template_hash.as_bytes());
     hasher.update(job.kind.template().as_bytes());
     hasher.update(job.date.to_string().as_bytes());
-    // serde_json's maps are ordered: the same context gives the same bytes.
-    hasher.update(&serde_json::to_vec(&job.context).unwrap_or_default());
+    hasher.update(context);
     hasher.finalize().to_hex().to_string()
 }
 

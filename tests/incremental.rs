@@ -247,3 +247,31 @@ fn one_thread_gives_the_same_bytes_as_many() {
         );
     }
 }
+
+#[test]
+fn a_template_change_renders_only_the_documents_made_from_it() {
+    let (folder, out) = fresh();
+    let templates = tempfile::TempDir::new().expect("temp dir");
+    for entry in
+        fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")).expect("templates")
+    {
+        let entry = entry.expect("entry");
+        fs::copy(entry.path(), templates.path().join(entry.file_name())).expect("copy");
+    }
+    let with = ["--templates", templates.path().to_str().expect("path")];
+    // The same templates from a folder: hashes are of content, nothing to do.
+    assert!(build(folder.path(), out.path(), &with).rendered.is_empty());
+
+    let append = |name: &str, line: &str| {
+        let path = templates.path().join(name);
+        let text = fs::read_to_string(&path).expect("template") + line;
+        fs::write(path, text).expect("write");
+    };
+    append("to-trinh.typ.j2", "{# một ghi chú #}\n");
+    assert_eq!(
+        build(folder.path(), out.path(), &with).rendered,
+        set(&["to-trinh/de-nghi"])
+    );
+    append("the-thuc.typ", "// một ghi chú\n");
+    assert_eq!(build(folder.path(), out.path(), &with).rendered, set(ALL));
+}

@@ -8,6 +8,7 @@ pub mod filters;
 pub mod fonts;
 pub mod world;
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
@@ -69,15 +70,32 @@ impl Templates {
         Ok(Templates { files })
     }
 
-    /// One hash of every template: a change to any re-renders what uses it.
-    pub fn hash(&self) -> String {
-        let mut hasher = blake3::Hasher::new();
-        for (name, text) in &self.files {
-            hasher.update(name.as_bytes());
-            hasher.update(&(text.len() as u64).to_le_bytes());
-            hasher.update(text.as_bytes());
-        }
-        hasher.finalize().to_hex().to_string()
+    /// For each minijinja template, a hash of what a document made from it
+    /// reads: the template itself and the Typst layout library. A change to
+    /// one template re-renders only the documents made from it.
+    pub fn hashes(&self) -> BTreeMap<String, String> {
+        let typst: Vec<&(String, String)> = self
+            .files
+            .iter()
+            .filter(|(n, _)| n.ends_with(".typ"))
+            .collect();
+        self.files
+            .iter()
+            .filter(|(n, _)| n.ends_with(".j2"))
+            .map(|(name, text)| {
+                let mut hasher = blake3::Hasher::new();
+                for (n, t) in typst
+                    .iter()
+                    .copied()
+                    .chain(std::iter::once(&(name.clone(), text.clone())))
+                {
+                    hasher.update(n.as_bytes());
+                    hasher.update(&(t.len() as u64).to_le_bytes());
+                    hasher.update(t.as_bytes());
+                }
+                (name.clone(), hasher.finalize().to_hex().to_string())
+            })
+            .collect()
     }
 
     /// The Typst files a document may import, by their path in the world.
