@@ -22,7 +22,7 @@ use crate::manifest::{self, Entry, Manifest};
 use crate::plan::{self, Job};
 use crate::problem::Problem;
 use crate::records::Records;
-use crate::render::fonts::{FAMILY, FILE_NAMES, Fonts};
+use crate::render::fonts::{self, FAMILY, Fonts};
 use crate::render::{Engine, RenderError, Templates};
 use crate::text::Id;
 
@@ -77,6 +77,12 @@ impl Summary {
 pub fn uncovered(records: &Records, fonts: &Fonts) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (file, text) in &records.sources {
+        // Nearly every file is covered: only a file with a character the
+        // fonts lack is walked again to name the field and place.
+        let distinct: BTreeSet<char> = text.nfc().filter(|c| !c.is_ascii()).collect();
+        if distinct.iter().all(|&c| fonts.covers(c)) {
+            continue;
+        }
         for scalar in scalars(text) {
             let value: String = scalar.text.nfc().collect();
             let missing: BTreeSet<char> = value.chars().filter(|&c| !fonts.covers(c)).collect();
@@ -467,7 +473,7 @@ fn emit_support(out: &Path, templates: &Templates, summary: &mut Summary) {
             summary.io.push(e);
         }
     }
-    for (name, data) in FILE_NAMES.iter().zip(Fonts::files()) {
+    for (name, data) in fonts::FILES {
         if let Err(e) = write_atomically(&out.join("fonts").join(name), data) {
             summary.io.push(e);
         }

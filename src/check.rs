@@ -128,6 +128,8 @@ impl Stage {
 #[serde(tag = "ket_qua", content = "ly_do", rename_all = "snake_case")]
 pub enum Verdict {
     Dat,
+    /// Failed, with the reason in a clerk's words; the rule's citation is
+    /// added wherever the reason is shown.
     KhongDat(String),
     KhongApDung,
 }
@@ -202,67 +204,41 @@ fn date_vi(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-/// A failed rule, with the reason in a clerk's words; the citation is added
-/// wherever the reason is shown.
-fn cite(_id: &str, text: String) -> Verdict {
-    Verdict::KhongDat(text)
-}
-
 fn chung_1(c: &Candidate) -> Verdict {
-    let pledged = match c {
-        Candidate::Collective(_, x) => x.dang_ky.as_ref().map(|r| r.lam_theo_bac),
-        Candidate::Person(_, x) => x.dang_ky.as_ref().map(|r| r.lam_theo_bac),
-    };
-    match pledged {
+    match c.registration().map(|r| r.lam_theo_bac) {
         Some(true) => Verdict::Dat,
-        Some(false) => cite(
-            "CHUNG-1",
+        Some(false) => Verdict::KhongDat(
             "chưa đăng ký làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh".into(),
         ),
-        None => cite("CHUNG-1", "chưa có bản đăng ký".into()),
+        None => Verdict::KhongDat("chưa có bản đăng ký".into()),
     }
 }
 
 fn nd_1(c: &Candidate) -> Verdict {
-    let areas = match c {
-        Candidate::Collective(_, x) => x.dang_ky.as_ref().map(|r| r.noi_dung.len()),
-        Candidate::Person(_, x) => x.dang_ky.as_ref().map(|r| r.noi_dung.len()),
-    };
-    match areas {
+    match c.registration().map(|r| r.noi_dung.len()) {
         Some(n) if n > 0 => Verdict::Dat,
-        Some(_) => cite(
-            "ND-1",
-            "bản đăng ký chưa chọn nội dung điển hình tiên tiến nào".into(),
-        ),
-        None => cite("ND-1", "chưa có bản đăng ký".into()),
+        Some(_) => {
+            Verdict::KhongDat("bản đăng ký chưa chọn nội dung điển hình tiên tiến nào".into())
+        }
+        None => Verdict::KhongDat("chưa có bản đăng ký".into()),
     }
 }
 
 fn qt_1(records: &Records, c: &Candidate) -> Verdict {
-    let date = match c {
-        Candidate::Collective(_, x) => x.dang_ky.as_ref().map(|r| r.ngay.0),
-        Candidate::Person(_, x) => x.dang_ky.as_ref().map(|r| r.ngay.0),
-    };
     let plan = &records.plan;
-    match date {
-        None => cite("QT-1", "chưa có bản đăng ký".into()),
-        Some(d) if d.year() != plan.nam => cite(
-            "QT-1",
-            format!(
-                "ngày đăng ký {} không thuộc năm {} của kế hoạch",
-                date_vi(d),
-                plan.nam
-            ),
-        ),
+    match c.registration().map(|r| r.ngay.0) {
+        None => Verdict::KhongDat("chưa có bản đăng ký".into()),
+        Some(d) if d.year() != plan.nam => Verdict::KhongDat(format!(
+            "ngày đăng ký {} không thuộc năm {} của kế hoạch",
+            date_vi(d),
+            plan.nam
+        )),
         Some(d) => match plan.han_dang_ky {
-            Some(deadline) if d > deadline.0 => cite(
-                "QT-1",
-                format!(
-                    "đăng ký ngày {}, sau hạn {}",
-                    date_vi(d),
-                    date_vi(deadline.0)
-                ),
-            ),
+            Some(deadline) if d > deadline.0 => Verdict::KhongDat(format!(
+                "đăng ký ngày {}, sau hạn {}",
+                date_vi(d),
+                date_vi(deadline.0)
+            )),
             _ => Verdict::Dat,
         },
     }
@@ -272,18 +248,15 @@ fn tt_1(records: &Records, x: &Collective) -> Verdict {
     let wanted = records.plan.tieu_chuan.danh_hieu_toi_thieu_phong;
     match x.danh_hieu_dat_duoc {
         Some(t) if t >= wanted => Verdict::Dat,
-        Some(t) => cite(
-            "TT-1",
-            format!(
-                "danh hiệu cuối năm là {}, chưa đạt {}",
-                t.label(),
-                wanted.label()
-            ),
-        ),
-        None => cite(
-            "TT-1",
-            format!("chưa có danh hiệu cuối năm năm {}", records.plan.nam),
-        ),
+        Some(t) => Verdict::KhongDat(format!(
+            "danh hiệu cuối năm là {}, chưa đạt {}",
+            t.label(),
+            wanted.label()
+        )),
+        None => Verdict::KhongDat(format!(
+            "chưa có danh hiệu cuối năm năm {}",
+            records.plan.nam
+        )),
     }
 }
 
@@ -291,11 +264,12 @@ fn cn_1(records: &Records, x: &Person) -> Verdict {
     let wanted = records.plan.tieu_chuan.xep_loai_toi_thieu;
     match x.xep_loai {
         Some(r) if r >= wanted => Verdict::Dat,
-        Some(r) => cite(
-            "CN-1",
-            format!("xếp loại {}, chưa đạt {}", r.label(), wanted.label()),
-        ),
-        None => cite("CN-1", format!("chưa có xếp loại năm {}", records.plan.nam)),
+        Some(r) => Verdict::KhongDat(format!(
+            "xếp loại {}, chưa đạt {}",
+            r.label(),
+            wanted.label()
+        )),
+        None => Verdict::KhongDat(format!("chưa có xếp loại năm {}", records.plan.nam)),
     }
 }
 
@@ -310,17 +284,13 @@ fn cn_2(records: &Records, x: &Person) -> Verdict {
         } else {
             " (sáng kiến đã có chưa được công nhận)"
         };
-        cite(
-            "CN-2",
-            format!("chưa có sáng kiến được Hội đồng sáng kiến công nhận{pending}"),
-        )
+        Verdict::KhongDat(format!(
+            "chưa có sáng kiến được Hội đồng sáng kiến công nhận{pending}"
+        ))
     } else {
-        cite(
-            "CN-2",
-            format!(
-                "có {recognised} sáng kiến được công nhận, kế hoạch yêu cầu ít nhất {wanted:02}"
-            ),
-        )
+        Verdict::KhongDat(format!(
+            "có {recognised} sáng kiến được công nhận, kế hoạch yêu cầu ít nhất {wanted:02}"
+        ))
     }
 }
 
@@ -360,14 +330,11 @@ fn cn_3(records: &Records, id: &Id, x: &Person) -> Verdict {
     if short.is_empty() {
         Verdict::Dat
     } else {
-        cite(
-            "CN-3",
-            format!(
-                "là lãnh đạo phụ trách phòng nhưng {}; cần {} trở lên",
-                short.join("; "),
-                wanted.label()
-            ),
-        )
+        Verdict::KhongDat(format!(
+            "là lãnh đạo phụ trách phòng nhưng {}; cần {} trở lên",
+            short.join("; "),
+            wanted.label()
+        ))
     }
 }
 
@@ -378,14 +345,11 @@ fn kl_1(records: &Records, x: &Person) -> Verdict {
         .find(|k| k.ngay.0.year() == records.plan.nam)
     {
         None => Verdict::Dat,
-        Some(k) => cite(
-            "KL-1",
-            format!(
-                "bị kỷ luật {} ngày {}",
-                k.hinh_thuc.label(),
-                date_vi(k.ngay.0)
-            ),
-        ),
+        Some(k) => Verdict::KhongDat(format!(
+            "bị kỷ luật {} ngày {}",
+            k.hinh_thuc.label(),
+            date_vi(k.ngay.0)
+        )),
     }
 }
 
@@ -587,20 +551,11 @@ fn meeting_stage(
         }
     }
     rows.sort_by_key(|r| r.loai);
-    let mut fail = |rule: &'static str,
-                    candidate: Option<&Id>,
-                    field: String,
-                    message: String,
-                    decision: &mut Vec<(&'static str, String)>| {
-        decision.push((rule, message.clone()));
-        let cited = format!("{message} ({})", rule_citation(rule));
-        errors.push(DecisionError {
-            rule,
-            candidate: candidate.cloned(),
-            problem: Problem::new(&file, field, cited),
-        });
+    // What the decision gets wrong: (rule, candidate, field, message).
+    let mut failures: Vec<(&'static str, Option<Id>, String, String)> = Vec::new();
+    let mut fail = |rule: &'static str, candidate: Option<&Id>, field: String, message: String| {
+        failures.push((rule, candidate.cloned(), field, message));
     };
-    let mut failures: Vec<(&'static str, String)> = Vec::new();
 
     // Chosen candidates must meet every rule of the stage.
     for (i, vote) in meeting
@@ -616,7 +571,6 @@ fn meeting_stage(
                     Some(&r.id),
                     format!("bieu_quyet[{i}].duoc_chon"),
                     format!("Hội đồng chọn {}, nhưng {}", r.ten, why),
-                    &mut failures,
                 );
             }
         }
@@ -646,7 +600,6 @@ fn meeting_stage(
                 format!(
                     "Hội đồng chọn {n:02} {what}, vượt chỉ tiêu {limit:02} {what} của kế hoạch"
                 ),
-                &mut failures,
             );
         }
     }
@@ -666,7 +619,6 @@ fn meeting_stage(
                 format!(
                     "{name} chưa đăng ký xây dựng điển hình tiên tiến nên không thể được lựa chọn"
                 ),
-                &mut failures,
             );
         } else if stage == Stage::YearEnd && !selected.contains(&vote.ung_vien) {
             fail(
@@ -674,7 +626,6 @@ fn meeting_stage(
                 Some(&vote.ung_vien),
                 field,
                 format!("{name} không có trong số được Hội đồng lựa chọn từ đầu năm"),
-                &mut failures,
             );
         }
     }
@@ -691,7 +642,6 @@ fn meeting_stage(
                 "chỉ có {present}/{members} thành viên dự họp, chưa đủ {}/{} tổng số thành viên",
                 quorum.num, quorum.den
             ),
-            &mut failures,
         );
     }
     let threshold = ruleset::threshold(&records.plan, meeting.bat_dau.0.date());
@@ -736,7 +686,6 @@ fn meeting_stage(
                     Some(&v.ung_vien),
                     format!("bieu_quyet[{i}].{key}"),
                     format!("{name}: {what} ({more}) lớn hơn {than} ({less})"),
-                    &mut failures,
                 );
             }
         }
@@ -750,7 +699,6 @@ fn meeting_stage(
                     v.dong_y,
                     threshold.describe()
                 ),
-                &mut failures,
             );
         }
     }
@@ -787,7 +735,6 @@ fn meeting_stage(
                 format!(
                     "{name} bằng phiếu ({last}) với người được chọn cuối cùng: hòa phiếu ở vị trí cuối, cần biểu quyết lại"
                 ),
-                &mut failures,
             );
         }
     }
@@ -797,8 +744,8 @@ fn meeting_stage(
         .map(|&rule| {
             let own: Vec<&str> = failures
                 .iter()
-                .filter(|(r, _)| *r == rule)
-                .map(|(_, m)| m.as_str())
+                .filter(|f| f.0 == rule)
+                .map(|f| f.3.as_str())
                 .collect();
             let verdict = if own.is_empty() {
                 Verdict::Dat
@@ -808,6 +755,15 @@ fn meeting_stage(
             RuleResult { rule, verdict }
         })
         .collect();
+    errors.extend(
+        failures
+            .into_iter()
+            .map(|(rule, candidate, field, message)| DecisionError {
+                rule,
+                candidate,
+                problem: Problem::new(&file, field, format!("{message} ({})", rule_citation(rule))),
+            }),
+    );
     StageReport {
         giai_doan: stage,
         ban_ghi: Some(id.clone()),

@@ -740,32 +740,27 @@ fn resolve(files: Files, problems: &mut Vec<Problem>) -> Option<Records> {
     let mut files_of = BTreeMap::new();
     let mut sources = BTreeMap::new();
     files_of.insert((Kind::Plan, plan.id.clone()), plan.file.clone());
-    sources.insert(plan.file.clone(), plan.text.clone());
-    for (file, text) in collectives
-        .iter()
-        .map(|p| (&p.file, &p.text))
-        .chain(people.iter().map(|p| (&p.file, &p.text)))
-        .chain(meetings.iter().map(|p| (&p.file, &p.text)))
-        .chain(proposals.iter().map(|p| (&p.file, &p.text)))
-    {
-        sources.insert(file.clone(), text.clone());
-    }
+    sources.insert(plan.file.clone(), plan.text);
+    // Each parsed file gives its value to the map of its kind, and its text
+    // to `sources`, where later stages look up lines.
     fn index<T>(
         kind: Kind,
         list: Vec<Parsed<T>>,
         files_of: &mut BTreeMap<(Kind, Id), PathBuf>,
+        sources: &mut BTreeMap<PathBuf, String>,
     ) -> BTreeMap<Id, T> {
         list.into_iter()
             .map(|p| {
-                files_of.insert((kind, p.id.clone()), p.file);
+                files_of.insert((kind, p.id.clone()), p.file.clone());
+                sources.insert(p.file, p.text);
                 (p.id, p.value)
             })
             .collect()
     }
-    let collectives = index(Kind::Collective, collectives, &mut files_of);
-    let people = index(Kind::Person, people, &mut files_of);
-    let meetings = index(Kind::Meeting, meetings, &mut files_of);
-    let proposals = index(Kind::Proposal, proposals, &mut files_of);
+    let collectives = index(Kind::Collective, collectives, &mut files_of, &mut sources);
+    let people = index(Kind::Person, people, &mut files_of, &mut sources);
+    let meetings = index(Kind::Meeting, meetings, &mut files_of, &mut sources);
+    let proposals = index(Kind::Proposal, proposals, &mut files_of, &mut sources);
     let read: HashSet<&Id> = files_of.keys().map(|(_, id)| id).collect();
     let unreadable = seen
         .iter()

@@ -305,9 +305,7 @@ fn confirmer<'a>(
         return Some((hid, head, "XÁC NHẬN CỦA TRƯỞNG PHÒNG".into()));
     }
     records
-        .people
-        .iter()
-        .find(|(_, p)| p.phu_trach_phong.contains(unit_id))
+        .leader_in_charge(unit_id)
         .map(|(lid, leader)| (lid, leader, "XÁC NHẬN CỦA LÃNH ĐẠO BAN PHỤ TRÁCH".into()))
 }
 
@@ -364,10 +362,7 @@ struct CollectiveForm<'a> {
 
 fn collective_form(records: &Records, id: &Id, c: &crate::records::Collective) -> Option<Job> {
     let reg = c.dang_ky.as_ref()?;
-    let leader = records
-        .people
-        .iter()
-        .find(|(_, p)| p.phu_trach_phong.contains(id));
+    let leader = records.leader_in_charge(id);
     let mut deps = vec![id.clone(), c.truong_phong.clone()];
     deps.extend(leader.map(|(lid, _)| lid.clone()));
     let ctx = CollectiveForm {
@@ -420,10 +415,7 @@ fn registration_list(records: &Records) -> Option<Job> {
     let registrants = records.registrants();
     let last = registrants
         .iter()
-        .filter_map(|c| match c {
-            Candidate::Collective(_, x) => x.dang_ky.as_ref().map(|r| r.ngay.0),
-            Candidate::Person(_, x) => x.dang_ky.as_ref().map(|r| r.ngay.0),
-        })
+        .filter_map(|c| c.registration().map(|r| r.ngay.0))
         .max()?;
     // The list goes to the council before it selects: dated the day of the
     // first selection meeting, or of the last registration without one.
@@ -647,10 +639,7 @@ fn minutes(records: &Records, id: &Id, m: &Meeting) -> Job {
             dong_y: v.dong_y,
             duoc_chon: v.duoc_chon,
         });
-        let evaluations = match c {
-            Candidate::Collective(_, x) => &x.danh_gia,
-            Candidate::Person(_, x) => &x.danh_gia,
-        };
+        let evaluations = c.evaluations();
         if year_end && !evaluations.is_empty() {
             danh_gia.push(EvaluationBlock {
                 ten: c.name().to_owned(),

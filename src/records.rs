@@ -497,12 +497,40 @@ impl<'a> Candidate<'a> {
         }
     }
 
-    pub fn is_registered(&self) -> bool {
+    /// What both kinds of registration hold, if the candidate registered.
+    pub fn registration(&self) -> Option<Registered<'a>> {
         match self {
-            Candidate::Collective(_, c) => c.dang_ky.is_some(),
-            Candidate::Person(_, p) => p.dang_ky.is_some(),
+            Candidate::Collective(_, c) => c.dang_ky.as_ref().map(|r| Registered {
+                ngay: r.ngay,
+                noi_dung: &r.noi_dung,
+                lam_theo_bac: r.lam_theo_bac,
+            }),
+            Candidate::Person(_, p) => p.dang_ky.as_ref().map(|r| Registered {
+                ngay: r.ngay,
+                noi_dung: &r.noi_dung,
+                lam_theo_bac: r.lam_theo_bac,
+            }),
         }
     }
+
+    pub fn is_registered(&self) -> bool {
+        self.registration().is_some()
+    }
+
+    pub fn evaluations(&self) -> &'a [Evaluation] {
+        match self {
+            Candidate::Collective(_, c) => &c.danh_gia,
+            Candidate::Person(_, p) => &p.danh_gia,
+        }
+    }
+}
+
+/// The part of a registration the rules read, whoever registered.
+#[derive(Debug, Clone, Copy)]
+pub struct Registered<'a> {
+    pub ngay: Date,
+    pub noi_dung: &'a [Line],
+    pub lam_theo_bac: bool,
 }
 
 impl Records {
@@ -544,6 +572,13 @@ impl Records {
         self.people
             .get(id)
             .map_or(id.as_str(), |p| p.ho_ten.as_str())
+    }
+
+    /// The leader of the Ban in charge of a phòng, if one is recorded.
+    pub fn leader_in_charge(&self, unit: &Id) -> Option<(&Id, &Person)> {
+        self.people
+            .iter()
+            .find(|(_, p)| p.phu_trach_phong.contains(unit))
     }
 
     /// The meetings of one kind, in order of time.

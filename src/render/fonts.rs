@@ -8,11 +8,24 @@ use typst::utils::LazyHash;
 
 pub const FAMILY: &str = "Liberation Serif";
 
-const FILES: [&[u8]; 4] = [
-    include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+/// The font files, by name (for `--emit-typ`) and content.
+pub const FILES: [(&str, &[u8]); 4] = [
+    (
+        "LiberationSerif-Regular.ttf",
+        include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+    ),
+    (
+        "LiberationSerif-Bold.ttf",
+        include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+    ),
+    (
+        "LiberationSerif-Italic.ttf",
+        include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+    ),
+    (
+        "LiberationSerif-BoldItalic.ttf",
+        include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+    ),
 ];
 
 /// Loaded once per process.
@@ -25,7 +38,7 @@ impl Fonts {
     pub fn embedded() -> Fonts {
         let fonts: Vec<Font> = FILES
             .iter()
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
             .collect();
         Fonts {
             book: LazyHash::new(FontBook::from_fonts(&fonts)),
@@ -42,19 +55,7 @@ impl Fonts {
                 .iter()
                 .all(|f| f.info().coverage.contains(c as u32))
     }
-
-    /// The raw font files, for `--emit-typ`.
-    pub fn files() -> &'static [&'static [u8]] {
-        &FILES
-    }
 }
-
-pub const FILE_NAMES: [&str; 4] = [
-    "LiberationSerif-Regular.ttf",
-    "LiberationSerif-Bold.ttf",
-    "LiberationSerif-Italic.ttf",
-    "LiberationSerif-BoldItalic.ttf",
-];
 
 #[cfg(test)]
 mod tests {

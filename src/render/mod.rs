@@ -31,29 +31,35 @@ pub struct Templates {
     pub files: Vec<(String, String)>,
 }
 
-const TEMPLATE_NAMES: &[&str] = &[
-    "the-thuc.typ",
-    "dang-ky-ca-nhan.typ.j2",
-    "dang-ky-tap-the.typ.j2",
-    "danh-sach-dang-ky.typ.j2",
-    "bien-ban.typ.j2",
-    "to-trinh.typ.j2",
-];
-
-const EMBEDDED: &[&str] = &[
-    include_str!("../../templates/the-thuc.typ"),
-    include_str!("../../templates/dang-ky-ca-nhan.typ.j2"),
-    include_str!("../../templates/dang-ky-tap-the.typ.j2"),
-    include_str!("../../templates/danh-sach-dang-ky.typ.j2"),
-    include_str!("../../templates/bien-ban.typ.j2"),
-    include_str!("../../templates/to-trinh.typ.j2"),
+/// Every template, by name and embedded text.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("the-thuc.typ", include_str!("../../templates/the-thuc.typ")),
+    (
+        "dang-ky-ca-nhan.typ.j2",
+        include_str!("../../templates/dang-ky-ca-nhan.typ.j2"),
+    ),
+    (
+        "dang-ky-tap-the.typ.j2",
+        include_str!("../../templates/dang-ky-tap-the.typ.j2"),
+    ),
+    (
+        "danh-sach-dang-ky.typ.j2",
+        include_str!("../../templates/danh-sach-dang-ky.typ.j2"),
+    ),
+    (
+        "bien-ban.typ.j2",
+        include_str!("../../templates/bien-ban.typ.j2"),
+    ),
+    (
+        "to-trinh.typ.j2",
+        include_str!("../../templates/to-trinh.typ.j2"),
+    ),
 ];
 
 impl Templates {
     pub fn embedded() -> Templates {
-        let files = TEMPLATE_NAMES
+        let files = EMBEDDED
             .iter()
-            .zip(EMBEDDED)
             .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
             .collect();
         Templates { files }
@@ -61,7 +67,7 @@ impl Templates {
 
     pub fn from_dir(dir: &Path) -> Result<Templates, String> {
         let mut files = Vec::new();
-        for name in TEMPLATE_NAMES {
+        for (name, _) in EMBEDDED {
             let path = dir.join(name);
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| format!("{}: không đọc được mẫu văn bản ({e})", path.display()))?;
