@@ -60,12 +60,14 @@ pub fn hash_bytes(bytes: &[u8]) -> String {
 
 impl Manifest {
     /// The manifest of `out`; a missing or unreadable one is empty, so every
-    /// document is rendered again (never wrongly kept).
+    /// document is rendered again (never wrongly kept). One written by
+    /// another version is kept: its inputs hashes name that version, so its
+    /// documents render again anyway, and it still says which PDFs tdkt
+    /// wrote, so those of documents that no longer exist can be removed.
     pub fn read(out: &Path) -> Manifest {
         fs::read(out.join(FILE))
             .ok()
             .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
-            .filter(|m| m.tdkt == env!("CARGO_PKG_VERSION"))
             .unwrap_or_default()
     }
 

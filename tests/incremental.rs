@@ -275,3 +275,30 @@ fn a_template_change_renders_only_the_documents_made_from_it() {
     append("the-thuc.typ", "// một ghi chú\n");
     assert_eq!(build(folder.path(), out.path(), &with).rendered, set(ALL));
 }
+
+#[test]
+fn a_manifest_from_another_version_still_says_what_tdkt_wrote() {
+    let (folder, out) = fresh();
+    // A document of an older run, no longer called for, in an older manifest.
+    let old_pdf = out.path().join("2020/dang-ky/ca-nhan/nguoi-cu.pdf");
+    fs::write(&old_pdf, "%PDF").expect("write");
+    let path = out.path().join(".tdkt-manifest.json");
+    let manifest = fs::read_to_string(&path).expect("manifest");
+    let entry = "\"2020/dang-ky/ca-nhan/nguoi-cu\": { \"inputs\": \"x\", \"pdf\": \"x\", \"size\": 4, \"mtime_ns\": 0 },";
+    let older = manifest
+        .replacen(
+            &format!("\"tdkt\": \"{}\"", env!("CARGO_PKG_VERSION")),
+            "\"tdkt\": \"0.0.1\"",
+            1,
+        )
+        .replacen("\"documents\": {", &format!("\"documents\": {{ {entry}"), 1)
+        // An older version hashed its inputs with its own version number.
+        .replace("\"inputs\": \"", "\"inputs\": \"0.0.1-");
+    fs::write(&path, older).expect("write");
+    // Its inputs hashes name another version: everything is rendered again,
+    // and the old document's PDF is removed.
+    let run = build(folder.path(), out.path(), &[]);
+    assert_eq!(run.rendered, set(ALL));
+    assert_eq!(run.removed, set(&["dang-ky/ca-nhan/nguoi-cu"]));
+    assert!(!old_pdf.exists());
+}
