@@ -229,6 +229,27 @@ fn unit_name<'a>(records: &'a Records, person: &'a Person) -> Option<&'a str> {
         .map(|c| c.ten.as_str())
 }
 
+/// The title a unit's head holds there, from their recorded position: the
+/// head of a phòng is "Trưởng phòng", of the Văn phòng "Chánh Văn phòng".
+/// A position with further duties ("Chánh Văn phòng, Bí thư Chi bộ") gives
+/// its first part.
+fn head_title(head: &Person) -> String {
+    head.chuc_vu
+        .as_str()
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+fn head_title_of(records: &Records, unit: &crate::records::Collective) -> String {
+    records
+        .people
+        .get(&unit.truong_phong)
+        .map_or_else(|| "Trưởng phòng".to_owned(), head_title)
+}
+
 /// "Trưởng phòng, Phòng Tổ chức cán bộ"; a Ban leader has no phòng.
 fn position(records: &Records, person: &Person) -> String {
     match unit_name(records, person) {
@@ -302,7 +323,11 @@ fn confirmer<'a>(
     let unit = records.collectives.get(unit_id)?;
     if &unit.truong_phong != id {
         let (hid, head) = records.people.get_key_value(&unit.truong_phong)?;
-        return Some((hid, head, "XÁC NHẬN CỦA TRƯỞNG PHÒNG".into()));
+        return Some((
+            hid,
+            head,
+            format!("XÁC NHẬN CỦA {}", upper(&head_title(head))),
+        ));
     }
     records
         .leader_in_charge(unit_id)
@@ -351,6 +376,8 @@ struct CollectiveForm<'a> {
     ngay: NaiveDate,
     ten: &'a str,
     so_thanh_vien: u32,
+    /// The head's title in the unit: "Trưởng phòng", "Chánh Văn phòng".
+    chuc_danh_truong: String,
     truong_phong: String,
     noi_dung: Vec<AreaCtx<'a>>,
     danh_hieu: &'static str,
@@ -370,6 +397,7 @@ fn collective_form(records: &Records, id: &Id, c: &crate::records::Collective) -
         ngay: reg.ngay.0,
         ten: c.ten.as_str(),
         so_thanh_vien: c.so_thanh_vien,
+        chuc_danh_truong: head_title_of(records, c),
         truong_phong: records.person_name(&c.truong_phong).to_owned(),
         noi_dung: areas(records, &reg.noi_dung),
         danh_hieu: reg.danh_hieu.label(),
@@ -441,7 +469,8 @@ fn registration_list(records: &Records) -> Option<Job> {
                 tap_the.push(ListRow {
                     ten: x.ten.to_string(),
                     chuc_vu_don_vi: format!(
-                        "Trưởng phòng: {}",
+                        "{}: {}",
+                        head_title_of(records, x),
                         records.person_name(&x.truong_phong)
                     ),
                     noi_dung: codes(&reg.noi_dung),

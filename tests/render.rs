@@ -220,7 +220,9 @@ fn the_registration_list_sorts_people_the_vietnamese_way() {
         "Dương Thu Trang",
         "Mạc Thị Yến",
     ];
-    let text = pdf::text(&doc(LIST));
+    // Within the individuals' section: the collectives' rows name heads too.
+    let full = pdf::text(&doc(LIST));
+    let text = &full[full.find("II. CÁ NHÂN").expect("individuals' section")..];
     let at: Vec<usize> = order
         .iter()
         .map(|n| text.find(n).unwrap_or_else(|| panic!("{n} missing")))
@@ -460,4 +462,24 @@ fn two_builds_give_identical_bytes() {
         let b = fs::read(again.path().join(&f)).expect("read");
         assert!(a == b, "{} differs between two builds", f.display());
     }
+}
+
+#[test]
+fn a_unit_head_signs_with_the_title_the_unit_gives() {
+    // The head of the Văn phòng is its Chánh Văn phòng, not a Trưởng phòng.
+    let text = pdf::text(&doc("2020/dang-ky/tap-the/van-phong-ban.pdf"));
+    assert!(text.contains("Chánh Văn phòng: Đinh Văn Tiến"), "{text}");
+    assert!(
+        line_with(&text, "XÁC NHẬN CỦA LÃNH ĐẠO BAN").contains("CHÁNH VĂN PHÒNG"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Trưởng phòng") && !text.contains("TRƯỞNG PHÒNG"),
+        "{text}"
+    );
+    let staff = pdf::text(&doc("2020/dang-ky/ca-nhan/mac-thi-yen.pdf"));
+    assert!(
+        line_with(&staff, "NGƯỜI ĐĂNG KÝ").contains("XÁC NHẬN CỦA CHÁNH VĂN"),
+        "{staff}"
+    );
 }
