@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -16,6 +16,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use unicode_normalization::UnicodeNormalization;
 
 use crate::check::{self, Report};
+use crate::files::{self, Staged, write_atomically};
 use crate::load::{self, Loaded};
 use crate::locate::scalars;
 use crate::manifest::{self, Entry, Manifest};
@@ -113,35 +114,6 @@ fn id_of(file: &Path) -> Option<Id> {
     file.file_stem()
         .and_then(|s| s.to_str())
         .map(|s| Id(s.to_owned()))
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)
-        .map_err(|e| format!("{}: không tạo được thư mục ({e})", dir.display()))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tdkt-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| format!("{}: không tạo được tệp tạm ({e})", dir.display()))?;
-    // tempfile creates files for the owner alone; a document is for
-    // everyone who may read the folder, like any file the clerk saves.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tmp
-            .as_file()
-            .set_permissions(fs::Permissions::from_mode(0o644));
-    }
-    tmp.write_all(bytes)
-        .map_err(|e| format!("{}: không ghi được ({e})", path.display()))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| format!("{}: không ghi được ({e})", path.display()))?;
-    tmp.persist(path)
-        .map_err(|e| format!("{}: không ghi được ({})", path.display(), e.error))?;
-    Ok(())
 }
 
 /// The ids whose records have a problem, with the files that say so.
@@ -243,8 +215,18 @@ fn run(options: &Options, summary: &mut Summary) {
     let progress = Progress::new(options.progress, todo.len());
     let results = render_all(&engine, &todo, options, &progress);
     progress.finish();
-    for (Todo { job, .. }, result) in todo.into_iter().zip(results) {
-        match result {
+    let staged: Vec<&Staged> = results
+        .iter()
+        .flatten()
+        .flat_map(|done| done.typst.iter().chain([&done.pdf]))
+        .collect();
+    if let Err(e) = files::make_durable(&staged) {
+        // Nothing is placed: every PDF stays as it was.
+        summary.io.push(e);
+        return;
+    }
+    for (Todo { job, inputs, .. }, result) in todo.into_iter().zip(results) {
+        match result.and_then(|done| done.place(inputs)) {
             Ok(entry) => {
                 manifest.record(&job.key, entry);
                 summary.rendered.push(job.key.clone());
@@ -279,8 +261,8 @@ enum Failure {
 /// is about 1 MB; a form about 3 KB.
 const LARGE_CONTEXT: usize = 64 * 1024;
 
-/// Renders and writes each job; the manifest entry of each success comes
-/// back in the order of `todo`.
+/// Renders each job and stages its files; the results come back in the
+/// order of `todo`.
 ///
 /// Small documents render in parallel, each worker a plain thread taking the
 /// next job. Not rayon: Typst parallelises inside a document on rayon's pool,
@@ -298,9 +280,9 @@ fn render_all(
     todo: &[Todo],
     options: &Options,
     progress: &Progress,
-) -> Vec<Result<Entry, Failure>> {
+) -> Vec<Result<Done, Failure>> {
     let one = |i: usize| {
-        let result = render_one(engine, todo[i].job, &todo[i].inputs, options);
+        let result = render_one(engine, todo[i].job, options);
         progress.tick();
         (i, result)
     };
@@ -310,7 +292,7 @@ fn render_all(
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .clamp(1, small.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Result<Entry, Failure>)> = Vec::with_capacity(todo.len());
+    let mut results: Vec<(usize, Result<Done, Failure>)> = Vec::with_capacity(todo.len());
     std::thread::scope(|scope| {
         let small_worker = || {
             let mut done = Vec::new();
@@ -328,7 +310,7 @@ fn render_all(
         let big_worker = spawn(scope, || big.iter().map(|&i| one(i)).collect::<Vec<_>>());
         results.extend(join(big_worker));
     });
-    let mut slots: Vec<Option<Result<Entry, Failure>>> = (0..todo.len()).map(|_| None).collect();
+    let mut slots: Vec<Option<Result<Done, Failure>>> = (0..todo.len()).map(|_| None).collect();
     for (i, result) in results {
         slots[i] = Some(result);
     }
@@ -346,7 +328,7 @@ fn render_all(
         .collect()
 }
 
-type Done = Vec<(usize, Result<Entry, Failure>)>;
+type Finished = Vec<(usize, Result<Done, Failure>)>;
 
 /// A render thread. Typst recurses deeply on a long document (a province's
 /// registration list runs to two hundred pages): it gets a main thread's
@@ -354,9 +336,9 @@ type Done = Vec<(usize, Result<Entry, Failure>)>;
 fn spawn<'scope, 'env, F>(
     scope: &'scope std::thread::Scope<'scope, 'env>,
     f: F,
-) -> Option<std::thread::ScopedJoinHandle<'scope, Done>>
+) -> Option<std::thread::ScopedJoinHandle<'scope, Finished>>
 where
-    F: FnOnce() -> Done + Send + 'scope,
+    F: FnOnce() -> Finished + Send + 'scope,
 {
     std::thread::Builder::new()
         .stack_size(RENDER_STACK)
@@ -366,26 +348,46 @@ where
 
 /// The results of a render thread; one that could not start or panicked
 /// leaves its jobs' slots empty, and they are reported as failed.
-fn join(handle: Option<std::thread::ScopedJoinHandle<'_, Done>>) -> Done {
+fn join(handle: Option<std::thread::ScopedJoinHandle<'_, Finished>>) -> Finished {
     handle.and_then(|h| h.join().ok()).unwrap_or_default()
 }
 
-/// Renders and writes one document; what comes back is its manifest entry,
-/// so no PDF stays in memory once written.
-fn render_one(
-    engine: &Engine,
-    job: &Job,
-    inputs: &str,
-    options: &Options,
-) -> Result<Entry, Failure> {
-    let rendered = engine.render(job).map_err(Failure::Render)?;
-    if options.emit_typst {
-        let typ = options.out.join(format!("{}.typ", job.key));
-        write_atomically(&typ, rendered.typst.as_bytes()).map_err(Failure::Write)?;
+/// A rendered document: its files staged beside their places, and the hash
+/// of its PDF for the manifest. No PDF stays in memory once staged.
+struct Done {
+    pdf: Staged,
+    pdf_hash: String,
+    typst: Option<Staged>,
+}
+
+impl Done {
+    /// Renames the document's files into place; its manifest entry.
+    fn place(self, inputs: String) -> Result<Entry, Failure> {
+        if let Some(typst) = self.typst {
+            files::place(typst).map_err(Failure::Write)?;
+        }
+        let pdf = files::place(self.pdf).map_err(Failure::Write)?;
+        Ok(Entry::written(&pdf, inputs, self.pdf_hash))
     }
+}
+
+/// Renders one document and stages its files.
+fn render_one(engine: &Engine, job: &Job, options: &Options) -> Result<Done, Failure> {
+    let rendered = engine.render(job).map_err(Failure::Render)?;
+    let typst = options
+        .emit_typst
+        .then(|| {
+            let typ = options.out.join(format!("{}.typ", job.key));
+            files::stage(&typ, rendered.typst.as_bytes())
+        })
+        .transpose()
+        .map_err(Failure::Write)?;
     let pdf = options.out.join(format!("{}.pdf", job.key));
-    write_atomically(&pdf, &rendered.pdf).map_err(Failure::Write)?;
-    Ok(Entry::written(&pdf, inputs.to_owned(), &rendered.pdf))
+    Ok(Done {
+        pdf: files::stage(&pdf, &rendered.pdf).map_err(Failure::Write)?,
+        pdf_hash: manifest::hash_bytes(&rendered.pdf),
+        typst,
+    })
 }
 
 /// Removes the PDFs of documents the manifest lists but the records no

@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod check;
+pub mod files;
 pub mod load;
 pub mod locate;
 pub mod manifest;

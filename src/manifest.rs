@@ -99,12 +99,12 @@ impl Manifest {
 }
 
 impl Entry {
-    /// The entry of a PDF just written at `path` with `bytes`.
-    pub fn written(path: &Path, inputs: String, bytes: &[u8]) -> Entry {
+    /// The entry of a PDF just written at `path`, whose bytes hash to `pdf`.
+    pub fn written(path: &Path, inputs: String, pdf: String) -> Entry {
         let (size, mtime_ns) = stat(path).unwrap_or((0, 0));
         Entry {
             inputs,
-            pdf: hash_bytes(bytes),
+            pdf,
             size,
             mtime_ns,
         }
