@@ -13,8 +13,6 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::check::{self, Report};
 use crate::files::{self, Staged, write_atomically};
 use crate::load::{self, Loaded};
@@ -25,7 +23,7 @@ use crate::problem::Problem;
 use crate::records::Records;
 use crate::render::fonts::{self, FAMILY, Fonts};
 use crate::render::{CacheJanitor, Engine, RenderError, Templates};
-use crate::text::Id;
+use crate::text::{Id, nfc};
 
 pub struct Options {
     pub records: PathBuf,
@@ -80,12 +78,12 @@ pub fn uncovered(records: &Records, fonts: &Fonts) -> Vec<Problem> {
     for (file, text) in &records.sources {
         // Nearly every file is covered: only a file with a character the
         // fonts lack is walked again to name the field and place.
-        let distinct: BTreeSet<char> = text.nfc().filter(|c| !c.is_ascii()).collect();
+        let distinct: BTreeSet<char> = nfc(text).chars().filter(|c| !c.is_ascii()).collect();
         if distinct.iter().all(|&c| fonts.covers(c)) {
             continue;
         }
         for scalar in scalars(text) {
-            let value: String = scalar.text.nfc().collect();
+            let value = nfc(&scalar.text);
             let missing: BTreeSet<char> = value.chars().filter(|&c| !fonts.covers(c)).collect();
             if missing.is_empty() {
                 continue;

@@ -564,7 +564,7 @@ impl Records {
             .filter(|(_, p)| p.dang_ky.is_some())
             .map(|(id, p)| Candidate::Person(id, p));
         let mut people: Vec<Candidate> = people.collect();
-        people.sort_by(|a, b| crate::text::compare_names(a.name(), b.name()));
+        people.sort_by_cached_key(|p| crate::text::name_key(p.name()));
         collectives.chain(people).collect()
     }
 

@@ -3,7 +3,6 @@
 //! variants are declared lowest first, so `Ord` is the official ranking.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer, de};
-use unicode_normalization::UnicodeNormalization;
 
 macro_rules! vocabulary {
     ($(#[$doc:meta])* $name:ident, $what:literal { $($variant:ident => $code:literal, $label:literal;)+ }) => {
@@ -43,7 +42,7 @@ macro_rules! vocabulary {
 }
 
 fn fold(s: &str) -> String {
-    s.nfc().collect::<String>().trim().to_lowercase()
+    crate::text::nfc(s).trim().to_lowercase()
 }
 
 fn parse<T: Copy>(

@@ -5,9 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 use minijinja::value::{Value, ValueKind};
 use minijinja::{Error, ErrorKind, Output, State};
-use unicode_normalization::UnicodeNormalization;
 
-use crate::text::compare_names;
+use crate::text::{name_key, nfc};
 
 /// Typst breaks lines only where Unicode allows (spaces, after "-" or "/");
 /// a longer run of letters and digits with no such place would run past its
@@ -21,7 +20,7 @@ const LONGEST_UNBROKEN: usize = 16;
 /// other control characters dropped.
 pub fn escape_markup(text: &str, out: &mut String) {
     let mut run = 0;
-    for c in text.nfc() {
+    for c in nfc(text).chars() {
         if !c.is_alphanumeric() {
             run = 0;
         } else {
@@ -47,7 +46,7 @@ pub fn escape_markup(text: &str, out: &mut String) {
 pub fn string_literal(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
-    for c in text.nfc() {
+    for c in nfc(text).chars() {
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -169,7 +168,7 @@ pub fn xep_ten(list: Vec<Value>, key: &str) -> Result<Vec<Value>, Error> {
             Ok((name.as_str().unwrap_or_default().to_owned(), item))
         })
         .collect::<Result<_, Error>>()?;
-    named.sort_by(|a, b| compare_names(&a.0, &b.0));
+    named.sort_by_cached_key(|(name, _)| name_key(name));
     Ok(named.into_iter().map(|(_, v)| v).collect())
 }
 
