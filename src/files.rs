@@ -21,12 +21,6 @@ pub struct Staged {
     path: PathBuf,
 }
 
-impl Staged {
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-}
-
 /// Writes `bytes` to a temporary file in the folder of `path`.
 pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, String> {
     let dir = path.parent().unwrap_or(Path::new("."));
