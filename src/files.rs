@@ -5,8 +5,9 @@
 //!
 //! A build writes thousands of files. Making each durable on its own (one
 //! `fsync` per file) cost about 1 ms of every document's time on two cores;
-//! a build stages all its files, makes them durable together (one `syncfs`
-//! per file system on Linux) and renames them into place at the end.
+//! a build stages all its files, makes them durable together (on Linux one
+//! `syncfs` per folder written to, of which only the first has much to do)
+//! and renames them into place at the end.
 
 use std::fs;
 use std::io::Write;
