@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempPath;
 
+use crate::error::{Action, Error};
+
 /// A file written beside its place under a temporary name, not yet in place.
 /// Dropped without being placed, the temporary file is removed.
 pub struct Staged {
@@ -23,15 +25,14 @@ pub struct Staged {
 }
 
 /// Writes `bytes` to a temporary file in the folder of `path`.
-pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, String> {
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, Error> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)
-        .map_err(|e| format!("{}: không tạo được thư mục ({e})", dir.display()))?;
+    fs::create_dir_all(dir).map_err(|e| Error::output(dir, Action::CreateFolder, e))?;
     let mut temp = tempfile::Builder::new()
         .prefix(".tdkt-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| format!("{}: không tạo được tệp tạm ({e})", dir.display()))?;
+        .map_err(|e| Error::output(dir, Action::CreateTemporary, e))?;
     // tempfile creates files for the owner alone; a document is for
     // everyone who may read the folder, like any file the clerk saves.
     #[cfg(unix)]
@@ -42,7 +43,7 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, String> {
             .set_permissions(fs::Permissions::from_mode(0o644));
     }
     temp.write_all(bytes)
-        .map_err(|e| format!("{}: không ghi được ({e})", path.display()))?;
+        .map_err(|e| Error::output(path, Action::Write, e))?;
     Ok(Staged {
         temp: temp.into_temp_path(),
         path: path.to_owned(),
@@ -51,7 +52,7 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, String> {
 
 /// Makes the contents of staged files durable: after a power cut, a file
 /// renamed into place is whole.
-pub fn make_durable(staged: &[&Staged]) -> Result<(), String> {
+pub fn make_durable(staged: &[&Staged]) -> Result<(), Error> {
     match staged {
         [] => Ok(()),
         [one] => sync_file(one),
@@ -59,43 +60,43 @@ pub fn make_durable(staged: &[&Staged]) -> Result<(), String> {
     }
 }
 
-fn sync_file(staged: &Staged) -> Result<(), String> {
+fn sync_file(staged: &Staged) -> Result<(), Error> {
     fs::OpenOptions::new()
         .write(true)
         .open(&staged.temp)
         .and_then(|f| f.sync_all())
-        .map_err(|e| format!("{}: không ghi được ({e})", staged.path.display()))
+        .map_err(|e| Error::output(&staged.path, Action::Write, e))
 }
 
 /// One `syncfs` per folder: the first flushes the file system, those after
 /// it find little left to do.
 #[cfg(target_os = "linux")]
-fn sync_all(staged: &[&Staged]) -> Result<(), String> {
+fn sync_all(staged: &[&Staged]) -> Result<(), Error> {
     let dirs: std::collections::BTreeSet<&Path> =
         staged.iter().filter_map(|s| s.path.parent()).collect();
     for dir in dirs {
         fs::File::open(dir)
             .and_then(|d| rustix::fs::syncfs(&d).map_err(std::io::Error::from))
-            .map_err(|e| format!("{}: không ghi được ({e})", dir.display()))?;
+            .map_err(|e| Error::output(dir, Action::Write, e))?;
     }
     Ok(())
 }
 
 #[cfg(not(target_os = "linux"))]
-fn sync_all(staged: &[&Staged]) -> Result<(), String> {
+fn sync_all(staged: &[&Staged]) -> Result<(), Error> {
     staged.iter().try_for_each(|s| sync_file(s))
 }
 
 /// Renames a staged file over its place.
-pub fn place(staged: Staged) -> Result<PathBuf, String> {
+pub fn place(staged: Staged) -> Result<PathBuf, Error> {
     let Staged { temp, path } = staged;
     temp.persist(&path)
-        .map_err(|e| format!("{}: không ghi được ({})", path.display(), e.error))?;
+        .map_err(|e| Error::output(&path, Action::Write, e.error))?;
     Ok(path)
 }
 
 /// Writes one file: staged, made durable, placed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let staged = stage(path, bytes)?;
     make_durable(&[&staged])?;
     place(staged).map(drop)

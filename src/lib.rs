@@ -2,16 +2,24 @@
 //! from YAML records to documents ready to sign.
 //!
 //! The pipeline runs one way, one module per stage: [`load`] reads records,
-//! [`check`] applies the plan's rules, and later stages plan and render the
-//! documents.
+//! [`check`] applies the rules, [`documents`] decides which documents exist,
+//! [`render`] turns each into a PDF and [`build`] does it all and writes the
+//! files. Below them: the records' types ([`records`], [`text`], [`vocab`]),
+//! how Vietnamese paperwork writes things ([`words`], [`format`]), and what
+//! passes between stages ([`job`], [`problem`], [`error`]).
+//! `docs/architecture.md` says where each kind of change is made.
 
 pub mod build;
 pub mod check;
+pub mod documents;
+pub mod error;
 pub mod files;
+pub mod fonts;
+pub mod format;
+pub mod job;
 pub mod load;
 pub mod locate;
 pub mod manifest;
-pub mod plan;
 pub mod problem;
 pub mod records;
 pub mod render;
@@ -19,3 +27,4 @@ pub mod report;
 pub mod ruleset;
 pub mod text;
 pub mod vocab;
+pub mod words;

@@ -84,8 +84,7 @@ fn main() -> ExitCode {
                 }
                 OutputFormat::Json => println!("{}", report::json(&loaded, report.as_ref())),
             }
-            let ok =
-                loaded.problems.is_empty() && report.is_some_and(|r| r.loi_quyet_dinh.is_empty());
+            let ok = report::valid(&loaded, report.as_ref());
             ExitCode::from(if ok { 0 } else { 1 })
         }
         Command::Build {

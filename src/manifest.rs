@@ -15,7 +15,7 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::Job;
+use crate::job::Job;
 
 pub const FILE: &str = ".tdkt-manifest.json";
 
@@ -119,7 +119,7 @@ pub fn inputs_hash(job: &Job, context: &[u8], template_hash: &str) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(template_hash.as_bytes());
-    hasher.update(job.kind.template().as_bytes());
+    hasher.update(job.template.as_bytes());
     hasher.update(job.date.to_string().as_bytes());
     hasher.update(context);
     hasher.finalize().to_hex().to_string()

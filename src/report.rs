@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::check::{CandidateRow, Report, Stage, StageReport, Verdict, rule};
+use crate::check::{CandidateRow, RULES, Report, Rule, Stage, StageReport, Verdict, citation};
 use crate::load::Loaded;
 use crate::problem::Problem;
 use crate::records::Kind;
@@ -30,7 +30,7 @@ fn verdict_cell(v: &Verdict) -> &'static str {
 fn table(out: &mut String, stage: &StageReport) {
     let rules: Vec<&'static str> = [Kind::Collective, Kind::Person]
         .iter()
-        .flat_map(|k| stage.giai_doan.rules(*k).iter().copied())
+        .flat_map(|k| stage.giai_doan.rules(*k).map(|r| r.id))
         .fold(Vec::new(), |mut acc, r| {
             if !acc.contains(&r) {
                 acc.push(r);
@@ -71,7 +71,7 @@ fn table(out: &mut String, stage: &StageReport) {
                     "{}/{} ({})",
                     p.dong_y,
                     p.tong_so_thanh_vien,
-                    crate::render::filters::percent(p.dong_y, p.tong_so_thanh_vien)
+                    crate::words::percent(p.dong_y, p.tong_so_thanh_vien)
                 )
             });
             let chosen = match row.duoc_chon {
@@ -105,11 +105,25 @@ fn table(out: &mut String, stage: &StageReport) {
                     "  - {} ({}): {rule} — {why} ({})",
                     row.ten,
                     row.tep.display(),
-                    rule_citation(rule)
+                    citation(rule)
                 );
             }
         }
     }
+}
+
+/// Every problem of the records' data: the loader's, then the check's.
+fn data_problems<'a>(loaded: &'a Loaded, report: Option<&'a Report>) -> Vec<&'a Problem> {
+    loaded
+        .problems
+        .iter()
+        .chain(report.into_iter().flat_map(|r| &r.loi_du_lieu))
+        .collect()
+}
+
+/// Whether the records hold and every decision of the council stands.
+pub fn valid(loaded: &Loaded, report: Option<&Report>) -> bool {
+    loaded.problems.is_empty() && report.is_some_and(Report::ok)
 }
 
 pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
@@ -126,13 +140,14 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
             records.proposals.len()
         );
     }
-    if !loaded.problems.is_empty() {
+    let problems = data_problems(loaded, report);
+    if !problems.is_empty() {
         let _ = writeln!(
             out,
             "\nLỖI DỮ LIỆU ({}): hãy sửa các tệp sau rồi chạy lại.",
-            loaded.problems.len()
+            problems.len()
         );
-        for p in &loaded.problems {
+        for p in problems {
             let _ = writeln!(out, "  {p}");
         }
     }
@@ -177,7 +192,7 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
         }
     }
     let _ = writeln!(out, "\nTiêu chí:");
-    for r in crate::check::RULES {
+    for r in RULES {
         let _ = writeln!(out, "  {:<8} {} ({})", r.id, r.summary, r.citation);
     }
     out
@@ -185,13 +200,13 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
 
 pub fn conclusion(loaded: &Loaded, report: Option<&Report>) -> String {
     let decisions = report.map_or(0, |r| r.loi_quyet_dinh.len());
-    if loaded.problems.is_empty() && decisions == 0 {
+    let problems = data_problems(loaded, report).len();
+    if problems == 0 && decisions == 0 {
         "KẾT LUẬN: hồ sơ hợp lệ; các quyết định của Hội đồng đều đúng tiêu chuẩn và quy trình của kế hoạch.".into()
     } else {
         format!(
             "KẾT LUẬN: chưa đạt — {} lỗi dữ liệu, {} quyết định của Hội đồng không đứng vững.",
-            loaded.problems.len(),
-            decisions
+            problems, decisions
         )
     }
 }
@@ -199,25 +214,21 @@ pub fn conclusion(loaded: &Loaded, report: Option<&Report>) -> String {
 #[derive(Serialize)]
 struct Json<'a> {
     hop_le: bool,
-    loi_du_lieu: &'a [Problem],
+    loi_du_lieu: Vec<&'a Problem>,
     #[serde(skip_serializing_if = "Option::is_none")]
     ket_qua: Option<&'a Report>,
-    tieu_chi: &'static [crate::check::Rule],
+    tieu_chi: &'static [Rule],
 }
 
 pub fn json(loaded: &Loaded, report: Option<&Report>) -> String {
-    let ok = loaded.problems.is_empty() && report.is_some_and(|r| r.loi_quyet_dinh.is_empty());
+    let problems = data_problems(loaded, report);
     let doc = Json {
-        hop_le: ok,
-        loi_du_lieu: &loaded.problems,
+        hop_le: valid(loaded, report),
+        loi_du_lieu: problems,
         ket_qua: report,
-        tieu_chi: crate::check::RULES,
+        tieu_chi: RULES,
     };
     serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"loi\": \"{e}\"}}"))
-}
-
-fn rule_citation(id: &str) -> &'static str {
-    rule(id).map_or("", |r| r.citation)
 }
 
 /// What `tdkt build` did, for the clerk.

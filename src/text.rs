@@ -180,75 +180,6 @@ impl<'de> Deserialize<'de> for DateTime {
     }
 }
 
-const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
-
-/// Letters in the Vietnamese alphabet's order, then tones (none, huyền,
-/// sắc, hỏi, ngã, nặng), as a dictionary sorts words.
-fn word_key(word: &str) -> (Vec<u32>, Vec<u8>) {
-    let mut letters: Vec<u32> = Vec::new();
-    let mut tones: Vec<u8> = Vec::new();
-    for c in word.to_lowercase().nfd() {
-        let modify = |letters: &mut Vec<u32>, from: char, to: char| {
-            if let Some(last) = letters.last_mut() {
-                let rank = |c: char| {
-                    ALPHABET
-                        .chars()
-                        .position(|a| a == c)
-                        .map_or(0, |p| p as u32)
-                };
-                if *last == rank(from) {
-                    *last = rank(to);
-                }
-            }
-        };
-        match c {
-            '\u{306}' => modify(&mut letters, 'a', 'ă'),
-            '\u{302}' => {
-                modify(&mut letters, 'a', 'â');
-                modify(&mut letters, 'e', 'ê');
-                modify(&mut letters, 'o', 'ô');
-            }
-            '\u{31b}' => {
-                modify(&mut letters, 'o', 'ơ');
-                modify(&mut letters, 'u', 'ư');
-            }
-            '\u{300}' => tones.push(1),
-            '\u{301}' => tones.push(2),
-            '\u{309}' => tones.push(3),
-            '\u{303}' => tones.push(4),
-            '\u{323}' => tones.push(5),
-            c => {
-                let rank = ALPHABET
-                    .chars()
-                    .position(|a| a == c)
-                    .map_or(1000 + c as u32, |p| p as u32);
-                letters.push(rank);
-                tones.push(0);
-            }
-        }
-    }
-    tones.retain(|&t| t != 0);
-    (letters, tones)
-}
-
-/// What full names sort by, in Vietnamese order: the given name (the last
-/// word), then the rest from the family name on.
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct NameKey {
-    given: (Vec<u32>, Vec<u8>),
-    rest: (Vec<u32>, Vec<u8>),
-}
-
-/// Sorting many names, `sort_by_cached_key` computes each key once.
-pub fn name_key(name: &str) -> NameKey {
-    let name = name.trim();
-    let (rest, given) = name.rsplit_once(' ').unwrap_or(("", name));
-    NameKey {
-        given: word_key(given),
-        rest: word_key(rest),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,44 +216,8 @@ mod tests {
     }
 
     #[test]
-    fn names_sort_by_given_name_in_the_vietnamese_alphabet() {
-        let mut names = vec![
-            "Trần Văn Đức",
-            "Nguyễn Thị Lan",
-            "Lê Văn Dũng",
-            "Phạm Thị Ánh",
-            "Vũ Minh Anh",
-            "Bùi Thị Ân",
-            "Ngô Văn Ăn",
-            "Đỗ Văn Lan",
-            "Hoàng Văn Lân",
-        ];
-        names.sort_by_cached_key(|n| name_key(n));
-        assert_eq!(
-            names,
-            [
-                "Vũ Minh Anh",
-                "Phạm Thị Ánh",
-                "Ngô Văn Ăn",
-                "Bùi Thị Ân",
-                "Lê Văn Dũng",
-                "Trần Văn Đức",
-                "Đỗ Văn Lan",
-                "Nguyễn Thị Lan",
-                "Hoàng Văn Lân",
-            ]
-        );
-    }
-
-    #[test]
     fn nfc_text_is_kept_as_it_is_and_nfd_text_composed() {
         assert!(matches!(nfc("Nguyễn Thị Lan"), Cow::Borrowed(_)));
         assert_eq!(nfc("Nguye\u{302}\u{303}n"), "Nguyễn");
-    }
-
-    #[test]
-    fn nfd_names_sort_like_nfc() {
-        let nfd = "Nguye\u{302}\u{303}n Thi\u{323} Lan";
-        assert_eq!(name_key(nfd), name_key("Nguyễn Thị Lan"));
     }
 }

@@ -93,9 +93,14 @@ fn documents_that_depend_on_an_invalid_record_are_skipped_and_named() {
     assert_eq!(run.status.code(), Some(1));
     let text = stdout(&run);
     // Everything that shows Bình waits (her own form cannot even be planned
-    // until her record reads); the rest is made.
+    // until her record reads), and so does every form that names the leader
+    // in charge of a unit: her unreadable file may be that leader's. The
+    // rest is made.
     assert!(!out.path().join(BINH_PDF).exists());
     for skipped in [
+        "2020/dang-ky/tap-the/phong-a.pdf",
+        "2020/dang-ky/tap-the/phong-b.pdf",
+        "2020/dang-ky/ca-nhan/pham-thi-dung.pdf",
         "2020/dang-ky/danh-sach.pdf",
         "2020/bien-ban/lua-chon.pdf",
         "2020/bien-ban/binh-xet.pdf",
@@ -109,7 +114,13 @@ fn documents_that_depend_on_an_invalid_record_are_skipped_and_named() {
         );
         assert!(!out.path().join(skipped).exists());
     }
-    assert!(text.contains("Đã lập 4 văn bản"), "{text}");
+    assert!(text.contains("Đã lập 1 văn bản"), "{text}");
+    assert!(
+        out.path()
+            .join("2020/dang-ky/ca-nhan/le-van-cuong.pdf")
+            .exists(),
+        "a form that reads nothing of hers is made: {text}"
+    );
     assert!(text.contains("trường `nam_sinh`"), "{text}");
 }
 
@@ -219,4 +230,56 @@ fn emit_typ_writes_a_self_contained_typst_project() {
                 .exists()
         );
     }
+}
+
+#[test]
+fn a_form_waits_for_the_unit_head_who_confirms_it() {
+    // Phạm Thị Dung heads phòng B and confirms Lê Văn Cường's registration:
+    // while her record cannot be read, his form would lose its
+    // "XÁC NHẬN CỦA TRƯỞNG PHÒNG" block, so it is not made.
+    let folder = Folder::small();
+    folder.edit("ca-nhan/pham-thi-dung.yaml", "ho_ten:", "ho_tne:");
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(folder.path(), out.path());
+    assert_eq!(run.status.code(), Some(1));
+    let text = stdout(&run);
+    assert!(
+        text.contains(
+            "2020/dang-ky/ca-nhan/le-van-cuong.pdf: bản ghi có lỗi: ca-nhan/pham-thi-dung.yaml"
+        ),
+        "{text}"
+    );
+    assert!(
+        !out.path()
+            .join("2020/dang-ky/ca-nhan/le-van-cuong.pdf")
+            .exists()
+    );
+}
+
+#[test]
+fn check_refuses_what_the_fonts_cannot_print_as_build_does() {
+    let folder = Folder::small();
+    folder.edit(BINH, "ho_ten: Trần Thị Bình", "ho_ten: Trần Thị Bình 中");
+    let (code, report) = common::check_json(folder.path());
+    assert_eq!(code, 1, "{report:#}");
+    assert_eq!(report["hop_le"], false);
+    let errors = common::data_errors(&report);
+    assert!(
+        errors.iter().any(|e| e["tep"] == BINH
+            && e["truong"] == "ho_ten"
+            && e["thong_bao"]
+                .as_str()
+                .is_some_and(|m| m.contains("\"中\" (U+4E2D) không có trong phông chữ"))),
+        "{errors:#?}"
+    );
+    let text = stdout(&tdkt(&[
+        "check",
+        "--records",
+        &folder.path().to_string_lossy(),
+    ]));
+    assert!(text.contains("LỖI DỮ LIỆU (1)"), "{text}");
+    assert!(
+        text.contains("KẾT LUẬN: chưa đạt — 1 lỗi dữ liệu"),
+        "{text}"
+    );
 }

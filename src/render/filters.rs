@@ -1,12 +1,13 @@
 //! What templates may call: the Typst escaper the environment applies to
 //! every `{{ value }}`, and the helpers a clerk's documents need (date line,
-//! document number, percentage, Vietnamese name order).
+//! percentage, Vietnamese name order), each a thin door onto [`crate::words`].
 
-use chrono::{Datelike, NaiveDate};
-use minijinja::value::{Value, ValueKind};
+use chrono::NaiveDate;
+use minijinja::value::Value;
 use minijinja::{Error, ErrorKind, Output, State};
 
-use crate::text::{name_key, nfc};
+use crate::text::nfc;
+use crate::words::{date_short, date_words, name_key, percent, sentence, two_digits};
 
 /// Typst breaks lines only where Unicode allows (spaces, after "-" or "/");
 /// a longer run of letters and digits with no such place would run past its
@@ -86,17 +87,6 @@ fn parse_date(value: &str) -> Result<NaiveDate, Error> {
         .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("not a date: {value}")))
 }
 
-/// "ngày 05 tháng 3 năm 2020": days below 10 and months 1 and 2 get a
-/// leading zero (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW).
-pub fn date_words(date: NaiveDate) -> String {
-    let month = if date.month() <= 2 {
-        format!("{:02}", date.month())
-    } else {
-        date.month().to_string()
-    };
-    format!("ngày {:02} tháng {} năm {}", date.day(), month, date.year())
-}
-
 /// `{{ ngay | ngay_thang }}` → "ngày 05 tháng 3 năm 2020".
 pub fn ngay_thang(value: &str) -> Result<String, Error> {
     parse_date(value).map(date_words)
@@ -104,49 +94,7 @@ pub fn ngay_thang(value: &str) -> Result<String, Error> {
 
 /// `{{ ngay | ngay_so }}` → "10/3/2020", as citations write a date.
 pub fn ngay_so(value: &str) -> Result<String, Error> {
-    let d = parse_date(value)?;
-    Ok(format!("{}/{}/{}", d.day(), d.month(), d.year()))
-}
-
-/// The blank a clerk fills in by hand on a draft: no-break spaces, which
-/// Typst keeps (plain spaces would collapse into one).
-const DRAFT_BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
-
-/// The number line of a document: Party "Số 05-TTr/BTCTU", State
-/// "Số: 05/TTr-SNV"; without a number, the blank for the clerk.
-pub fn document_number(number: Option<u32>, kind: &str, format: &str, body: &str) -> String {
-    let n = number.map_or(DRAFT_BLANK.to_owned(), |n| format!("{n:02}"));
-    match format {
-        "nha_nuoc" => format!("Số: {n}/{kind}-{body}"),
-        _ => format!("Số {n}-{kind}/{body}"),
-    }
-}
-
-/// `{{ so_van_ban(so, "TTr", the_thuc, co_quan.viet_tat) }}`.
-pub fn so_van_ban(number: &Value, kind: &str, format: &str, body: &str) -> Result<String, Error> {
-    let number = match number.kind() {
-        ValueKind::None | ValueKind::Undefined => None,
-        _ => Some(u32::try_from(number.clone()).map_err(|_| {
-            Error::new(
-                ErrorKind::InvalidOperation,
-                format!("not a document number: {number}"),
-            )
-        })?),
-    };
-    Ok(document_number(number, kind, format, body))
-}
-
-/// "88,9 %": one decimal, comma, a space before the sign; a whole number
-/// without decimals ("100 %").
-pub fn percent(part: u32, whole: u32) -> String {
-    if whole == 0 {
-        return "0 %".into();
-    }
-    let tenths = (u64::from(part) * 1000 + u64::from(whole) / 2) / u64::from(whole);
-    match tenths % 10 {
-        0 => format!("{} %", tenths / 10),
-        d => format!("{},{d} %", tenths / 10),
-    }
+    parse_date(value).map(date_short)
 }
 
 /// `{{ dong_y | phan_tram(tong) }}`.
@@ -156,7 +104,12 @@ pub fn phan_tram(part: u32, whole: u32) -> String {
 
 /// `{{ 3 | hai_so }}` → "03", as the plan writes counts ("02 tập thể").
 pub fn hai_so(n: u32) -> String {
-    format!("{n:02}")
+    two_digits(n)
+}
+
+/// `{{ s | cham_cau }}`: the sentence with its full stop.
+pub fn cham_cau(text: &str) -> String {
+    sentence(text)
 }
 
 /// `{{ people | xep_ten("ho_ten") }}`: a list sorted by the name in `key`.
@@ -175,48 +128,6 @@ pub fn xep_ten(list: Vec<Value>, key: &str) -> Result<Vec<Value>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    #[test]
-    fn date_line_pads_days_below_ten_and_the_first_two_months() {
-        assert_eq!(date_words(day(2020, 3, 5)), "ngày 05 tháng 3 năm 2020");
-        assert_eq!(date_words(day(2020, 1, 5)), "ngày 05 tháng 01 năm 2020");
-        assert_eq!(date_words(day(2020, 2, 29)), "ngày 29 tháng 02 năm 2020");
-        assert_eq!(date_words(day(2020, 12, 18)), "ngày 18 tháng 12 năm 2020");
-        assert_eq!(ngay_so("2020-03-10").unwrap(), "10/3/2020");
-    }
-
-    #[test]
-    fn document_numbers_in_both_formats_and_as_a_draft() {
-        assert_eq!(
-            document_number(Some(5), "TTr", "dang", "BTCTU"),
-            "Số 05-TTr/BTCTU"
-        );
-        assert_eq!(
-            document_number(Some(12), "BB", "nha_nuoc", "SNV"),
-            "Số: 12/BB-SNV"
-        );
-        assert_eq!(
-            document_number(None, "TTr", "dang", "BTCTU"),
-            format!("Số {DRAFT_BLANK}-TTr/BTCTU")
-        );
-        assert_eq!(
-            document_number(None, "TTr", "nha_nuoc", "SNV"),
-            format!("Số: {DRAFT_BLANK}/TTr-SNV")
-        );
-    }
-
-    #[test]
-    fn percentages_the_vietnamese_way() {
-        assert_eq!(percent(8, 9), "88,9 %");
-        assert_eq!(percent(9, 9), "100 %");
-        assert_eq!(percent(2, 3), "66,7 %");
-        assert_eq!(percent(1, 2), "50 %");
-        assert_eq!(percent(0, 0), "0 %");
-    }
 
     #[test]
     fn markup_escaping_neutralises_every_typst_marker() {

@@ -5,19 +5,14 @@
 //! alone.
 
 pub mod filters;
-pub mod fonts;
+mod janitor;
+mod templates;
 pub mod world;
 
-use std::collections::BTreeMap;
 use std::fmt;
-use std::path::Path;
 
 use chrono::Datelike;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, mpsc};
-use std::thread::JoinHandle;
-use std::time::Duration;
 
 use typst::WorldExt;
 use typst::diag::{Severity, SourceDiagnostic};
@@ -26,172 +21,11 @@ use typst::syntax::Source;
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::plan::Job;
+use crate::error::Error;
+use crate::job::Job;
+pub use janitor::{CacheJanitor, return_freed_memory};
+pub use templates::Templates;
 use world::{DocumentWorld, Shared, main_id};
-
-/// The templates: the minijinja ones (`*.typ.j2`) and the Typst layout
-/// library they import. Embedded, so the binary works from any folder;
-/// `--templates DIR` reads the same names from a folder instead.
-pub struct Templates {
-    pub files: Vec<(String, String)>,
-}
-
-/// Every template, by name and embedded text.
-const EMBEDDED: &[(&str, &str)] = &[
-    ("the-thuc.typ", include_str!("../../templates/the-thuc.typ")),
-    (
-        "dang-ky-ca-nhan.typ.j2",
-        include_str!("../../templates/dang-ky-ca-nhan.typ.j2"),
-    ),
-    (
-        "dang-ky-tap-the.typ.j2",
-        include_str!("../../templates/dang-ky-tap-the.typ.j2"),
-    ),
-    (
-        "danh-sach-dang-ky.typ.j2",
-        include_str!("../../templates/danh-sach-dang-ky.typ.j2"),
-    ),
-    (
-        "bien-ban.typ.j2",
-        include_str!("../../templates/bien-ban.typ.j2"),
-    ),
-    (
-        "to-trinh.typ.j2",
-        include_str!("../../templates/to-trinh.typ.j2"),
-    ),
-];
-
-impl Templates {
-    pub fn embedded() -> Templates {
-        let files = EMBEDDED
-            .iter()
-            .map(|(n, t)| ((*n).to_owned(), (*t).to_owned()))
-            .collect();
-        Templates { files }
-    }
-
-    pub fn from_dir(dir: &Path) -> Result<Templates, String> {
-        let mut files = Vec::new();
-        for (name, _) in EMBEDDED {
-            let path = dir.join(name);
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("{}: không đọc được mẫu văn bản ({e})", path.display()))?;
-            files.push(((*name).to_owned(), text));
-        }
-        Ok(Templates { files })
-    }
-
-    /// For each minijinja template, a hash of what a document made from it
-    /// reads: the template itself and the Typst layout library. A change to
-    /// one template re-renders only the documents made from it.
-    pub fn hashes(&self) -> BTreeMap<String, String> {
-        let typst: Vec<&(String, String)> = self
-            .files
-            .iter()
-            .filter(|(n, _)| n.ends_with(".typ"))
-            .collect();
-        self.files
-            .iter()
-            .filter(|(n, _)| n.ends_with(".j2"))
-            .map(|(name, text)| {
-                let mut hasher = blake3::Hasher::new();
-                for (n, t) in typst
-                    .iter()
-                    .copied()
-                    .chain(std::iter::once(&(name.clone(), text.clone())))
-                {
-                    hasher.update(n.as_bytes());
-                    hasher.update(&(t.len() as u64).to_le_bytes());
-                    hasher.update(t.as_bytes());
-                }
-                (name.clone(), hasher.finalize().to_hex().to_string())
-            })
-            .collect()
-    }
-
-    /// The Typst files a document may import, by their path in the world.
-    fn typst_files(&self) -> Vec<(String, String)> {
-        self.files
-            .iter()
-            .filter(|(n, _)| n.ends_with(".typ"))
-            .map(|(n, t)| (format!("/{n}"), t.clone()))
-            .collect()
-    }
-}
-
-/// Empties Typst's memo cache of what a long document no longer uses while
-/// it compiles. Typst keeps every intermediate result of a compilation until
-/// it ends, and for a list of thousands of table rows those results are most
-/// of the memory it takes: the province-sized registration list peaks at
-/// about 480 MB without a janitor and 255-270 MB with one (docs/benchmarks.md).
-/// A result evicted and asked for again is recomputed, so the PDF is the same
-/// either way (tested); the cost is a little time. Stops when dropped.
-pub struct CacheJanitor {
-    stop: Option<mpsc::Sender<()>>,
-    thread: Option<JoinHandle<()>>,
-    sweeps: Arc<AtomicUsize>,
-}
-
-impl CacheJanitor {
-    /// The period the build uses for its large documents.
-    pub const PERIOD: Duration = Duration::from_millis(100);
-
-    /// How many sweeps a result survives unused. With one, a result Typst
-    /// needed again a little later was now and then evicted first: 3 of 31
-    /// renders of the province-sized list took 3.9-4.4 s and 291-305 MB
-    /// instead of about 2.5 s and 240-250 MB. With two, none of 32 did
-    /// (253-270 MB).
-    const MAX_AGE: usize = 2;
-
-    /// Every `period`, evicts the results no compilation has used in the
-    /// last `MAX_AGE` sweeps.
-    pub fn start(period: Duration) -> CacheJanitor {
-        let (stop, stopped) = mpsc::channel::<()>();
-        let sweeps = Arc::new(AtomicUsize::new(0));
-        let counter = Arc::clone(&sweeps);
-        let thread = std::thread::Builder::new()
-            .name("tdkt-janitor".into())
-            .spawn(move || {
-                while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(period) {
-                    typst::comemo::evict(Self::MAX_AGE);
-                    counter.fetch_add(1, Ordering::Relaxed);
-                }
-            })
-            .ok();
-        CacheJanitor {
-            stop: Some(stop),
-            thread,
-            sweeps,
-        }
-    }
-
-    /// How many times it has swept so far.
-    pub fn sweeps(&self) -> usize {
-        self.sweeps.load(Ordering::Relaxed)
-    }
-}
-
-impl Drop for CacheJanitor {
-    fn drop(&mut self) {
-        drop(self.stop.take());
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
-}
-
-/// Returns memory the allocator holds but no longer uses to the system.
-/// glibc keeps what thousands of small documents freed in per-thread pools;
-/// a large document rendered after them would add its own peak on top
-/// (about 140 MB more at province scale).
-pub fn return_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages of the allocator's own
-    // pools to the system; it reads and writes no memory of ours.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
 
 /// What rendering a job gives.
 pub struct Rendered {
@@ -226,17 +60,8 @@ pub struct Engine {
     creator: String,
 }
 
-fn cham_cau(text: &str) -> String {
-    let t = text.trim_end();
-    if t.ends_with(['.', '!', '?', '…']) {
-        t.to_owned()
-    } else {
-        format!("{t}.")
-    }
-}
-
 impl Engine {
-    pub fn new(templates: &Templates) -> Result<Engine, String> {
+    pub fn new(templates: &Templates) -> Result<Engine, Error> {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|_| AutoEscape::Custom("typst"));
         env.set_formatter(filters::format_value);
@@ -249,13 +74,16 @@ impl Engine {
         env.add_filter("phan_tram", filters::phan_tram);
         env.add_filter("hai_so", filters::hai_so);
         env.add_filter("xep_ten", filters::xep_ten);
-        env.add_filter("cham_cau", cham_cau);
-        env.add_function("so_van_ban", filters::so_van_ban);
+        env.add_filter("cham_cau", filters::cham_cau);
         for (name, text) in templates.files.iter().filter(|(n, _)| n.ends_with(".j2")) {
+            let invalid = |e: minijinja::Error| Error::TemplateInvalid {
+                template: name.clone(),
+                message: e.to_string(),
+            };
             env.add_template_owned(name.clone(), text.clone())
-                .map_err(|e| format!("mẫu {name}: {e}"))?;
+                .map_err(invalid)?;
             env.add_template_owned(marked_name(name), mark_lines(text))
-                .map_err(|e| format!("mẫu {name}: {e}"))?;
+                .map_err(invalid)?;
         }
         Ok(Engine {
             env,
@@ -264,13 +92,9 @@ impl Engine {
         })
     }
 
-    pub fn fonts(&self) -> &fonts::Fonts {
-        self.shared.fonts()
-    }
-
     /// The Typst source of a job.
     pub fn source(&self, job: &Job) -> Result<String, RenderError> {
-        let template = job.kind.template();
+        let template = job.template;
         let error = |message: String| RenderError {
             document: job.key.clone(),
             template: template.to_owned(),
@@ -300,10 +124,7 @@ impl Engine {
     /// source: the same template with a marker at the end of each content
     /// line renders the same lines, each ending with its marker.
     fn template_line(&self, job: &Job, line: usize) -> Option<usize> {
-        let marked = self
-            .env
-            .get_template(&marked_name(job.kind.template()))
-            .ok()?;
+        let marked = self.env.get_template(&marked_name(job.template)).ok()?;
         let text = marked.render(Value::from_serialize(&job.context)).ok()?;
         let generated = text.lines().nth(line.checked_sub(1)?)?;
         let start = generated.rfind(MARK)? + MARK.len();
@@ -315,7 +136,7 @@ impl Engine {
     }
 
     fn compile(&self, job: &Job, typst: &str) -> Result<Vec<u8>, RenderError> {
-        let template = job.kind.template();
+        let template = job.template;
         let today = Datetime::from_ymd(
             job.date.year(),
             job.date.month() as u8,
@@ -435,21 +256,23 @@ fn describe(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::DocKind;
+    use crate::documents;
+    use std::time::Duration;
 
     #[test]
     fn generated_lines_map_back_to_template_lines() {
         let mut templates = Templates::embedded();
         let form = "{# a comment #}\n#let x = 1\n{% for i in items %}\n#item[{{ i }}]\n{% endfor %}\n{% if flag %}\nyes {{ flag }}\n{% endif %}\n\n#oops\n";
         for (name, text) in &mut templates.files {
-            if name == DocKind::RegistrationPerson.template() {
+            if name == "dang-ky-ca-nhan.typ.j2" {
                 *text = form.to_owned();
             }
         }
         let engine = Engine::new(&templates).expect("engine");
         let job = Job {
             key: "x".into(),
-            kind: DocKind::RegistrationPerson,
+            template: "dang-ky-ca-nhan.typ.j2",
+            format: crate::vocab::Format::Party,
             date: chrono::NaiveDate::from_ymd_opt(2020, 3, 5).expect("date"),
             context: serde_json::json!({ "items": ["a", "b"], "flag": "có" }),
             deps: Default::default(),
@@ -469,9 +292,9 @@ mod tests {
         let records = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("records");
         let loaded = crate::load::load(&records);
         let records = loaded.records.expect("the example records load");
-        let mut job = crate::plan::plan(&records)
+        let mut job = documents::plan(&records)
             .into_iter()
-            .find(|j| j.kind == DocKind::RegistrationList)
+            .find(|j| j.key.ends_with("/dang-ky/danh-sach"))
             .expect("a registration list");
         // The example's 25 people, 8 times over: a list of nine pages.
         let people = job.context["ca_nhan"]

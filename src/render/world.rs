@@ -10,7 +10,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use super::fonts::Fonts;
+use crate::fonts::{self, Fonts};
 
 /// The id of every document's main file. File ids are interned for the life
 /// of the process (at most 65 535), so one fixed id serves all documents.
@@ -29,7 +29,7 @@ pub fn file_id(path: &str) -> FileId {
 /// templates' own Typst files. Built once.
 pub struct Shared {
     library: LazyHash<Library>,
-    fonts: Fonts,
+    fonts: &'static Fonts,
     sources: HashMap<FileId, Source>,
 }
 
@@ -45,13 +45,9 @@ impl Shared {
             .collect();
         Shared {
             library: LazyHash::new(Library::default()),
-            fonts: Fonts::embedded(),
+            fonts: fonts::embedded(),
             sources,
         }
-    }
-
-    pub fn fonts(&self) -> &Fonts {
-        &self.fonts
     }
 }
 

@@ -2,6 +2,8 @@
 //! Times New Roman, full Vietnamese coverage). No system font is ever used,
 //! so the same records give the same pages on any machine.
 
+use std::sync::OnceLock;
+
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -12,30 +14,36 @@ pub const FAMILY: &str = "Liberation Serif";
 pub const FILES: [(&str, &[u8]); 4] = [
     (
         "LiberationSerif-Regular.ttf",
-        include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+        include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
     ),
     (
         "LiberationSerif-Bold.ttf",
-        include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+        include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
     ),
     (
         "LiberationSerif-Italic.ttf",
-        include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+        include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
     ),
     (
         "LiberationSerif-BoldItalic.ttf",
-        include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+        include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
     ),
 ];
 
-/// Loaded once per process.
+/// The embedded fonts, loaded once per process and shared by `check` (which
+/// refuses text they cannot print) and rendering.
+pub fn embedded() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(Fonts::load)
+}
+
 pub struct Fonts {
     pub book: LazyHash<FontBook>,
     pub fonts: Vec<Font>,
 }
 
 impl Fonts {
-    pub fn embedded() -> Fonts {
+    fn load() -> Fonts {
         let fonts: Vec<Font> = FILES
             .iter()
             .flat_map(|(_, data)| Font::iter(Bytes::new(*data)))
@@ -63,7 +71,7 @@ mod tests {
 
     #[test]
     fn covers_vietnamese_but_not_emoji_or_han() {
-        let fonts = Fonts::embedded();
+        let fonts = embedded();
         assert_eq!(fonts.fonts.len(), 4);
         for c in "ẮẰẲẴẶắằẳẵặỆệỸỹỰựĐđƠơƯư“”–…".chars()
         {

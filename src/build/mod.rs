@@ -1,0 +1,244 @@
+//! `tdkt build`: check, plan, render, write. Every document whose records are
+//! valid is rendered; one that depends on an invalid record is not, and the
+//! summary says which and why. Files are written to a temporary name in
+//! their folder and renamed, so a failed or interrupted build never leaves a
+//! half-written PDF nor replaces a good one.
+
+mod parallel;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::check::{self, Report};
+use crate::documents;
+use crate::error::{Action, Error};
+use crate::files::{self, Staged, write_atomically};
+use crate::fonts;
+use crate::job::Job;
+use crate::load::{self, Loaded};
+use crate::manifest::{self, Manifest};
+use crate::problem::Problem;
+use crate::render::{Engine, RenderError, Templates};
+use crate::text::Id;
+use parallel::{Failure, LARGE_CONTEXT, Progress, Todo, render_all};
+
+pub struct Options {
+    pub records: PathBuf,
+    pub out: PathBuf,
+    pub emit_typst: bool,
+    pub templates: Option<PathBuf>,
+    /// Render every document, changed or not.
+    pub force: bool,
+    /// Threads to render on; none: one per core.
+    pub jobs: Option<usize>,
+    /// Show progress on standard error.
+    pub progress: bool,
+}
+
+/// A document that was not rendered, and why.
+#[derive(Debug)]
+pub struct Skipped {
+    pub key: String,
+    pub why: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub rendered: Vec<String>,
+    /// Documents whose PDF is already the one their inputs give.
+    pub unchanged: usize,
+    /// PDFs of documents that no longer exist, removed.
+    pub removed: Vec<String>,
+    pub skipped: Vec<Skipped>,
+    pub failed: Vec<RenderError>,
+    /// Problems of the records (data, coverage) and of the council's decisions.
+    pub problems: Vec<Problem>,
+    /// Problems with the templates or writing files.
+    pub io: Vec<Error>,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    pub fn ok(&self) -> bool {
+        self.skipped.is_empty()
+            && self.failed.is_empty()
+            && self.problems.is_empty()
+            && self.io.is_empty()
+    }
+}
+
+fn id_of(file: &Path) -> Option<Id> {
+    file.file_stem()
+        .and_then(|s| s.to_str())
+        .map(|s| Id(s.to_owned()))
+}
+
+/// The ids whose records have a problem, with the files that say so.
+fn invalid_records(loaded: &Loaded, report: &Report) -> BTreeMap<Id, BTreeSet<PathBuf>> {
+    let mut invalid: BTreeMap<Id, BTreeSet<PathBuf>> = BTreeMap::new();
+    let decisions = report.loi_quyet_dinh.iter().map(|e| &e.problem);
+    for p in loaded
+        .problems
+        .iter()
+        .chain(&report.loi_du_lieu)
+        .chain(decisions)
+    {
+        if let Some(id) = id_of(&p.file) {
+            invalid.entry(id).or_default().insert(p.file.clone());
+        }
+    }
+    invalid
+}
+
+pub fn build(options: &Options) -> Summary {
+    let started = Instant::now();
+    let mut summary = Summary::default();
+    run(options, &mut summary);
+    summary.elapsed = started.elapsed();
+    summary
+}
+
+fn run(options: &Options, summary: &mut Summary) {
+    let loaded = load::load(&options.records);
+    let Some(records) = &loaded.records else {
+        summary.problems = loaded.problems;
+        return;
+    };
+    let templates = match &options.templates {
+        Some(dir) => Templates::from_dir(dir),
+        None => Ok(Templates::embedded()),
+    };
+    let built = templates.and_then(|t| Engine::new(&t).map(|e| (t, e)));
+    let (templates, engine) = match built {
+        Ok(built) => built,
+        Err(message) => {
+            summary.io.push(message);
+            return;
+        }
+    };
+    let report = check::check(records);
+    let invalid = invalid_records(&loaded, &report);
+    summary.problems = loaded.problems.clone();
+    summary.problems.extend(report.loi_du_lieu.iter().cloned());
+    summary
+        .problems
+        .extend(report.loi_quyet_dinh.iter().map(|e| {
+            let mut p = e.problem.clone();
+            p.message = format!("[{}] {}", e.rule, p.message);
+            p
+        }));
+
+    let jobs = documents::plan(records);
+    let mut manifest = Manifest::read(&options.out);
+    manifest.tdkt = env!("CARGO_PKG_VERSION").to_owned();
+    let template_hashes = templates.hashes();
+    if options.emit_typst {
+        emit_support(&options.out, &templates, summary);
+    }
+    let mut todo: Vec<Todo> = Vec::new();
+    for job in &jobs {
+        let blocking: BTreeSet<&PathBuf> = job
+            .deps
+            .iter()
+            .filter_map(|d| invalid.get(d))
+            .flatten()
+            .collect();
+        if !blocking.is_empty() {
+            let files: Vec<String> = blocking.iter().map(|f| f.display().to_string()).collect();
+            summary.skipped.push(Skipped {
+                key: job.key.clone(),
+                why: format!("bản ghi có lỗi: {}", files.join(", ")),
+            });
+            continue;
+        }
+        let context = serde_json::to_vec(&job.context).unwrap_or_default();
+        let template_hash = template_hashes.get(job.template).map_or("", String::as_str);
+        let inputs = manifest::inputs_hash(job, &context, template_hash);
+        let typ_missing =
+            options.emit_typst && !options.out.join(format!("{}.typ", job.key)).exists();
+        if !options.force && !typ_missing && manifest.is_current(&options.out, &job.key, &inputs) {
+            summary.unchanged += 1;
+        } else {
+            todo.push(Todo {
+                job,
+                inputs,
+                large: context.len() > LARGE_CONTEXT,
+            });
+        }
+    }
+
+    let progress = Progress::new(options.progress, todo.len());
+    let results = render_all(&engine, &todo, options, &progress);
+    progress.finish();
+    let staged: Vec<&Staged> = results
+        .iter()
+        .flatten()
+        .flat_map(|done| done.typst.iter().chain([&done.pdf]))
+        .collect();
+    if let Err(e) = files::make_durable(&staged) {
+        // Nothing is placed: every PDF stays as it was.
+        summary.io.push(e);
+        return;
+    }
+    for (Todo { job, inputs, .. }, result) in todo.into_iter().zip(results) {
+        match result.and_then(|done| done.place(inputs)) {
+            Ok(entry) => {
+                manifest.record(&job.key, entry);
+                summary.rendered.push(job.key.clone());
+            }
+            Err(Failure::Render(e)) => summary.failed.push(e),
+            Err(Failure::Write(e)) => summary.io.push(e),
+        }
+    }
+    remove_vanished(&jobs, &mut manifest, options, summary);
+    if let Err(e) = write_atomically(&options.out.join(manifest::FILE), &manifest.to_bytes()) {
+        summary.io.push(e);
+    }
+}
+
+/// Removes the PDFs of documents the manifest lists but the records no
+/// longer call for; nothing else in the folder is touched.
+fn remove_vanished(
+    jobs: &[Job],
+    manifest: &mut Manifest,
+    options: &Options,
+    summary: &mut Summary,
+) {
+    let planned: BTreeSet<&str> = jobs.iter().map(|j| j.key.as_str()).collect();
+    let gone: Vec<String> = manifest
+        .documents
+        .keys()
+        .filter(|k| !planned.contains(k.as_str()))
+        .cloned()
+        .collect();
+    for key in gone {
+        if let Some(path) = manifest::pdf_path(&options.out, &key) {
+            match fs::remove_file(&path) {
+                Ok(()) => summary.removed.push(key.clone()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    summary.io.push(Error::output(&path, Action::Remove, e));
+                    continue;
+                }
+            }
+        }
+        manifest.documents.remove(&key);
+    }
+}
+
+/// What a generated `.typ` needs to compile with the typst program: the
+/// layout library at the output root and the fonts in `fonts/`.
+fn emit_support(out: &Path, templates: &Templates, summary: &mut Summary) {
+    for (name, text) in templates.files.iter().filter(|(n, _)| n.ends_with(".typ")) {
+        if let Err(e) = write_atomically(&out.join(name), text.as_bytes()) {
+            summary.io.push(e);
+        }
+    }
+    for (name, data) in fonts::FILES {
+        if let Err(e) = write_atomically(&out.join("fonts").join(name), data) {
+            summary.io.push(e);
+        }
+    }
+}

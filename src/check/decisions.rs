@@ -1,0 +1,249 @@
+//! The rules about a council's decision as a whole (QT-2, QT-3, QT-4): who
+//! may be chosen, how many, and whether the vote holds. Each adds what the
+//! decision gets wrong to a list of failures, in the meeting's file.
+
+use std::collections::BTreeSet;
+
+use crate::records::{Kind, Meeting, Quota, Records};
+use crate::ruleset;
+use crate::text::Id;
+
+use super::rules::Stage;
+
+/// A council meeting's decision, as the decision rules see it.
+pub struct Decision<'a> {
+    pub meeting: &'a Meeting,
+    pub stage: Stage,
+    /// Everyone chosen at a selection meeting of the plan.
+    pub selected: &'a BTreeSet<&'a Id>,
+}
+
+/// What a decision gets wrong: the rule, the candidate if one, the field of
+/// the meeting's file and the reason.
+pub struct Failure {
+    pub rule: &'static str,
+    pub candidate: Option<Id>,
+    pub field: String,
+    pub message: String,
+}
+
+fn fail(
+    out: &mut Vec<Failure>,
+    rule: &'static str,
+    candidate: Option<&Id>,
+    field: String,
+    message: String,
+) {
+    out.push(Failure {
+        rule,
+        candidate: candidate.cloned(),
+        field,
+        message,
+    });
+}
+
+/// How many the council may choose at a stage.
+fn quota(records: &Records, stage: Stage) -> Quota {
+    if stage == Stage::Selection {
+        records.plan.chi_tieu.lua_chon
+    } else {
+        records.plan.chi_tieu.cuoi_nam
+    }
+}
+
+/// No more chosen of a kind than the plan's quota.
+fn within_quota(records: &Records, d: &Decision, rule: &'static str, out: &mut Vec<Failure>) {
+    let quota = quota(records, d.stage);
+    let chosen_now = records.chosen(d.meeting);
+    for (kind, limit, what) in [
+        (Kind::Collective, quota.tap_the, "tập thể"),
+        (Kind::Person, quota.ca_nhan, "cá nhân"),
+    ] {
+        let n = chosen_now.iter().filter(|c| c.kind() == kind).count() as u32;
+        if n > limit {
+            fail(
+                out,
+                rule,
+                None,
+                "bieu_quyet".into(),
+                format!(
+                    "Hội đồng chọn {n:02} {what}, vượt chỉ tiêu {limit:02} {what} của kế hoạch"
+                ),
+            );
+        }
+    }
+}
+
+/// Each chosen candidate whose record loaded, with its index in the votes.
+/// A candidate whose record did not load has its own data error; judging
+/// the decision on it would only repeat that error in other words.
+fn chosen_loaded<'a>(
+    records: &'a Records,
+    meeting: &'a Meeting,
+) -> impl Iterator<Item = (usize, &'a Id, &'a str)> {
+    meeting
+        .bieu_quyet
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.duoc_chon)
+        .filter_map(move |(i, v)| {
+            records
+                .candidate(&v.ung_vien)
+                .map(|c| (i, &v.ung_vien, c.name()))
+        })
+}
+
+/// QT-2: at selection, within the quota and only among those registered.
+pub fn qt_2(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
+    within_quota(records, d, "QT-2", out);
+    for (i, id, name) in chosen_loaded(records, d.meeting) {
+        let registered = records.candidate(id).is_some_and(|c| c.is_registered());
+        if !registered {
+            fail(
+                out,
+                "QT-2",
+                Some(id),
+                format!("bieu_quyet[{i}].ung_vien"),
+                format!(
+                    "{name} chưa đăng ký xây dựng điển hình tiên tiến nên không thể được lựa chọn"
+                ),
+            );
+        }
+    }
+}
+
+/// QT-3: at year end, within the quota and only among those selected.
+pub fn qt_3(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
+    within_quota(records, d, "QT-3", out);
+    for (i, id, name) in chosen_loaded(records, d.meeting) {
+        if !d.selected.contains(id) {
+            fail(
+                out,
+                "QT-3",
+                Some(id),
+                format!("bieu_quyet[{i}].ung_vien"),
+                format!("{name} không có trong số được Hội đồng lựa chọn từ đầu năm"),
+            );
+        }
+    }
+}
+
+/// QT-4: enough members present, ballots that add up, the threshold reached
+/// on the whole membership, and no tie at the cut.
+pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
+    let meeting = d.meeting;
+    let members = records.plan.hoi_dong.thanh_vien.len() as u32;
+    let present = members.saturating_sub(meeting.vang_mat.len() as u32);
+    let quorum = ruleset::quorum(&records.plan);
+    if !quorum.is_met(present, members) {
+        fail(
+            out,
+            "QT-4",
+            None,
+            "vang_mat".into(),
+            format!(
+                "chỉ có {present}/{members} thành viên dự họp, chưa đủ {}/{} tổng số thành viên",
+                quorum.num, quorum.den
+            ),
+        );
+    }
+    let threshold = ruleset::threshold(&records.plan, meeting.bat_dau.0.date());
+    let name_of = |id: &'_ Id| -> String {
+        records
+            .candidate(id)
+            .map_or(id.as_str().to_owned(), |c| c.name().to_owned())
+    };
+    for (i, v) in meeting.bieu_quyet.iter().enumerate() {
+        let name = name_of(&v.ung_vien);
+        let steps = [
+            (
+                v.dong_y,
+                v.phieu_hop_le,
+                "dong_y",
+                "số đồng ý",
+                "số phiếu hợp lệ",
+            ),
+            (
+                v.phieu_hop_le,
+                v.phieu_thu_ve,
+                "phieu_hop_le",
+                "số phiếu hợp lệ",
+                "số phiếu thu về",
+            ),
+            (
+                v.phieu_thu_ve,
+                v.phieu_phat_ra,
+                "phieu_thu_ve",
+                "số phiếu thu về",
+                "số phiếu phát ra",
+            ),
+            (
+                v.phieu_phat_ra,
+                present,
+                "phieu_phat_ra",
+                "số phiếu phát ra",
+                "số thành viên dự họp",
+            ),
+        ];
+        for (more, less, key, what, than) in steps {
+            if more > less {
+                fail(
+                    out,
+                    "QT-4",
+                    Some(&v.ung_vien),
+                    format!("bieu_quyet[{i}].{key}"),
+                    format!("{name}: {what} ({more}) lớn hơn {than} ({less})"),
+                );
+            }
+        }
+        if v.duoc_chon && !threshold.is_met(v.dong_y, members) {
+            fail(
+                out,
+                "QT-4",
+                Some(&v.ung_vien),
+                format!("bieu_quyet[{i}].dong_y"),
+                format!(
+                    "Hội đồng chọn {name} với {}/{members} phiếu đồng ý, chưa đạt {}",
+                    v.dong_y,
+                    threshold.describe()
+                ),
+            );
+        }
+    }
+    // A tie at the cut: the quota is full and a candidate left out has as
+    // many votes as the last one chosen.
+    let quota = quota(records, d.stage);
+    for (kind, limit) in [
+        (Kind::Collective, quota.tap_the),
+        (Kind::Person, quota.ca_nhan),
+    ] {
+        let of_kind = |chosen: bool| {
+            meeting.bieu_quyet.iter().enumerate().filter(move |(_, v)| {
+                v.duoc_chon == chosen
+                    && records
+                        .candidate(&v.ung_vien)
+                        .is_some_and(|c| c.kind() == kind)
+            })
+        };
+        let Some(last) = of_kind(true).map(|(_, v)| v.dong_y).min() else {
+            continue;
+        };
+        if of_kind(true).count() as u32 != limit {
+            continue;
+        }
+        for (i, v) in
+            of_kind(false).filter(|(_, v)| v.dong_y == last && threshold.is_met(v.dong_y, members))
+        {
+            fail(
+                out,
+                "QT-4",
+                Some(&v.ung_vien),
+                format!("bieu_quyet[{i}].dong_y"),
+                format!(
+                    "{} bằng phiếu ({last}) với người được chọn cuối cùng: hòa phiếu ở vị trí cuối, cần biểu quyết lại",
+                    name_of(&v.ung_vien)
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Stage 2: the plan's criteria and the law's as rules (one table, in
+//! [`rules`]), applied per candidate and per stage, and the council's
+//! decisions judged by them. Pure functions of the records: no I/O.
+
+pub mod coverage;
+pub mod decisions;
+pub mod rules;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::locate::locate;
+use crate::problem::Problem;
+use crate::records::{Candidate, Kind, Meeting, Records};
+use crate::text::Id;
+use crate::vocab::MeetingKind;
+use decisions::{Decision, Failure};
+pub use rules::{RULES, Rule, RuleResult, Stage, Test, Verdict, citation, evaluate, rule};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VoteFigures {
+    pub dong_y: u32,
+    pub tong_so_thanh_vien: u32,
+    /// Per thousand of the whole membership, so JSON stays exact.
+    pub phan_nghin: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CandidateRow {
+    pub id: Id,
+    pub ten: String,
+    pub loai: Kind,
+    pub tep: PathBuf,
+    /// The council's decision, where the candidate was voted on.
+    pub duoc_chon: Option<bool>,
+    pub phieu: Option<VoteFigures>,
+    pub tieu_chi: Vec<RuleResult>,
+}
+
+impl CandidateRow {
+    pub fn failures(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.tieu_chi.iter().filter_map(|r| match &r.verdict {
+            Verdict::KhongDat(why) => Some((r.rule, why.as_str())),
+            _ => None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StageReport {
+    pub giai_doan: Stage,
+    /// The meeting or proposal the stage rests on.
+    pub ban_ghi: Option<Id>,
+    pub tep: Option<PathBuf>,
+    pub ngay: Option<NaiveDate>,
+    pub ung_vien: Vec<CandidateRow>,
+    /// Rules about the council's decision as a whole (QT-2, QT-3, QT-4).
+    pub quyet_dinh: Vec<RuleResult>,
+}
+
+/// A council decision the rules do not support: an error in its file.
+#[derive(Debug, Clone, Serialize)]
+pub struct DecisionError {
+    #[serde(rename = "tieu_chi")]
+    pub rule: &'static str,
+    #[serde(rename = "ung_vien")]
+    pub candidate: Option<Id>,
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub giai_doan: Vec<StageReport>,
+    pub loi_quyet_dinh: Vec<DecisionError>,
+    /// Problems of the records' data that only the check finds (text the
+    /// fonts cannot print); reported beside the loader's.
+    #[serde(skip)]
+    pub loi_du_lieu: Vec<Problem>,
+}
+
+impl Report {
+    /// Whether the records hold and every decision stands.
+    pub fn ok(&self) -> bool {
+        self.loi_quyet_dinh.is_empty() && self.loi_du_lieu.is_empty()
+    }
+}
+
+fn row(records: &Records, c: &Candidate, stage: Stage, vote: Option<(bool, u32)>) -> CandidateRow {
+    let members = records.plan.hoi_dong.thanh_vien.len() as u32;
+    CandidateRow {
+        id: c.id().clone(),
+        ten: c.name().to_owned(),
+        loai: c.kind(),
+        tep: records.file_of(c.kind(), c.id()),
+        duoc_chon: vote.map(|(chosen, _)| chosen),
+        phieu: vote.map(|(_, agree)| VoteFigures {
+            dong_y: agree,
+            tong_so_thanh_vien: members,
+            phan_nghin: (agree * 1000 + members / 2)
+                .checked_div(members)
+                .unwrap_or(0),
+        }),
+        tieu_chi: evaluate(records, c, stage),
+    }
+}
+
+pub fn check(records: &Records) -> Report {
+    let mut stages = Vec::new();
+    let mut errors = Vec::new();
+    let registrants = records.registrants();
+    stages.push(StageReport {
+        giai_doan: Stage::Registration,
+        ban_ghi: None,
+        tep: Some(records.plan_file.clone()),
+        ngay: None,
+        ung_vien: registrants
+            .iter()
+            .map(|c| row(records, c, Stage::Registration, None))
+            .collect(),
+        quyet_dinh: Vec::new(),
+    });
+    let selected: BTreeSet<&Id> = records
+        .meetings_of(MeetingKind::Selection)
+        .into_iter()
+        .flat_map(|(_, m)| {
+            m.bieu_quyet
+                .iter()
+                .filter(|v| v.duoc_chon)
+                .map(|v| &v.ung_vien)
+        })
+        .collect();
+    for (id, meeting) in records.meetings_of(MeetingKind::Selection) {
+        let decision = Decision {
+            meeting,
+            stage: Stage::Selection,
+            selected: &selected,
+        };
+        stages.push(meeting_stage(records, id, &decision, &[], &mut errors));
+    }
+    let year_end = records.meetings_of(MeetingKind::YearEnd);
+    if year_end.is_empty() {
+        stages.push(StageReport {
+            giai_doan: Stage::YearEnd,
+            ban_ghi: None,
+            tep: None,
+            ngay: None,
+            ung_vien: registrants
+                .iter()
+                .map(|c| row(records, c, Stage::YearEnd, None))
+                .collect(),
+            quyet_dinh: Vec::new(),
+        });
+    }
+    for (id, meeting) in year_end {
+        let decision = Decision {
+            meeting,
+            stage: Stage::YearEnd,
+            selected: &selected,
+        };
+        stages.push(meeting_stage(
+            records,
+            id,
+            &decision,
+            &registrants,
+            &mut errors,
+        ));
+    }
+    for (id, proposal) in &records.proposals {
+        stages.push(proposal_stage(records, id, proposal, &mut errors));
+    }
+    for e in &mut errors {
+        let place = records
+            .sources
+            .get(&e.problem.file)
+            .and_then(|text| locate(text, &e.problem.field));
+        if let Some((line, column)) = place {
+            e.problem.line = Some(line);
+            e.problem.column = Some(column);
+        }
+    }
+    Report {
+        giai_doan: stages,
+        loi_quyet_dinh: errors,
+        loi_du_lieu: coverage::uncovered(records, crate::fonts::embedded()),
+    }
+}
+
+/// The candidates a proposal carries, each held to every rule; one who
+/// fails is an error in the proposal's file.
+fn proposal_stage(
+    records: &Records,
+    id: &Id,
+    proposal: &crate::records::Proposal,
+    errors: &mut Vec<DecisionError>,
+) -> StageReport {
+    let file = records.file_of(Kind::Proposal, id);
+    let proposed = records
+        .meetings
+        .get(&proposal.cuoc_hop)
+        .map(|m| records.chosen(m))
+        .unwrap_or_default();
+    let rows: Vec<CandidateRow> = proposed
+        .iter()
+        .map(|c| row(records, c, Stage::Proposal, None))
+        .collect();
+    for r in &rows {
+        for (rule, why) in r.failures() {
+            errors.push(DecisionError {
+                rule,
+                candidate: Some(r.id.clone()),
+                problem: Problem::new(
+                    &file,
+                    "cuoc_hop",
+                    format!(
+                        "tờ trình đề nghị khen thưởng {}, nhưng {} ({})",
+                        r.ten,
+                        why,
+                        citation(rule)
+                    ),
+                ),
+            });
+        }
+    }
+    StageReport {
+        giai_doan: Stage::Proposal,
+        ban_ghi: Some(id.clone()),
+        tep: Some(file),
+        ngay: Some(proposal.ngay.0),
+        ung_vien: rows,
+        quyet_dinh: Vec::new(),
+    }
+}
+
+/// The table of one meeting and the checks of its decision. For a year-end
+/// meeting, `also` lists the registrants who were not voted on, so the clerk
+/// sees everyone's year-end standing.
+fn meeting_stage(
+    records: &Records,
+    id: &Id,
+    decision: &Decision,
+    also: &[Candidate],
+    errors: &mut Vec<DecisionError>,
+) -> StageReport {
+    let Decision { meeting, stage, .. } = *decision;
+    let file = records.file_of(Kind::Meeting, id);
+    let mut rows: Vec<CandidateRow> = meeting
+        .bieu_quyet
+        .iter()
+        .filter_map(|v| {
+            records
+                .candidate(&v.ung_vien)
+                .map(|c| row(records, &c, stage, Some((v.duoc_chon, v.dong_y))))
+        })
+        .collect();
+    for c in also {
+        if !meeting.bieu_quyet.iter().any(|v| &v.ung_vien == c.id()) {
+            rows.push(row(records, c, stage, None));
+        }
+    }
+    rows.sort_by_key(|r| r.loai);
+    let mut failures = chosen_failing(meeting, &rows);
+    for rule in stage.decision_rules() {
+        if let Test::Decision(test) = rule.test {
+            test(records, decision, &mut failures);
+        }
+    }
+    let quyet_dinh = stage
+        .decision_rules()
+        .map(|rule| {
+            let own: Vec<&str> = failures
+                .iter()
+                .filter(|f| f.rule == rule.id)
+                .map(|f| f.message.as_str())
+                .collect();
+            let verdict = if own.is_empty() {
+                Verdict::Dat
+            } else {
+                Verdict::KhongDat(own.join("; "))
+            };
+            RuleResult {
+                rule: rule.id,
+                verdict,
+            }
+        })
+        .collect();
+    errors.extend(failures.into_iter().map(|f| DecisionError {
+        rule: f.rule,
+        candidate: f.candidate,
+        problem: Problem::new(
+            &file,
+            f.field,
+            format!("{} ({})", f.message, citation(f.rule)),
+        ),
+    }));
+    StageReport {
+        giai_doan: stage,
+        ban_ghi: Some(id.clone()),
+        tep: Some(file.clone()),
+        ngay: Some(meeting.bat_dau.0.date()),
+        ung_vien: rows,
+        quyet_dinh,
+    }
+}
+
+/// Chosen candidates must meet every rule of the stage: each rule one fails
+/// is a failure of the decision, under that rule's id.
+fn chosen_failing(meeting: &Meeting, rows: &[CandidateRow]) -> Vec<Failure> {
+    let mut failures = Vec::new();
+    for (i, vote) in meeting
+        .bieu_quyet
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.duoc_chon)
+    {
+        if let Some(r) = rows.iter().find(|r| r.id == vote.ung_vien) {
+            for (rule, why) in r.failures() {
+                failures.push(Failure {
+                    rule,
+                    candidate: Some(r.id.clone()),
+                    field: format!("bieu_quyet[{i}].duoc_chon"),
+                    message: format!("Hội đồng chọn {}, nhưng {}", r.ten, why),
+                });
+            }
+        }
+    }
+    failures
+}

@@ -1,0 +1,412 @@
+//! Every rule in one table: its id, citation, summary, the stages it applies
+//! at and its test. The stage tables, the council's decisions, the text and
+//! JSON reports and `docs/rules.md` all read this table; a rule's id is
+//! written once, here.
+
+use std::collections::BTreeSet;
+
+use chrono::Datelike;
+use serde::Serialize;
+
+use super::decisions::{self, Decision, Failure};
+use crate::records::{Candidate, Collective, Kind, Person, Records};
+use crate::text::Id;
+use crate::words::date_padded;
+
+/// A rule of the plan or of the law.
+#[derive(Debug, Serialize)]
+pub struct Rule {
+    #[serde(rename = "ma")]
+    pub id: &'static str,
+    /// Where it comes from, as a clerk cites it.
+    #[serde(rename = "nguon")]
+    pub citation: &'static str,
+    /// What it asks, in a few words.
+    #[serde(rename = "noi_dung")]
+    pub summary: &'static str,
+    /// The stages it is checked at.
+    #[serde(skip)]
+    pub stages: &'static [Stage],
+    #[serde(skip)]
+    pub test: Test,
+}
+
+/// What a rule looks at, and how.
+#[derive(Debug, Clone, Copy)]
+pub enum Test {
+    /// A criterion every candidate must meet.
+    Candidate(fn(&Records, &Candidate) -> Verdict),
+    /// A criterion for units only.
+    Collective(fn(&Records, &Collective) -> Verdict),
+    /// A criterion for people only.
+    Person(fn(&Records, &Id, &Person) -> Verdict),
+    /// A rule about a council's decision as a whole.
+    Decision(fn(&Records, &Decision, &mut Vec<Failure>)),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Stage {
+    #[serde(rename = "dang_ky")]
+    Registration,
+    #[serde(rename = "lua_chon")]
+    Selection,
+    #[serde(rename = "cuoi_nam")]
+    YearEnd,
+    #[serde(rename = "de_nghi")]
+    Proposal,
+}
+
+/// A registration is valid without the year-end results (the person plans an
+/// initiative); the year-end choice and the proposal need them all.
+const EVERY_STAGE: &[Stage] = &[
+    Stage::Registration,
+    Stage::Selection,
+    Stage::YearEnd,
+    Stage::Proposal,
+];
+const YEAR_END: &[Stage] = &[Stage::YearEnd, Stage::Proposal];
+
+pub const RULES: &[Rule] = &[
+    Rule {
+        id: "CHUNG-1",
+        citation: "Mục II.1.1",
+        summary: "đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+        stages: EVERY_STAGE,
+        test: Test::Candidate(chung_1),
+    },
+    Rule {
+        id: "ND-1",
+        citation: "Mục II.2",
+        summary: "chọn ít nhất một nội dung điển hình tiên tiến",
+        stages: EVERY_STAGE,
+        test: Test::Candidate(nd_1),
+    },
+    Rule {
+        id: "QT-1",
+        citation: "Mục III.2",
+        summary: "đăng ký từ đầu năm, trong năm của kế hoạch và đúng hạn",
+        stages: EVERY_STAGE,
+        test: Test::Candidate(qt_1),
+    },
+    Rule {
+        id: "TT-1",
+        citation: "Mục II.1.2",
+        summary: "tập thể đạt danh hiệu tối thiểu của kế hoạch",
+        stages: YEAR_END,
+        test: Test::Collective(tt_1),
+    },
+    Rule {
+        id: "CN-1",
+        citation: "Mục II.1.3",
+        summary: "xếp loại hoàn thành xuất sắc nhiệm vụ",
+        stages: YEAR_END,
+        test: Test::Person(cn_1),
+    },
+    Rule {
+        id: "CN-2",
+        citation: "Mục II.1.3",
+        summary: "có sáng kiến được Hội đồng sáng kiến cơ quan công nhận",
+        stages: YEAR_END,
+        test: Test::Person(cn_2),
+    },
+    Rule {
+        id: "CN-3",
+        citation: "Mục II.1.3",
+        summary: "lãnh đạo phụ trách phòng: phòng đạt Tập thể lao động tiên tiến trở lên",
+        stages: YEAR_END,
+        test: Test::Person(cn_3),
+    },
+    Rule {
+        id: "KL-1",
+        citation: "pháp luật về thi đua, khen thưởng",
+        summary: "không bị kỷ luật trong năm",
+        stages: YEAR_END,
+        test: Test::Person(kl_1),
+    },
+    Rule {
+        id: "QT-2",
+        citation: "Mục III.3",
+        summary: "lựa chọn không quá chỉ tiêu, chỉ trong số đã đăng ký",
+        stages: &[Stage::Selection],
+        test: Test::Decision(decisions::qt_2),
+    },
+    Rule {
+        id: "QT-3",
+        citation: "Mục III.3",
+        summary: "bình xét cuối năm không quá chỉ tiêu, chỉ trong số đã được lựa chọn",
+        stages: &[Stage::YearEnd],
+        test: Test::Decision(decisions::qt_3),
+    },
+    Rule {
+        id: "QT-4",
+        citation: "quy chế làm việc của Hội đồng; pháp luật về thi đua, khen thưởng",
+        summary: "số phiếu hợp lệ, đủ số thành viên dự họp, đạt ngưỡng đồng ý",
+        stages: &[Stage::Selection, Stage::YearEnd],
+        test: Test::Decision(decisions::qt_4),
+    },
+];
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// The citation of a rule, as a reason quotes it.
+pub fn citation(id: &str) -> &'static str {
+    rule(id).map_or("", |r| r.citation)
+}
+
+impl Rule {
+    /// Whether the rule judges a candidate of `kind` (decision rules judge none).
+    pub fn judges(&self, kind: Kind) -> bool {
+        match self.test {
+            Test::Candidate(_) => true,
+            Test::Collective(_) => kind == Kind::Collective,
+            Test::Person(_) => kind == Kind::Person,
+            Test::Decision(_) => false,
+        }
+    }
+
+    fn verdict(&self, records: &Records, c: &Candidate) -> Verdict {
+        match (self.test, c) {
+            (Test::Candidate(test), _) => test(records, c),
+            (Test::Collective(test), Candidate::Collective(_, x)) => test(records, x),
+            (Test::Person(test), Candidate::Person(id, x)) => test(records, id, x),
+            _ => Verdict::KhongApDung,
+        }
+    }
+}
+
+impl Stage {
+    pub fn title(self) -> &'static str {
+        match self {
+            Stage::Registration => "ĐĂNG KÝ ĐẦU NĂM",
+            Stage::Selection => "LỰA CHỌN ĐIỂN HÌNH TIÊN TIẾN",
+            Stage::YearEnd => "BÌNH XÉT CUỐI NĂM",
+            Stage::Proposal => "ĐỀ NGHỊ KHEN THƯỞNG",
+        }
+    }
+
+    /// The rules a candidate of `kind` must meet at this stage.
+    pub fn rules(self, kind: Kind) -> impl Iterator<Item = &'static Rule> {
+        RULES
+            .iter()
+            .filter(move |r| r.stages.contains(&self) && r.judges(kind))
+    }
+
+    /// The rules about the council's decision at this stage.
+    pub fn decision_rules(self) -> impl Iterator<Item = &'static Rule> {
+        RULES
+            .iter()
+            .filter(move |r| r.stages.contains(&self) && matches!(r.test, Test::Decision(_)))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "ket_qua", content = "ly_do", rename_all = "snake_case")]
+pub enum Verdict {
+    Dat,
+    /// Failed, with the reason in a clerk's words; the rule's citation is
+    /// added wherever the reason is shown.
+    KhongDat(String),
+    KhongApDung,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleResult {
+    #[serde(rename = "tieu_chi")]
+    pub rule: &'static str,
+    #[serde(flatten)]
+    pub verdict: Verdict,
+}
+
+/// Every rule of `stage` for one candidate.
+pub fn evaluate(records: &Records, c: &Candidate, stage: Stage) -> Vec<RuleResult> {
+    stage
+        .rules(c.kind())
+        .map(|rule| RuleResult {
+            rule: rule.id,
+            verdict: rule.verdict(records, c),
+        })
+        .collect()
+}
+
+fn chung_1(_: &Records, c: &Candidate) -> Verdict {
+    match c.registration().map(|r| r.lam_theo_bac) {
+        Some(true) => Verdict::Dat,
+        Some(false) => Verdict::KhongDat(
+            "chưa đăng ký làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh".into(),
+        ),
+        None => Verdict::KhongDat("chưa có bản đăng ký".into()),
+    }
+}
+
+fn nd_1(_: &Records, c: &Candidate) -> Verdict {
+    match c.registration().map(|r| r.noi_dung.len()) {
+        Some(n) if n > 0 => Verdict::Dat,
+        Some(_) => {
+            Verdict::KhongDat("bản đăng ký chưa chọn nội dung điển hình tiên tiến nào".into())
+        }
+        None => Verdict::KhongDat("chưa có bản đăng ký".into()),
+    }
+}
+
+fn qt_1(records: &Records, c: &Candidate) -> Verdict {
+    let plan = &records.plan;
+    match c.registration().map(|r| r.ngay.0) {
+        None => Verdict::KhongDat("chưa có bản đăng ký".into()),
+        Some(d) if d.year() != plan.nam => Verdict::KhongDat(format!(
+            "ngày đăng ký {} không thuộc năm {} của kế hoạch",
+            date_padded(d),
+            plan.nam
+        )),
+        Some(d) => match plan.han_dang_ky {
+            Some(deadline) if d > deadline.0 => Verdict::KhongDat(format!(
+                "đăng ký ngày {}, sau hạn {}",
+                date_padded(d),
+                date_padded(deadline.0)
+            )),
+            _ => Verdict::Dat,
+        },
+    }
+}
+
+fn tt_1(records: &Records, x: &Collective) -> Verdict {
+    let wanted = records.plan.tieu_chuan.danh_hieu_toi_thieu_phong;
+    match x.danh_hieu_dat_duoc {
+        Some(t) if t >= wanted => Verdict::Dat,
+        Some(t) => Verdict::KhongDat(format!(
+            "danh hiệu cuối năm là {}, chưa đạt {}",
+            t.label(),
+            wanted.label()
+        )),
+        None => Verdict::KhongDat(format!(
+            "chưa có danh hiệu cuối năm năm {}",
+            records.plan.nam
+        )),
+    }
+}
+
+fn cn_1(records: &Records, _: &Id, x: &Person) -> Verdict {
+    let wanted = records.plan.tieu_chuan.xep_loai_toi_thieu;
+    match x.xep_loai {
+        Some(r) if r >= wanted => Verdict::Dat,
+        Some(r) => Verdict::KhongDat(format!(
+            "xếp loại {}, chưa đạt {}",
+            r.label(),
+            wanted.label()
+        )),
+        None => Verdict::KhongDat(format!("chưa có xếp loại năm {}", records.plan.nam)),
+    }
+}
+
+fn cn_2(records: &Records, _: &Id, x: &Person) -> Verdict {
+    let wanted = records.plan.tieu_chuan.so_sang_kien_toi_thieu;
+    let recognised = x.sang_kien.iter().filter(|s| s.cong_nhan.is_some()).count() as u32;
+    if recognised >= wanted {
+        Verdict::Dat
+    } else if recognised == 0 {
+        let pending = if x.sang_kien.is_empty() {
+            ""
+        } else {
+            " (sáng kiến đã có chưa được công nhận)"
+        };
+        Verdict::KhongDat(format!(
+            "chưa có sáng kiến được Hội đồng sáng kiến công nhận{pending}"
+        ))
+    } else {
+        Verdict::KhongDat(format!(
+            "có {recognised} sáng kiến được công nhận, kế hoạch yêu cầu ít nhất {wanted:02}"
+        ))
+    }
+}
+
+/// The units a person answers for: the one they head and those they are in
+/// charge of.
+fn units_led<'a>(records: &'a Records, id: &Id, x: &'a Person) -> Vec<&'a Collective> {
+    let mut led: BTreeSet<&Id> = x.phu_trach_phong.iter().collect();
+    led.extend(
+        records
+            .collectives
+            .iter()
+            .filter(|(_, c)| &c.truong_phong == id)
+            .map(|(cid, _)| cid),
+    );
+    led.into_iter()
+        .filter_map(|cid| records.collectives.get(cid))
+        .collect()
+}
+
+fn cn_3(records: &Records, id: &Id, x: &Person) -> Verdict {
+    let wanted = records.plan.tieu_chuan.danh_hieu_toi_thieu_phong;
+    let led = units_led(records, id, x);
+    if led.is_empty() {
+        return Verdict::KhongApDung;
+    }
+    let short: Vec<String> = led
+        .iter()
+        .filter(|c| c.danh_hieu_dat_duoc.is_none_or(|t| t < wanted))
+        .map(|c| match c.danh_hieu_dat_duoc {
+            Some(t) => format!("{} chỉ đạt {}", c.ten, t.label()),
+            None => format!("{} chưa có danh hiệu cuối năm", c.ten),
+        })
+        .collect();
+    if short.is_empty() {
+        Verdict::Dat
+    } else {
+        Verdict::KhongDat(format!(
+            "là lãnh đạo phụ trách phòng nhưng {}; cần {} trở lên",
+            short.join("; "),
+            wanted.label()
+        ))
+    }
+}
+
+fn kl_1(records: &Records, _: &Id, x: &Person) -> Verdict {
+    match x
+        .ky_luat
+        .iter()
+        .find(|k| k.ngay.0.year() == records.plan.nam)
+    {
+        None => Verdict::Dat,
+        Some(k) => Verdict::KhongDat(format!(
+            "bị kỷ luật {} ngày {}",
+            k.hinh_thuc.label(),
+            date_padded(k.ngay.0)
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_every_rule_applies_somewhere() {
+        let ids: BTreeSet<&str> = RULES.iter().map(|r| r.id).collect();
+        assert_eq!(ids.len(), RULES.len(), "a rule id is written twice");
+        for r in RULES {
+            assert!(!r.stages.is_empty(), "{} applies at no stage", r.id);
+            assert!(!r.citation.is_empty(), "{} cites nothing", r.id);
+        }
+    }
+
+    #[test]
+    fn stages_take_the_rules_of_the_table_in_its_order() {
+        let ids =
+            |stage: Stage, kind: Kind| -> Vec<&str> { stage.rules(kind).map(|r| r.id).collect() };
+        assert_eq!(
+            ids(Stage::Registration, Kind::Person),
+            ["CHUNG-1", "ND-1", "QT-1"]
+        );
+        assert_eq!(
+            ids(Stage::YearEnd, Kind::Collective),
+            ["CHUNG-1", "ND-1", "QT-1", "TT-1"]
+        );
+        assert_eq!(
+            ids(Stage::Proposal, Kind::Person),
+            ["CHUNG-1", "ND-1", "QT-1", "CN-1", "CN-2", "CN-3", "KL-1"]
+        );
+        let decided: Vec<&str> = Stage::Selection.decision_rules().map(|r| r.id).collect();
+        assert_eq!(decided, ["QT-2", "QT-4"]);
+    }
+}

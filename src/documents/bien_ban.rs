@@ -1,0 +1,198 @@
+//! Biên bản họp Hội đồng: one for each council meeting, the selection at the
+//! start of the year or the year-end review, with the vote of each candidate.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::context::{self, Common};
+use super::{Document, Draft, Reader, Template};
+use crate::records::{Kind, Records};
+use crate::ruleset;
+use crate::text::Id;
+use crate::vocab::MeetingKind;
+use crate::words::moment_words;
+
+pub struct Minutes;
+
+#[derive(Serialize)]
+pub struct MemberLine {
+    ho_ten: String,
+    mo_ta: String,
+}
+
+#[derive(Serialize)]
+pub struct AbsentLine {
+    ho_ten: String,
+    ly_do: Option<String>,
+    y_kien: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct VoteRow {
+    ten: String,
+    tap_the: bool,
+    phieu_phat_ra: u32,
+    phieu_hop_le: u32,
+    dong_y: u32,
+    duoc_chon: bool,
+}
+
+#[derive(Serialize)]
+pub struct EvaluationBlock {
+    ten: String,
+    danh_gia: Vec<(String, NaiveDate, String)>,
+}
+
+#[derive(Serialize)]
+pub struct Context<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    so_hieu: String,
+    ngay: NaiveDate,
+    cuoi_nam: bool,
+    trich_yeu: String,
+    bat_dau: String,
+    ket_thuc: String,
+    dia_diem: &'a str,
+    tong_so: u32,
+    co_mat: Vec<MemberLine>,
+    vang_mat: Vec<AbsentLine>,
+    chu_tri: MemberLine,
+    thu_ky: MemberLine,
+    chu_tri_nhan: &'static str,
+    nguong: String,
+    danh_gia: Vec<EvaluationBlock>,
+    bieu_quyet: Vec<VoteRow>,
+    duoc_chon_tap_the: Vec<String>,
+    duoc_chon_ca_nhan: Vec<String>,
+    ket_luan: Option<&'a str>,
+}
+
+/// A member as the minutes name them: position, unit and role in the council.
+fn member_line(r: &Reader, id: &Id) -> MemberLine {
+    let role = r
+        .plan()
+        .hoi_dong
+        .thanh_vien
+        .iter()
+        .find(|m| &m.nguoi == id)
+        .map(|m| m.vai_tro.label());
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(p) = r.person(id) {
+        parts.push(context::position(r, p));
+    }
+    parts.extend(role.map(str::to_owned));
+    MemberLine {
+        ho_ten: r.person_name(id).to_owned(),
+        mo_ta: parts.join(", "),
+    }
+}
+
+impl Document for Minutes {
+    const NAME: &'static str = "bien-ban";
+    const TITLE: &'static str = "Biên bản họp Hội đồng (lựa chọn hoặc bình xét cuối năm)";
+    const ONE_PER: &'static str = "mỗi cuộc họp";
+    const TEMPLATE: Template = template!("bien-ban.typ.j2");
+    type Context<'a> = Context<'a>;
+
+    fn sources(records: &Records) -> Vec<Id> {
+        records.meetings.keys().cloned().collect()
+    }
+
+    fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
+        let m = r.meeting(id)?;
+        let plan = r.plan();
+        let format = plan.the_thuc;
+        let year_end = m.loai == MeetingKind::YearEnd;
+        let absent: Vec<&Id> = m.vang_mat.iter().map(|a| &a.nguoi).collect();
+        let co_mat: Vec<MemberLine> = plan
+            .hoi_dong
+            .thanh_vien
+            .iter()
+            .filter(|mem| !absent.contains(&&mem.nguoi))
+            .map(|mem| member_line(r, &mem.nguoi))
+            .collect();
+        let vang_mat = m
+            .vang_mat
+            .iter()
+            .map(|a| AbsentLine {
+                ho_ten: r.person_name(&a.nguoi).to_owned(),
+                ly_do: a.ly_do.as_ref().map(|s| s.to_string()),
+                y_kien: a.y_kien.as_ref().map(|s| s.to_string()),
+            })
+            .collect();
+        let mut bieu_quyet = Vec::new();
+        let mut danh_gia = Vec::new();
+        for v in &m.bieu_quyet {
+            // Read even when its record could not be: the minutes wait for it.
+            let Some(c) = r.candidate(&v.ung_vien) else {
+                continue;
+            };
+            bieu_quyet.push(VoteRow {
+                ten: c.name().to_owned(),
+                tap_the: c.kind() == Kind::Collective,
+                phieu_phat_ra: v.phieu_phat_ra,
+                phieu_hop_le: v.phieu_hop_le,
+                dong_y: v.dong_y,
+                duoc_chon: v.duoc_chon,
+            });
+            let evaluations = c.evaluations();
+            if year_end && !evaluations.is_empty() {
+                danh_gia.push(EvaluationBlock {
+                    ten: c.name().to_owned(),
+                    danh_gia: evaluations
+                        .iter()
+                        .map(|e| (e.ky.to_string(), e.ngay.0, e.ket_qua.to_string()))
+                        .collect(),
+                });
+            }
+        }
+        let picked = r.chosen(m);
+        let names = |kind: Kind| {
+            picked
+                .iter()
+                .filter(|c| c.kind() == kind)
+                .map(|c| c.name().to_owned())
+                .collect()
+        };
+        let subject = if year_end {
+            format!(
+                "họp {} bình xét tập thể, cá nhân điển hình tiên tiến năm {}",
+                plan.hoi_dong.ten, plan.nam
+            )
+        } else {
+            format!(
+                "họp {} lựa chọn tập thể, cá nhân xây dựng điển hình tiên tiến năm {}",
+                plan.hoi_dong.ten, plan.nam
+            )
+        };
+        let date = m.bat_dau.0.date();
+        let context = Context {
+            common: context::common(r),
+            so_hieu: format.number_line(m.so, "BB", plan.co_quan.viet_tat.as_str()),
+            ngay: date,
+            cuoi_nam: year_end,
+            trich_yeu: format.subject_case(&subject),
+            bat_dau: moment_words(m.bat_dau.0),
+            ket_thuc: moment_words(m.ket_thuc.0),
+            dia_diem: m.dia_diem.as_str(),
+            tong_so: plan.hoi_dong.thanh_vien.len() as u32,
+            co_mat,
+            vang_mat,
+            chu_tri: member_line(r, &m.chu_tri),
+            thu_ky: member_line(r, &m.thu_ky),
+            chu_tri_nhan: format.chair(),
+            nguong: ruleset::threshold(plan, date).describe(),
+            danh_gia,
+            bieu_quyet,
+            duoc_chon_tap_the: names(Kind::Collective),
+            duoc_chon_ca_nhan: names(Kind::Person),
+            ket_luan: m.ket_luan.as_ref().map(|s| s.as_str()),
+        };
+        Some(Draft {
+            key: format!("{}/bien-ban/{id}", plan.nam),
+            date,
+            context,
+        })
+    }
+}

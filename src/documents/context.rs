@@ -1,0 +1,163 @@
+//! Pieces of context that several kinds of document share: the heading, the
+//! plan as cited, a signer, a person's position. Each reads the records
+//! through the document's [`Reader`].
+
+use serde::Serialize;
+
+use super::reader::Reader;
+use crate::format::Format;
+use crate::records::{Collective, Person, Plan, Signer};
+use crate::text::Line;
+
+/// The issuing body, as the heading and the running text name it.
+#[derive(Serialize)]
+pub struct BodyCtx<'a> {
+    cap_tren: &'a str,
+    ten: &'a str,
+    ten_goi: &'a str,
+    viet_tat: &'a str,
+    dia_danh: &'a str,
+}
+
+/// What every template reads.
+#[derive(Serialize)]
+pub struct Common<'a> {
+    pub the_thuc: &'static str,
+    /// The national heading's lines, in the format's wording.
+    pub quoc_hieu: &'static [&'static str],
+    pub co_quan: BodyCtx<'a>,
+    pub nam: i32,
+    /// The plan as a document cites it: "Kế hoạch số 25-KH/BTCTU ngày …".
+    pub ke_hoach: String,
+    pub hoi_dong: &'a str,
+    /// What closes a document's body: "./." (State) or "." (Party).
+    pub ket: &'static str,
+}
+
+pub fn common<'a>(r: &Reader<'a>) -> Common<'a> {
+    let plan = r.plan();
+    Common {
+        the_thuc: plan.the_thuc.code(),
+        quoc_hieu: plan.the_thuc.national_heading(),
+        co_quan: BodyCtx {
+            cap_tren: plan.co_quan.cap_tren.as_str(),
+            ten: plan.co_quan.ten.as_str(),
+            ten_goi: plan.co_quan.ten_goi.as_str(),
+            viet_tat: plan.co_quan.viet_tat.as_str(),
+            dia_danh: plan.co_quan.dia_danh.as_str(),
+        },
+        nam: plan.nam,
+        ke_hoach: plan_citation(plan),
+        hoi_dong: plan.hoi_dong.ten.as_str(),
+        ket: plan.the_thuc.ending(),
+    }
+}
+
+/// The plan as cited: "Kế hoạch số 25-KH/BTCTU ngày 20/02/2020 của Ban Tổ
+/// chức Tỉnh ủy về xây dựng …"; number and date only when known.
+pub fn plan_citation(plan: &Plan) -> String {
+    let mut s = String::from("Kế hoạch");
+    if let Some(n) = plan.so {
+        let number = plan
+            .the_thuc
+            .number(Some(n), "KH", plan.co_quan.viet_tat.as_str());
+        s.push_str(&format!(" số {number}"));
+    }
+    if let Some(d) = plan.ngay {
+        s.push_str(&format!(" ngày {}", crate::words::date_padded(d.0)));
+    }
+    s.push_str(&format!(
+        " của {} về {}",
+        plan.co_quan.ten_goi, plan.trich_yeu
+    ));
+    s
+}
+
+#[derive(Serialize)]
+pub struct SignerCtx {
+    /// "K/T TRƯỞNG BAN", "KT. TRƯỞNG BAN", or none when the head signs.
+    tham_quyen: Option<String>,
+    chuc_vu: String,
+    ho_ten: String,
+}
+
+pub fn signer(r: &Reader, signer: &Signer) -> SignerCtx {
+    let format: Format = r.plan().the_thuc;
+    SignerCtx {
+        tham_quyen: signer.tham_quyen.map(|a| {
+            let whom = signer
+                .thay_cho
+                .as_ref()
+                .map_or(String::new(), |w| w.as_str().to_uppercase());
+            format!("{} {whom}", format.authority_prefix(a))
+                .trim()
+                .to_owned()
+        }),
+        chuc_vu: signer.chuc_vu.as_str().to_uppercase(),
+        ho_ten: r.person_name(&signer.nguoi).to_owned(),
+    }
+}
+
+/// Who confirms a registration, and the words over their signature.
+#[derive(Serialize)]
+pub struct Confirmer {
+    pub chuc_danh: String,
+    pub ho_ten: String,
+}
+
+/// The heading over the signature of the leader in charge of a unit.
+pub const LEADER_CONFIRMS: &str = "XÁC NHẬN CỦA LÃNH ĐẠO BAN PHỤ TRÁCH";
+
+/// A content area of the plan, as a registration names it.
+#[derive(Serialize)]
+pub struct AreaCtx<'a> {
+    ma: &'a str,
+    ten: &'a str,
+}
+
+pub fn areas<'a>(plan: &'a Plan, codes: &[Line]) -> Vec<AreaCtx<'a>> {
+    codes
+        .iter()
+        .filter_map(|code| plan.noi_dung.iter().find(|a| a.ma == *code))
+        .map(|a| AreaCtx {
+            ma: a.ma.as_str(),
+            ten: a.ten.as_str(),
+        })
+        .collect()
+}
+
+/// The name of a person's unit, if they belong to one.
+pub fn unit_name<'a>(r: &Reader<'a>, person: &Person) -> Option<&'a str> {
+    person
+        .don_vi
+        .as_ref()
+        .and_then(|u| r.collective(u))
+        .map(|c| c.ten.as_str())
+}
+
+/// The title a unit's head holds there, from their recorded position: the
+/// head of a phòng is "Trưởng phòng", of the Văn phòng "Chánh Văn phòng".
+/// A position with further duties ("Chánh Văn phòng, Bí thư Chi bộ") gives
+/// its first part.
+pub fn head_title(head: &Person) -> String {
+    head.chuc_vu
+        .as_str()
+        .split(',')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+pub fn head_title_of(r: &Reader, unit: &Collective) -> String {
+    r.person(&unit.truong_phong)
+        .map_or_else(|| "Trưởng phòng".to_owned(), head_title)
+}
+
+/// "Trưởng phòng, Phòng Tổ chức cán bộ"; a leader of the body has no unit.
+pub fn position(r: &Reader, person: &Person) -> String {
+    match unit_name(r, person) {
+        Some(unit) => format!("{}, {unit}", person.chuc_vu),
+        None => person.chuc_vu.to_string(),
+    }
+}

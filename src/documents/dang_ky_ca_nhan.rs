@@ -1,0 +1,91 @@
+//! Bản đăng ký xây dựng điển hình tiên tiến of a person: one for each person
+//! who registered, confirmed by the head of their unit (or, for the head,
+//! by the leader in charge of it).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::context::{self, AreaCtx, Common, Confirmer, LEADER_CONFIRMS};
+use super::{Document, Draft, Reader, Template};
+use crate::records::{Person, Records};
+use crate::text::Id;
+
+pub struct PersonForm;
+
+#[derive(Serialize)]
+pub struct Context<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    ngay: NaiveDate,
+    ho_ten: &'a str,
+    nam_sinh: Option<u32>,
+    chuc_vu: &'a str,
+    don_vi: String,
+    noi_dung: Vec<AreaCtx<'a>>,
+    danh_hieu: &'static str,
+    lam_theo_bac: bool,
+    cam_ket: &'a str,
+    sang_kien_du_kien: Option<&'a str>,
+    xac_nhan: Option<Confirmer>,
+}
+
+/// Who confirms a person's registration: the head of their unit, or, for
+/// the head, the leader of the body in charge of the unit.
+fn confirmer(r: &Reader, id: &Id, person: &Person) -> Option<Confirmer> {
+    let unit_id = person.don_vi.as_ref()?;
+    let unit = r.collective(unit_id)?;
+    if &unit.truong_phong != id {
+        let head = r.person(&unit.truong_phong)?;
+        return Some(Confirmer {
+            chuc_danh: format!("XÁC NHẬN CỦA {}", context::head_title(head).to_uppercase()),
+            ho_ten: head.ho_ten.to_string(),
+        });
+    }
+    r.leader_in_charge(unit_id).map(|(_, leader)| Confirmer {
+        chuc_danh: LEADER_CONFIRMS.into(),
+        ho_ten: leader.ho_ten.to_string(),
+    })
+}
+
+impl Document for PersonForm {
+    const NAME: &'static str = "dang-ky-ca-nhan";
+    const TITLE: &'static str = "Bản đăng ký xây dựng điển hình tiên tiến — cá nhân";
+    const ONE_PER: &'static str = "mỗi người có `dang_ky`";
+    const TEMPLATE: Template = template!("dang-ky-ca-nhan.typ.j2");
+    type Context<'a> = Context<'a>;
+
+    fn sources(records: &Records) -> Vec<Id> {
+        records
+            .people
+            .iter()
+            .filter(|(_, p)| p.dang_ky.is_some())
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
+        let person = r.person(id)?;
+        let reg = person.dang_ky.as_ref()?;
+        let plan = r.plan();
+        let context = Context {
+            common: context::common(r),
+            ngay: reg.ngay.0,
+            ho_ten: person.ho_ten.as_str(),
+            nam_sinh: person.nam_sinh,
+            chuc_vu: person.chuc_vu.as_str(),
+            don_vi: context::unit_name(r, person)
+                .map_or_else(|| plan.co_quan.ten_goi.to_string(), str::to_owned),
+            noi_dung: context::areas(plan, &reg.noi_dung),
+            danh_hieu: reg.danh_hieu.label(),
+            lam_theo_bac: reg.lam_theo_bac,
+            cam_ket: reg.cam_ket.as_str(),
+            sang_kien_du_kien: reg.sang_kien_du_kien.as_ref().map(|s| s.as_str()),
+            xac_nhan: confirmer(r, id, person),
+        };
+        Some(Draft {
+            key: format!("{}/dang-ky/ca-nhan/{id}", plan.nam),
+            date: reg.ngay.0,
+            context,
+        })
+    }
+}

@@ -1,0 +1,76 @@
+//! Bản đăng ký xây dựng điển hình tiên tiến of a unit: one for each unit
+//! that registered, signed by its head and confirmed by the leader of the
+//! body in charge of it.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::context::{self, AreaCtx, Common, Confirmer, LEADER_CONFIRMS};
+use super::{Document, Draft, Reader, Template};
+use crate::records::Records;
+use crate::text::Id;
+
+pub struct CollectiveForm;
+
+#[derive(Serialize)]
+pub struct Context<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    ngay: NaiveDate,
+    ten: &'a str,
+    so_thanh_vien: u32,
+    /// The head's title in the unit: "Trưởng phòng", "Chánh Văn phòng".
+    chuc_danh_truong: String,
+    truong_phong: String,
+    noi_dung: Vec<AreaCtx<'a>>,
+    danh_hieu: &'static str,
+    lam_theo_bac: bool,
+    cam_ket: &'a str,
+    chi_tieu: Vec<&'a str>,
+    xac_nhan: Option<Confirmer>,
+}
+
+impl Document for CollectiveForm {
+    const NAME: &'static str = "dang-ky-tap-the";
+    const TITLE: &'static str = "Bản đăng ký xây dựng điển hình tiên tiến — tập thể";
+    const ONE_PER: &'static str = "mỗi phòng có `dang_ky`";
+    const TEMPLATE: Template = template!("dang-ky-tap-the.typ.j2");
+    type Context<'a> = Context<'a>;
+
+    fn sources(records: &Records) -> Vec<Id> {
+        records
+            .collectives
+            .iter()
+            .filter(|(_, c)| c.dang_ky.is_some())
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
+        let unit = r.collective(id)?;
+        let reg = unit.dang_ky.as_ref()?;
+        let plan = r.plan();
+        let context = Context {
+            common: context::common(r),
+            ngay: reg.ngay.0,
+            ten: unit.ten.as_str(),
+            so_thanh_vien: unit.so_thanh_vien,
+            chuc_danh_truong: context::head_title_of(r, unit),
+            truong_phong: r.person_name(&unit.truong_phong).to_owned(),
+            noi_dung: context::areas(plan, &reg.noi_dung),
+            danh_hieu: reg.danh_hieu.label(),
+            lam_theo_bac: reg.lam_theo_bac,
+            cam_ket: reg.cam_ket.as_str(),
+            chi_tieu: reg.chi_tieu.iter().map(|s| s.as_str()).collect(),
+            xac_nhan: r.leader_in_charge(id).map(|(_, p)| Confirmer {
+                chuc_danh: LEADER_CONFIRMS.into(),
+                ho_ten: p.ho_ten.to_string(),
+            }),
+        };
+        Some(Draft {
+            key: format!("{}/dang-ky/tap-the/{id}", plan.nam),
+            date: reg.ngay.0,
+            context,
+        })
+    }
+}

@@ -1,0 +1,107 @@
+//! Danh sách tập thể, cá nhân đăng ký: one for the plan, listing every unit
+//! and person who registered, for the council before it selects.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::context::{self, Common, SignerCtx};
+use super::{Document, Draft, Reader, Template};
+use crate::records::{Candidate, Records};
+use crate::text::{Id, Line};
+use crate::vocab::MeetingKind;
+
+pub struct RegistrationList;
+
+#[derive(Serialize)]
+pub struct Row {
+    ten: String,
+    chuc_vu_don_vi: String,
+    noi_dung: String,
+    danh_hieu: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Context<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    ngay: NaiveDate,
+    tap_the: Vec<Row>,
+    ca_nhan: Vec<Row>,
+    nguoi_ky: SignerCtx,
+}
+
+fn codes(areas: &[Line]) -> String {
+    areas
+        .iter()
+        .map(|a| a.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Document for RegistrationList {
+    const NAME: &'static str = "danh-sach-dang-ky";
+    const TITLE: &'static str = "Danh sách tập thể, cá nhân đăng ký";
+    const ONE_PER: &'static str = "kế hoạch";
+    const TEMPLATE: Template = template!("danh-sach-dang-ky.typ.j2");
+    type Context<'a> = Context<'a>;
+
+    fn sources(_: &Records) -> Vec<Id> {
+        vec![Records::plan_id()]
+    }
+
+    fn draft<'a>(r: &Reader<'a>, _: &Id) -> Option<Draft<Context<'a>>> {
+        let plan = r.plan();
+        // A unit or person whose file could not be read may have registered:
+        // the reader makes the list wait for them rather than leave anyone out.
+        let registrants = r.registrants();
+        let last = registrants
+            .iter()
+            .filter_map(|c| c.registration().map(|reg| reg.ngay.0))
+            .max()?;
+        // The list goes to the council before it selects: dated the day of the
+        // first selection meeting, or of the last registration without one.
+        let date = r
+            .first_meeting_of(MeetingKind::Selection)
+            .map_or(last, |(_, m)| m.bat_dau.0.date());
+        let mut tap_the = Vec::new();
+        let mut ca_nhan = Vec::new();
+        for c in &registrants {
+            match c {
+                Candidate::Collective(_, x) => {
+                    let reg = x.dang_ky.as_ref()?;
+                    tap_the.push(Row {
+                        ten: x.ten.to_string(),
+                        chuc_vu_don_vi: format!(
+                            "{}: {}",
+                            context::head_title_of(r, x),
+                            r.person_name(&x.truong_phong)
+                        ),
+                        noi_dung: codes(&reg.noi_dung),
+                        danh_hieu: reg.danh_hieu.label(),
+                    });
+                }
+                Candidate::Person(_, x) => {
+                    let reg = x.dang_ky.as_ref()?;
+                    ca_nhan.push(Row {
+                        ten: x.ho_ten.to_string(),
+                        chuc_vu_don_vi: context::position(r, x),
+                        noi_dung: codes(&reg.noi_dung),
+                        danh_hieu: reg.danh_hieu.label(),
+                    });
+                }
+            }
+        }
+        let context = Context {
+            common: context::common(r),
+            ngay: date,
+            tap_the,
+            ca_nhan,
+            nguoi_ky: context::signer(r, &plan.nguoi_ky),
+        };
+        Some(Draft {
+            key: format!("{}/dang-ky/danh-sach", plan.nam),
+            date,
+            context,
+        })
+    }
+}

@@ -1,0 +1,115 @@
+//! Stage 3: which documents exist. Each kind of document lives in one file
+//! of this folder — which records give how many documents, where each goes,
+//! its typed context and its template — and [`KINDS`] lists them all: the
+//! planner, the embedded templates, the docs and the tests iterate it.
+//! Adding a kind is one file, one template, one row here, and its tests; a
+//! kind missing a piece does not compile.
+
+#[macro_use]
+mod template;
+mod context;
+mod reader;
+
+mod bien_ban;
+mod dang_ky_ca_nhan;
+mod dang_ky_tap_the;
+mod danh_sach;
+mod to_trinh;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::job::Job;
+use crate::records::Records;
+use crate::text::Id;
+pub use reader::Reader;
+pub use template::Template;
+
+/// One kind of document.
+pub trait Document {
+    /// Its stable name, as the docs and tests call it.
+    const NAME: &'static str;
+    /// What it is, in the clerk's words.
+    const TITLE: &'static str;
+    /// What gives one document of this kind, in the clerk's words.
+    const ONE_PER: &'static str;
+    const TEMPLATE: Template;
+    /// What its template reads.
+    type Context<'a>: Serialize;
+
+    /// The records that each may give one document, in order.
+    fn sources(records: &Records) -> Vec<Id>;
+
+    /// The document of `source`, reading the records only through `reader`;
+    /// none when the records do not call for it.
+    fn draft<'a>(reader: &Reader<'a>, source: &Id) -> Option<Draft<Self::Context<'a>>>;
+}
+
+/// A document before rendering: where it goes, its date, its context.
+pub struct Draft<C> {
+    /// Below the output folder, without `.pdf`.
+    pub key: String,
+    pub date: NaiveDate,
+    pub context: C,
+}
+
+/// A kind of document, as the table holds it.
+pub struct Kind {
+    pub name: &'static str,
+    pub title: &'static str,
+    pub one_per: &'static str,
+    pub template: Template,
+    /// Every document of this kind the records call for.
+    pub plan: fn(&Records) -> Vec<Job>,
+}
+
+const fn kind<D: Document>() -> Kind {
+    Kind {
+        name: D::NAME,
+        title: D::TITLE,
+        one_per: D::ONE_PER,
+        template: D::TEMPLATE,
+        plan: plan_kind::<D>,
+    }
+}
+
+/// Every kind, in the order a build plans them.
+pub const KINDS: &[Kind] = &[
+    kind::<dang_ky_tap_the::CollectiveForm>(),
+    kind::<dang_ky_ca_nhan::PersonForm>(),
+    kind::<danh_sach::RegistrationList>(),
+    kind::<bien_ban::Minutes>(),
+    kind::<to_trinh::Proposal>(),
+];
+
+/// The Typst layout library every template imports.
+pub const LAYOUT: Template = template!("the-thuc.typ");
+
+/// Every template: the layout library, then each kind's.
+pub fn templates() -> impl Iterator<Item = Template> {
+    std::iter::once(LAYOUT).chain(KINDS.iter().map(|k| k.template))
+}
+
+fn plan_kind<D: Document>(records: &Records) -> Vec<Job> {
+    D::sources(records)
+        .iter()
+        .filter_map(|source| {
+            let reader = Reader::new(records);
+            let draft = D::draft(&reader, source)?;
+            let context = serde_json::to_value(&draft.context).unwrap_or(serde_json::Value::Null);
+            Some(Job {
+                key: draft.key,
+                template: D::TEMPLATE.name,
+                format: records.plan.the_thuc,
+                date: draft.date,
+                context,
+                deps: reader.into_used(),
+            })
+        })
+        .collect()
+}
+
+/// Every document the records call for, in a stable order.
+pub fn plan(records: &Records) -> Vec<Job> {
+    KINDS.iter().flat_map(|k| (k.plan)(records)).collect()
+}

@@ -1,0 +1,126 @@
+//! The only way a document reads the records: every record handed out (and
+//! every one asked for that could not be read) is remembered, and those are
+//! the document's dependencies — for whether it may be rendered while a
+//! record has a problem, and for which documents a change touches. As the
+//! typst program's world records each file it serves, nobody lists them.
+
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+use crate::records::{Candidate, Collective, Kind, Meeting, Person, Plan, Proposal, Records};
+use crate::text::Id;
+use crate::vocab::MeetingKind;
+
+pub struct Reader<'a> {
+    records: &'a Records,
+    used: RefCell<BTreeSet<Id>>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(records: &'a Records) -> Reader<'a> {
+        Reader {
+            records,
+            used: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    /// The ids of every record read so far.
+    pub fn into_used(self) -> BTreeSet<Id> {
+        self.used.into_inner()
+    }
+
+    fn note(&self, id: &Id) {
+        let mut used = self.used.borrow_mut();
+        if !used.contains(id) {
+            used.insert(id.clone());
+        }
+    }
+
+    /// A query over every record of a kind depends on those that could not
+    /// be read: any of them might have answered it.
+    fn note_unreadable(&self, kinds: &[Kind]) {
+        for (id, kind) in &self.records.unreadable {
+            if kinds.contains(kind) {
+                self.note(id);
+            }
+        }
+    }
+
+    pub fn plan(&self) -> &'a Plan {
+        self.note(&Records::plan_id());
+        &self.records.plan
+    }
+
+    pub fn person(&self, id: &Id) -> Option<&'a Person> {
+        self.note(id);
+        self.records.people.get(id)
+    }
+
+    pub fn collective(&self, id: &Id) -> Option<&'a Collective> {
+        self.note(id);
+        self.records.collectives.get(id)
+    }
+
+    pub fn meeting(&self, id: &Id) -> Option<&'a Meeting> {
+        self.note(id);
+        self.records.meetings.get(id)
+    }
+
+    pub fn proposal(&self, id: &Id) -> Option<&'a Proposal> {
+        self.note(id);
+        self.records.proposals.get(id)
+    }
+
+    pub fn candidate(&self, id: &Id) -> Option<Candidate<'a>> {
+        self.note(id);
+        self.records.candidate(id)
+    }
+
+    /// A person's name; their id when their record could not be read (the
+    /// document then waits for it anyway).
+    pub fn person_name<'b>(&self, id: &'b Id) -> &'b str
+    where
+        'a: 'b,
+    {
+        self.person(id).map_or(id.as_str(), |p| p.ho_ten.as_str())
+    }
+
+    /// The leader of the body in charge of a unit, if one is recorded.
+    pub fn leader_in_charge(&self, unit: &Id) -> Option<(&'a Id, &'a Person)> {
+        self.note_unreadable(&[Kind::Person]);
+        let found = self.records.leader_in_charge(unit);
+        if let Some((id, _)) = found {
+            self.note(id);
+        }
+        found
+    }
+
+    /// Everyone and every unit that registered (see [`Records::registrants`]).
+    pub fn registrants(&self) -> Vec<Candidate<'a>> {
+        self.note_unreadable(&[Kind::Person, Kind::Collective]);
+        let found = self.records.registrants();
+        for c in &found {
+            self.note(c.id());
+        }
+        found
+    }
+
+    /// The first meeting of a kind in time.
+    pub fn first_meeting_of(&self, kind: MeetingKind) -> Option<(&'a Id, &'a Meeting)> {
+        self.note_unreadable(&[Kind::Meeting]);
+        let first = self.records.meetings_of(kind).into_iter().next();
+        if let Some((id, _)) = first {
+            self.note(id);
+        }
+        first
+    }
+
+    /// The candidates a meeting chose, collectives first; each one chosen is
+    /// read, found or not.
+    pub fn chosen(&self, meeting: &'a Meeting) -> Vec<Candidate<'a>> {
+        for vote in meeting.bieu_quyet.iter().filter(|v| v.duoc_chon) {
+            self.note(&vote.ung_vien);
+        }
+        self.records.chosen(meeting)
+    }
+}

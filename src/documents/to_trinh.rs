@@ -1,0 +1,130 @@
+//! Tờ trình đề nghị khen thưởng: one for each proposal record, carrying the
+//! choice of a year-end meeting to whoever grants the award.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::context::{self, Common, SignerCtx};
+use super::{Document, Draft, Reader, Template};
+use crate::format::RecipientLine;
+use crate::records::{Candidate, Kind, Meeting, Records};
+use crate::ruleset;
+use crate::text::Id;
+use crate::vocab::MeetingKind;
+use crate::words::date_padded;
+
+pub struct Proposal;
+
+#[derive(Serialize)]
+pub struct Row {
+    ten: String,
+    chuc_vu_don_vi: String,
+    thanh_tich: String,
+}
+
+#[derive(Serialize)]
+pub struct Context<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    so_hieu: String,
+    ngay: NaiveDate,
+    trich_yeu: String,
+    kinh_gui: Vec<&'a str>,
+    can_cu: Vec<String>,
+    lua_chon: Option<(NaiveDate, u32, u32)>,
+    binh_xet: (NaiveDate, u32, u32),
+    hinh_thuc: &'a str,
+    tap_the: Vec<Row>,
+    ca_nhan: Vec<Row>,
+    kem_theo: Vec<&'a str>,
+    nguoi_ky: SignerCtx,
+    noi_nhan: Vec<RecipientLine>,
+}
+
+/// A meeting's date and how many units and people it chose.
+fn counts(r: &Reader, m: &Meeting) -> (NaiveDate, u32, u32) {
+    let picked = r.chosen(m);
+    let n = |k: Kind| picked.iter().filter(|c| c.kind() == k).count() as u32;
+    (m.bat_dau.0.date(), n(Kind::Collective), n(Kind::Person))
+}
+
+impl Document for Proposal {
+    const NAME: &'static str = "to-trinh";
+    const TITLE: &'static str = "Tờ trình đề nghị khen thưởng";
+    const ONE_PER: &'static str = "mỗi tờ trình";
+    const TEMPLATE: Template = template!("to-trinh.typ.j2");
+    type Context<'a> = Context<'a>;
+
+    fn sources(records: &Records) -> Vec<Id> {
+        records.proposals.keys().cloned().collect()
+    }
+
+    fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
+        let p = r.proposal(id)?;
+        let plan = r.plan();
+        let format = plan.the_thuc;
+        let meeting = r.meeting(&p.cuoc_hop)?;
+        let signer = p.nguoi_ky.as_ref().unwrap_or(&plan.nguoi_ky);
+        let selection = r.first_meeting_of(MeetingKind::Selection);
+        let mut tap_the = Vec::new();
+        let mut ca_nhan = Vec::new();
+        for c in r.chosen(meeting) {
+            match c {
+                Candidate::Collective(_, x) => tap_the.push(Row {
+                    ten: x.ten.to_string(),
+                    chuc_vu_don_vi: plan.co_quan.ten_goi.to_string(),
+                    thanh_tich: x
+                        .thanh_tich
+                        .as_ref()
+                        .map_or(String::new(), |t| t.to_string()),
+                }),
+                Candidate::Person(_, x) => ca_nhan.push(Row {
+                    ten: x.ho_ten.to_string(),
+                    chuc_vu_don_vi: context::position(r, x),
+                    thanh_tich: x
+                        .thanh_tich
+                        .as_ref()
+                        .map_or(String::new(), |t| t.to_string()),
+                }),
+            }
+        }
+        let mut can_cu: Vec<String> = ruleset::legal_bases(plan, p.ngay.0);
+        can_cu.push(format!("Căn cứ {}", context::plan_citation(plan)));
+        can_cu.push(format!(
+            "Căn cứ Biên bản họp {} ngày {}",
+            plan.hoi_dong.ten,
+            date_padded(meeting.bat_dau.0.date())
+        ));
+        let subject = p.trich_yeu.as_ref().map_or_else(
+            || {
+                format!(
+                    "về việc đề nghị tặng {} cho tập thể, cá nhân điển hình tiên tiến năm {}",
+                    p.hinh_thuc, plan.nam
+                )
+            },
+            |s| s.to_string(),
+        );
+        let recipients = p.noi_nhan.as_ref().unwrap_or(&plan.noi_nhan);
+        let context = Context {
+            common: context::common(r),
+            so_hieu: format.number_line(p.so, "TTr", plan.co_quan.viet_tat.as_str()),
+            ngay: p.ngay.0,
+            trich_yeu: format.subject_case(&subject),
+            kinh_gui: p.kinh_gui.iter().map(|k| k.as_str()).collect(),
+            can_cu,
+            lua_chon: selection.map(|(_, m)| counts(r, m)),
+            binh_xet: counts(r, meeting),
+            hinh_thuc: p.hinh_thuc.as_str(),
+            tap_the,
+            ca_nhan,
+            kem_theo: p.kem_theo.iter().map(|k| k.as_str()).collect(),
+            nguoi_ky: context::signer(r, signer),
+            noi_nhan: format.recipient_lines(recipients),
+        };
+        Some(Draft {
+            key: format!("{}/to-trinh/{id}", plan.nam),
+            date: p.ngay.0,
+            context,
+        })
+    }
+}

@@ -1,0 +1,219 @@
+//! The format a body writes in — Party (Hướng dẫn 36-HD/VPTW) or State
+//! (Nghị định 30/2020/NĐ-CP) — and every decision of wording and numbering
+//! that depends on it. The documents and the templates' filters ask here;
+//! the Typst layout library receives the format once, as an input of the
+//! compilation, and takes only sizes and shapes from it.
+
+use serde::Serialize;
+
+use crate::text::Line;
+use crate::vocab::Authority;
+pub use crate::vocab::Format;
+
+/// A "Nơi nhận" line with its punctuation, and whether it is a sub-item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecipientLine {
+    pub sub: bool,
+    pub text: String,
+}
+
+/// The blank a clerk fills in by hand on a draft: no-break spaces, which
+/// Typst keeps (plain spaces would collapse into one).
+pub const DRAFT_BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
+impl Format {
+    /// The written prefix of an authority: `K/T` (Party) or `KT.` (State).
+    pub fn authority_prefix(self, authority: Authority) -> &'static str {
+        match (self, authority) {
+            (Format::Party, Authority::OnBehalf) => "T/M",
+            (Format::Party, Authority::ForHead) => "K/T",
+            (Format::Party, Authority::ByOrder) => "T/L",
+            (Format::Party, Authority::ByDelegation) => "T/UQ",
+            (Format::State, Authority::OnBehalf) => "TM.",
+            (Format::State, Authority::ForHead) => "KT.",
+            (Format::State, Authority::ByOrder) => "TL.",
+            (Format::State, Authority::ByDelegation) => "TUQ.",
+            (_, Authority::Acting) => "Q.",
+        }
+    }
+
+    /// "Nơi nhận" lines with their punctuation: Party "- …," State "- …;",
+    /// the last ending "."; a line ending ":" keeps it; "+ …" is a sub-item.
+    pub fn recipient_lines(self, items: &[Line]) -> Vec<RecipientLine> {
+        let sep = match self {
+            Format::State => ";",
+            Format::Party => ",",
+        };
+        let n = items.len();
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let raw = item.as_str();
+                let (sub, body) = match raw.strip_prefix('+') {
+                    Some(rest) => (true, rest.trim()),
+                    None => (false, raw.trim_start_matches('-').trim()),
+                };
+                let body = body.trim_end_matches([',', ';', '.']);
+                let end = if body.ends_with(':') {
+                    ""
+                } else if i + 1 == n {
+                    "."
+                } else {
+                    sep
+                };
+                RecipientLine {
+                    sub,
+                    text: format!("{} {body}{end}", if sub { "+" } else { "-" }),
+                }
+            })
+            .collect()
+    }
+
+    /// What closes a document's body: "./." (State) or "." (Party).
+    pub fn ending(self) -> &'static str {
+        match self {
+            Format::State => "./.",
+            Format::Party => ".",
+        }
+    }
+
+    /// A document's number and symbol: Party "05-TTr/BTCTU", State
+    /// "05/TTr-SNV"; without a number, the blank for the clerk.
+    pub fn number(self, number: Option<u32>, kind: &str, body: &str) -> String {
+        let n = number.map_or(DRAFT_BLANK.to_owned(), |n| format!("{n:02}"));
+        match self {
+            Format::Party => format!("{n}-{kind}/{body}"),
+            Format::State => format!("{n}/{kind}-{body}"),
+        }
+    }
+
+    /// The number line of a document's heading: Party "Số 05-TTr/BTCTU",
+    /// State "Số: 05/TTr-SNV".
+    pub fn number_line(self, number: Option<u32>, kind: &str, body: &str) -> String {
+        let label = match self {
+            Format::Party => "Số",
+            Format::State => "Số:",
+        };
+        format!("{label} {}", self.number(number, kind, body))
+    }
+
+    /// Who presides over a meeting, as minutes sign: "CHỦ TRÌ" (Party),
+    /// "CHỦ TỌA" (State, Mẫu 1.9).
+    pub fn chair(self) -> &'static str {
+        match self {
+            Format::Party => "CHỦ TRÌ",
+            Format::State => "CHỦ TỌA",
+        }
+    }
+
+    /// A subject in the format's case: Party "về việc …" lower case, State
+    /// capitalised.
+    pub fn subject_case(self, text: &str) -> String {
+        let mut chars = text.chars();
+        let Some(first) = chars.next() else {
+            return String::new();
+        };
+        let first: String = match self {
+            Format::Party => first.to_lowercase().collect(),
+            Format::State => first.to_uppercase().collect(),
+        };
+        first + chars.as_str()
+    }
+
+    /// The national heading (box 1 of the State format, the Party's name in
+    /// the Party format), one line each.
+    pub fn national_heading(self) -> &'static [&'static str] {
+        match self {
+            Format::Party => &["ĐẢNG CỘNG SẢN VIỆT NAM"],
+            Format::State => &[
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc",
+            ],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn authority_prefixes_by_format() {
+        assert_eq!(Format::Party.authority_prefix(Authority::ForHead), "K/T");
+        assert_eq!(Format::Party.authority_prefix(Authority::OnBehalf), "T/M");
+        assert_eq!(Format::State.authority_prefix(Authority::ForHead), "KT.");
+        assert_eq!(Format::State.authority_prefix(Authority::OnBehalf), "TM.");
+    }
+
+    #[test]
+    fn recipients_take_the_formats_punctuation() {
+        let items: Vec<Line> = [
+            "Hội đồng TĐ-KT tỉnh",
+            "BTCTU:",
+            "+ Lãnh đạo Ban",
+            "+ Lưu Văn thư, TCĐ-ĐV",
+        ]
+        .into_iter()
+        .map(Line::from)
+        .collect();
+        let lines = |format: Format| -> Vec<String> {
+            format
+                .recipient_lines(&items)
+                .into_iter()
+                .map(|l| l.text)
+                .collect()
+        };
+        assert_eq!(
+            lines(Format::Party),
+            [
+                "- Hội đồng TĐ-KT tỉnh,",
+                "- BTCTU:",
+                "+ Lãnh đạo Ban,",
+                "+ Lưu Văn thư, TCĐ-ĐV."
+            ]
+        );
+        assert_eq!(
+            lines(Format::State),
+            [
+                "- Hội đồng TĐ-KT tỉnh;",
+                "- BTCTU:",
+                "+ Lãnh đạo Ban;",
+                "+ Lưu Văn thư, TCĐ-ĐV."
+            ]
+        );
+    }
+
+    #[test]
+    fn subjects_take_the_formats_case() {
+        assert_eq!(
+            Format::Party.subject_case("Về việc đề nghị"),
+            "về việc đề nghị"
+        );
+        assert_eq!(
+            Format::State.subject_case("về việc đề nghị"),
+            "Về việc đề nghị"
+        );
+    }
+
+    #[test]
+    fn document_numbers_in_both_formats_and_as_a_draft() {
+        assert_eq!(
+            Format::Party.number_line(Some(5), "TTr", "BTCTU"),
+            "Số 05-TTr/BTCTU"
+        );
+        assert_eq!(
+            Format::State.number_line(Some(12), "BB", "SNV"),
+            "Số: 12/BB-SNV"
+        );
+        assert_eq!(
+            Format::Party.number_line(None, "TTr", "BTCTU"),
+            format!("Số {DRAFT_BLANK}-TTr/BTCTU")
+        );
+        assert_eq!(
+            Format::State.number_line(None, "TTr", "SNV"),
+            format!("Số: {DRAFT_BLANK}/TTr-SNV")
+        );
+        assert_eq!(Format::Party.number(Some(25), "KH", "BTCTU"), "25-KH/BTCTU");
+    }
+}

@@ -1,0 +1,212 @@
+//! Stage 1: read a records folder into typed [`Records`], collecting every
+//! problem of every file before reporting. Here the folder is walked and
+//! each file parsed; [`explain`] puts serde's complaints into a clerk's
+//! words; [`resolve`] checks what records say of each other.
+
+mod explain;
+mod resolve;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::locate::{locate, locate_exact};
+use crate::problem::Problem;
+use crate::records::{Kind, Records};
+use crate::text::Id;
+use explain::explain;
+
+/// What loading a folder gives: the records that could be read (none without
+/// a valid plan) and every problem found, each naming its file, so later
+/// stages can leave out whatever depends on a record with a problem.
+#[derive(Debug)]
+pub struct Loaded {
+    pub records: Option<Records>,
+    pub problems: Vec<Problem>,
+}
+
+/// A file read and parsed, before cross-references are resolved.
+struct Parsed<T> {
+    id: Id,
+    file: PathBuf,
+    text: String,
+    value: T,
+}
+
+#[derive(Default)]
+struct Files {
+    plans: Vec<Parsed<crate::records::Plan>>,
+    collectives: Vec<Parsed<crate::records::Collective>>,
+    people: Vec<Parsed<crate::records::Person>>,
+    meetings: Vec<Parsed<crate::records::Meeting>>,
+    proposals: Vec<Parsed<crate::records::Proposal>>,
+    /// Every id seen, parsed or not, with its file: a reference to a file that
+    /// failed to parse is not also reported as dangling.
+    seen: BTreeMap<Id, PathBuf>,
+}
+
+pub fn load(dir: &Path) -> Loaded {
+    let mut problems = Vec::new();
+    let mut files = Files::default();
+    if !dir.is_dir() {
+        problems.push(Problem::new(
+            dir,
+            "",
+            "không tìm thấy thư mục bản ghi; hãy chỉ đúng thư mục bằng --records",
+        ));
+        return Loaded {
+            records: None,
+            problems,
+        };
+    }
+    let walk = WalkDir::new(dir).sort_by_file_name().into_iter();
+    for entry in walk {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().unwrap_or(dir).to_path_buf();
+                problems.push(Problem::new(&path, "", format!("không đọc được: {err}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if !entry.file_type().is_file() || !is_yaml {
+            continue;
+        }
+        let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+        if let Err(problem) = read_file(path, &rel, &mut files) {
+            problems.push(problem);
+        }
+    }
+    let records = resolve::resolve(files, &mut problems);
+    problems.sort();
+    Loaded { records, problems }
+}
+
+fn kind_of(rel: &Path) -> Option<Kind> {
+    let parts: Vec<_> = rel.components().collect();
+    if parts.len() == 1 {
+        return (rel == Path::new(Kind::PLAN_FILE)).then_some(Kind::Plan);
+    }
+    let folder = parts.first()?.as_os_str().to_str()?;
+    [
+        Kind::Collective,
+        Kind::Person,
+        Kind::Meeting,
+        Kind::Proposal,
+    ]
+    .into_iter()
+    .find(|k| k.folder() == folder)
+}
+
+fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> {
+    let kind = kind_of(rel).ok_or_else(|| {
+        Problem::new(
+            rel,
+            "",
+            format!(
+                "không rõ đây là loại bản ghi nào; kế hoạch là tệp {} ở gốc thư mục, các bản ghi khác \
+                 đặt trong thư mục tap-the/, ca-nhan/, cuoc-hop/ hoặc to-trinh/",
+                Kind::PLAN_FILE
+            ),
+        )
+    })?;
+    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    let id_ok = !stem.is_empty()
+        && stem
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !id_ok {
+        return Err(Problem::new(
+            rel,
+            "",
+            "tên tệp là mã của bản ghi, chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối; \
+             hãy đổi tên, ví dụ nguyen-thi-lan.yaml",
+        ));
+    }
+    let id = Id(stem.to_owned());
+    if let Some(first) = files.seen.get(&id) {
+        return Err(Problem::new(
+            rel,
+            "",
+            format!(
+                "mã \"{id}\" trùng với tệp {}; mỗi bản ghi cần một tên tệp riêng",
+                first.display()
+            ),
+        ));
+    }
+    files.seen.insert(id.clone(), rel.to_path_buf());
+    let bytes = fs::read(path)
+        .map_err(|err| Problem::new(rel, "", format!("không đọc được tệp: {err}")))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Problem::new(
+            rel,
+            "",
+            "tệp không phải văn bản UTF-8 (có thể là tệp Word, Excel hay bảng mã cũ); \
+             hãy lưu lại dưới dạng văn bản UTF-8",
+        )
+    })?;
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .unwrap_or(&text)
+        .replace("\r\n", "\n");
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Problem::new(
+            rel,
+            "",
+            format!(
+                "tệp rỗng; hãy ghi nội dung bản ghi {} (xem docs/records.md)",
+                kind.label()
+            ),
+        ));
+    }
+    let rel = rel.to_path_buf();
+    match kind {
+        Kind::Plan => files.plans.push(parse(id, rel, text)?),
+        Kind::Collective => files.collectives.push(parse(id, rel, text)?),
+        Kind::Person => files.people.push(parse(id, rel, text)?),
+        Kind::Meeting => files.meetings.push(parse(id, rel, text)?),
+        Kind::Proposal => files.proposals.push(parse(id, rel, text)?),
+    }
+    Ok(())
+}
+
+fn parse<T: DeserializeOwned>(id: Id, file: PathBuf, text: String) -> Result<Parsed<T>, Problem> {
+    let de = serde_yaml::Deserializer::from_str(&text);
+    match serde_path_to_error::deserialize::<_, T>(de) {
+        Ok(value) => Ok(Parsed {
+            id,
+            file,
+            text,
+            value,
+        }),
+        Err(err) => {
+            let path = err.path().to_string();
+            let location = err.inner().location();
+            let (field, message) = explain(&path, &err.inner().to_string());
+            // serde_yaml places a value it rejects, but places our own
+            // deserializers' errors (dates, vocabularies) at the enclosing
+            // mapping: where the field is written out is the better place.
+            let serde_place = location.map(|l| (l.line(), l.column()));
+            let place = locate_exact(&text, &field)
+                .filter(|_| !field.is_empty())
+                .or(serde_place)
+                .or_else(|| locate(&text, &field));
+            let problem = Problem::new(&file, field, message);
+            Err(match place {
+                Some((line, column)) => problem.at(line, column),
+                None => problem,
+            })
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! What records say of each other: every id a record names must be a record
+//! of the right kind, a meeting's people must be on the council, and so on.
+//! Each problem is placed at its field's line and column in its file.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use super::{Files, Parsed, kind_of};
+use crate::locate::locate;
+use crate::problem::Problem;
+use crate::records::{Collective, Kind, Meeting, Person, Plan, Proposal, Records, Signer};
+use crate::text::{Id, Line};
+use crate::vocab::{Authority, MeetingKind};
+
+/// Cross-reference checks need the file's text (for line numbers) and where
+/// to record problems; this carries both for one file.
+struct Refs<'a> {
+    file: &'a Path,
+    text: &'a str,
+    seen: &'a BTreeMap<Id, PathBuf>,
+    problems: &'a mut Vec<Problem>,
+}
+
+impl Refs<'_> {
+    fn report(&mut self, field: &str, message: String) {
+        let mut problem = Problem::new(self.file, field, message);
+        if let Some((line, column)) = locate(self.text, field) {
+            problem = problem.at(line, column);
+        }
+        self.problems.push(problem);
+    }
+
+    /// A reference must name a record of `kind` that exists.
+    fn expect(&mut self, field: &str, id: &Id, kind: Kind, exists: bool) {
+        if exists {
+            return;
+        }
+        match self.seen.get(id) {
+            // The target's own problem is reported for its file.
+            Some(path) if path.starts_with(kind.folder()) => {}
+            Some(path) => self.report(
+                field,
+                format!(
+                    "\"{id}\" là bản ghi {} ({}), ở đây cần một bản ghi {}",
+                    kind_of(path).map_or("khác", Kind::label),
+                    path.display(),
+                    kind.label()
+                ),
+            ),
+            None => self.report(
+                field,
+                format!(
+                    "không có bản ghi {} mã \"{id}\" (cần tệp {}/{id}.yaml); hãy sửa mã hoặc thêm tệp",
+                    kind.label(),
+                    kind.folder()
+                ),
+            ),
+        }
+    }
+}
+
+/// The ids every check looks up, gathered once.
+struct Known<'a> {
+    people: HashSet<&'a Id>,
+    collectives: HashSet<&'a Id>,
+    content_codes: Vec<&'a str>,
+    council: Vec<&'a Id>,
+    meeting_kinds: BTreeMap<&'a Id, MeetingKind>,
+    seen: &'a BTreeMap<Id, PathBuf>,
+}
+
+impl<'a> Known<'a> {
+    fn refs<'b, T>(&'b self, parsed: &'b Parsed<T>, problems: &'b mut Vec<Problem>) -> Refs<'b> {
+        Refs {
+            file: &parsed.file,
+            text: &parsed.text,
+            seen: self.seen,
+            problems,
+        }
+    }
+
+    fn person(&self, refs: &mut Refs, field: &str, id: &Id) {
+        refs.expect(field, id, Kind::Person, self.people.contains(id));
+    }
+
+    fn collective(&self, refs: &mut Refs, field: &str, id: &Id) {
+        refs.expect(field, id, Kind::Collective, self.collectives.contains(id));
+    }
+
+    /// Content areas named by a registration: the plan's, each once.
+    fn areas(&self, refs: &mut Refs, field: &str, areas: &[Line]) {
+        let mut counted = HashSet::new();
+        for (i, area) in areas.iter().enumerate() {
+            if !self.content_codes.contains(&area.as_str()) {
+                refs.report(
+                    &format!("{field}[{i}]"),
+                    format!(
+                        "nội dung \"{area}\" không có trong kế hoạch; hãy ghi một trong: {}",
+                        self.content_codes.join(", ")
+                    ),
+                );
+            } else if !counted.insert(area.as_str()) {
+                refs.report(
+                    &format!("{field}[{i}]"),
+                    format!("nội dung \"{area}\" được ghi hai lần"),
+                );
+            }
+        }
+    }
+
+    fn signer(&self, refs: &mut Refs, field: &str, signer: &Signer) {
+        self.person(refs, &format!("{field}.nguoi"), &signer.nguoi);
+        let needs_whom = matches!(
+            signer.tham_quyen,
+            Some(Authority::OnBehalf | Authority::ForHead)
+        );
+        if needs_whom && signer.thay_cho.is_none() {
+            refs.report(
+                &format!("{field}.thay_cho"),
+                "ký thay hoặc thay mặt thì phải ghi `thay_cho` (ví dụ: TRƯỞNG BAN, hoặc tên Hội đồng)".into(),
+            );
+        }
+    }
+}
+
+fn plan_refs(known: &Known, refs: &mut Refs, p: &Plan) {
+    let mut codes = HashSet::new();
+    for (i, area) in p.noi_dung.iter().enumerate() {
+        if !codes.insert(area.ma.as_str()) {
+            refs.report(
+                &format!("noi_dung[{i}].ma"),
+                format!("mã nội dung \"{}\" bị trùng", area.ma),
+            );
+        }
+    }
+    let mut members = HashSet::new();
+    for (i, m) in p.hoi_dong.thanh_vien.iter().enumerate() {
+        let field = format!("hoi_dong.thanh_vien[{i}].nguoi");
+        known.person(refs, &field, &m.nguoi);
+        if !members.insert(&m.nguoi) {
+            refs.report(
+                &field,
+                format!("\"{}\" có tên hai lần trong Hội đồng", m.nguoi),
+            );
+        }
+    }
+    if p.hoi_dong.thanh_vien.is_empty() {
+        refs.report(
+            "hoi_dong.thanh_vien",
+            "Hội đồng chưa có thành viên nào".into(),
+        );
+    }
+    known.signer(refs, "nguoi_ky", &p.nguoi_ky);
+    if p.ngay.is_some_and(|d| chrono::Datelike::year(&d.0) > p.nam) {
+        refs.report(
+            "ngay",
+            format!("kế hoạch năm {} không thể ban hành sau năm đó", p.nam),
+        );
+    }
+}
+
+fn collective_refs(known: &Known, refs: &mut Refs, c: &Collective) {
+    known.person(refs, "truong_phong", &c.truong_phong);
+    for (i, id) in c.pho_truong_phong.iter().enumerate() {
+        known.person(refs, &format!("pho_truong_phong[{i}]"), id);
+    }
+    if let Some(reg) = &c.dang_ky {
+        known.areas(refs, "dang_ky.noi_dung", &reg.noi_dung);
+    }
+}
+
+fn person_refs(known: &Known, refs: &mut Refs, p: &Person) {
+    if let Some(unit) = &p.don_vi {
+        known.collective(refs, "don_vi", unit);
+    }
+    for (i, id) in p.phu_trach_phong.iter().enumerate() {
+        known.collective(refs, &format!("phu_trach_phong[{i}]"), id);
+    }
+    if let Some(reg) = &p.dang_ky {
+        known.areas(refs, "dang_ky.noi_dung", &reg.noi_dung);
+    }
+}
+
+fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
+    for (field, id) in [("chu_tri", &m.chu_tri), ("thu_ky", &m.thu_ky)] {
+        known.person(refs, field, id);
+        if known.people.contains(id) && !known.council.contains(&id) {
+            refs.report(
+                field,
+                format!(
+                    "\"{id}\" không phải thành viên Hội đồng (xem hoi_dong trong {})",
+                    Kind::PLAN_FILE
+                ),
+            );
+        }
+        if m.vang_mat.iter().any(|a| &a.nguoi == id) {
+            refs.report(
+                field,
+                format!(
+                    "\"{id}\" được ghi là vắng mặt nhưng lại {} cuộc họp",
+                    if field == "chu_tri" {
+                        "chủ trì"
+                    } else {
+                        "làm thư ký"
+                    }
+                ),
+            );
+        }
+    }
+    if m.ket_thuc <= m.bat_dau {
+        refs.report("ket_thuc", "giờ kết thúc phải sau giờ bắt đầu".into());
+    }
+    let mut absent = HashSet::new();
+    for (i, a) in m.vang_mat.iter().enumerate() {
+        let field = format!("vang_mat[{i}].nguoi");
+        known.person(refs, &field, &a.nguoi);
+        if known.people.contains(&a.nguoi) && !known.council.contains(&&a.nguoi) {
+            refs.report(
+                &field,
+                format!(
+                    "\"{}\" không phải thành viên Hội đồng, không tính vắng mặt",
+                    a.nguoi
+                ),
+            );
+        }
+        if !absent.insert(&a.nguoi) {
+            refs.report(&field, format!("\"{}\" được ghi vắng mặt hai lần", a.nguoi));
+        }
+    }
+    let mut voted = HashSet::new();
+    for (i, vote) in m.bieu_quyet.iter().enumerate() {
+        let field = format!("bieu_quyet[{i}].ung_vien");
+        let exists =
+            known.people.contains(&vote.ung_vien) || known.collectives.contains(&vote.ung_vien);
+        if !exists && !known.seen.contains_key(&vote.ung_vien) {
+            refs.report(
+                &field,
+                format!(
+                    "không có ứng viên mã \"{}\" (cần tệp tap-the/{0}.yaml hoặc ca-nhan/{0}.yaml); hãy sửa mã hoặc thêm tệp",
+                    vote.ung_vien
+                ),
+            );
+        }
+        if !voted.insert(&vote.ung_vien) {
+            refs.report(
+                &field,
+                format!("ứng viên \"{}\" được biểu quyết hai lần", vote.ung_vien),
+            );
+        }
+    }
+}
+
+fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
+    match known.meeting_kinds.get(&p.cuoc_hop) {
+        Some(MeetingKind::YearEnd) => {}
+        Some(MeetingKind::Selection) => refs.report(
+            "cuoc_hop",
+            format!(
+                "\"{}\" là cuộc họp lựa chọn; tờ trình đề nghị khen thưởng dựa trên cuộc họp bình xét cuối năm",
+                p.cuoc_hop
+            ),
+        ),
+        None => refs.expect("cuoc_hop", &p.cuoc_hop, Kind::Meeting, false),
+    }
+    if let Some(signer) = &p.nguoi_ky {
+        known.signer(refs, "nguoi_ky", signer);
+    }
+    if p.kinh_gui.is_empty() {
+        refs.report(
+            "kinh_gui",
+            "tờ trình phải có ít nhất một nơi kính gửi".into(),
+        );
+    }
+}
+
+/// Checks every record against the others and gathers them into
+/// [`Records`]; none without a plan.
+pub(super) fn resolve(files: Files, problems: &mut Vec<Problem>) -> Option<Records> {
+    let Files {
+        plans,
+        collectives,
+        people,
+        meetings,
+        proposals,
+        seen,
+    } = files;
+    let Some(plan) = plans.into_iter().next() else {
+        if !seen.contains_key(&Records::plan_id()) {
+            problems.push(Problem::new(
+                Path::new(Kind::PLAN_FILE),
+                "",
+                "thiếu tệp kế hoạch; mọi bản ghi khác đều dựa vào nó (xem docs/records.md)",
+            ));
+        }
+        return None;
+    };
+    {
+        let known = Known {
+            people: people.iter().map(|p| &p.id).collect(),
+            collectives: collectives.iter().map(|c| &c.id).collect(),
+            content_codes: plan.value.noi_dung.iter().map(|a| a.ma.as_str()).collect(),
+            council: plan
+                .value
+                .hoi_dong
+                .thanh_vien
+                .iter()
+                .map(|m| &m.nguoi)
+                .collect(),
+            meeting_kinds: meetings.iter().map(|m| (&m.id, m.value.loai)).collect(),
+            seen: &seen,
+        };
+        plan_refs(&known, &mut known.refs(&plan, problems), &plan.value);
+        for c in &collectives {
+            collective_refs(&known, &mut known.refs(c, problems), &c.value);
+        }
+        for p in &people {
+            person_refs(&known, &mut known.refs(p, problems), &p.value);
+        }
+        for m in &meetings {
+            meeting_refs(&known, &mut known.refs(m, problems), &m.value);
+        }
+        for p in &proposals {
+            proposal_refs(&known, &mut known.refs(p, problems), &p.value);
+        }
+    }
+
+    let mut files_of = BTreeMap::new();
+    let mut sources = BTreeMap::new();
+    files_of.insert((Kind::Plan, plan.id.clone()), plan.file.clone());
+    sources.insert(plan.file.clone(), plan.text);
+    let collectives = index(Kind::Collective, collectives, &mut files_of, &mut sources);
+    let people = index(Kind::Person, people, &mut files_of, &mut sources);
+    let meetings = index(Kind::Meeting, meetings, &mut files_of, &mut sources);
+    let proposals = index(Kind::Proposal, proposals, &mut files_of, &mut sources);
+    let read: HashSet<&Id> = files_of.keys().map(|(_, id)| id).collect();
+    let unreadable = seen
+        .iter()
+        .filter(|(id, _)| !read.contains(id))
+        .filter_map(|(id, path)| Some((id.clone(), kind_of(path)?)))
+        .collect();
+    Some(Records {
+        unreadable,
+        collectives,
+        people,
+        meetings,
+        proposals,
+        plan_file: plan.file,
+        plan: plan.value,
+        files: files_of,
+        sources,
+    })
+}
+
+/// Each parsed file gives its value to the map of its kind, and its text to
+/// `sources`, where later stages look up lines.
+fn index<T>(
+    kind: Kind,
+    list: Vec<Parsed<T>>,
+    files_of: &mut BTreeMap<(Kind, Id), PathBuf>,
+    sources: &mut BTreeMap<PathBuf, String>,
+) -> BTreeMap<Id, T> {
+    list.into_iter()
+        .map(|p| {
+            files_of.insert((kind, p.id.clone()), p.file.clone());
+            sources.insert(p.file, p.text);
+            (p.id, p.value)
+        })
+        .collect()
+}

@@ -1,0 +1,74 @@
+//! Council meetings and award proposals (`cuoc-hop/`, `to-trinh/`).
+
+use serde::Deserialize;
+
+use crate::text::{Date, DateTime, Id, Line, Paragraphs};
+use crate::vocab::MeetingKind;
+
+use super::Signer;
+
+/// A council meeting (`cuoc-hop/`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub loai: MeetingKind,
+    #[serde(default)]
+    pub so: Option<u32>,
+    pub bat_dau: DateTime,
+    pub ket_thuc: DateTime,
+    pub dia_diem: Line,
+    pub chu_tri: Id,
+    pub thu_ky: Id,
+    #[serde(default)]
+    pub vang_mat: Vec<Absence>,
+    pub bieu_quyet: Vec<Vote>,
+    #[serde(default)]
+    pub ket_luan: Option<Paragraphs>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Absence {
+    pub nguoi: Id,
+    #[serde(default)]
+    pub ly_do: Option<Line>,
+    /// Written opinion sent to the meeting.
+    #[serde(default)]
+    pub y_kien: Option<Paragraphs>,
+}
+
+/// The vote on one candidate, as counted by the ballot committee.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    pub ung_vien: Id,
+    pub phieu_phat_ra: u32,
+    pub phieu_thu_ve: u32,
+    pub phieu_hop_le: u32,
+    pub dong_y: u32,
+    /// The council's decision.
+    pub duoc_chon: bool,
+}
+
+/// An award proposal (`to-trinh/`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Proposal {
+    #[serde(default)]
+    pub so: Option<u32>,
+    pub ngay: Date,
+    pub kinh_gui: Vec<Line>,
+    /// Absent: "về việc đề nghị tặng <hình thức> …".
+    #[serde(default)]
+    pub trich_yeu: Option<Line>,
+    /// Form of commendation: "Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy".
+    pub hinh_thuc: Line,
+    /// The year-end meeting whose choice this proposal carries.
+    pub cuoc_hop: Id,
+    #[serde(default)]
+    pub nguoi_ky: Option<Signer>,
+    #[serde(default)]
+    pub noi_nhan: Option<Vec<Line>>,
+    #[serde(default)]
+    pub kem_theo: Vec<Line>,
+}

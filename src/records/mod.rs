@@ -1,0 +1,227 @@
+//! The records a clerk keeps, one YAML file per thing, as typed data.
+//!
+//! Keys are Vietnamese words without diacritics, so a clerk can read them;
+//! every struct refuses unknown keys, so a typo never silently drops data.
+//! `docs/records.md` documents every key with an example.
+
+mod meeting;
+mod people;
+mod plan;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::text::{Date, Id, Line};
+use crate::vocab::MeetingKind;
+pub use meeting::{Absence, Meeting, Proposal, Vote};
+pub use people::{
+    Collective, CollectiveRegistration, DisciplinaryMeasure, Evaluation, Initiative, Person,
+    PersonRegistration, Recognition,
+};
+pub use plan::{
+    Body, ContentArea, Council, CouncilMember, Criteria, Fraction, Plan, Quota, Quotas, Signer,
+    Threshold,
+};
+
+/// What kind of record a file holds, from where it lies in the folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Kind {
+    #[serde(rename = "ke_hoach")]
+    Plan,
+    #[serde(rename = "tap_the")]
+    Collective,
+    #[serde(rename = "ca_nhan")]
+    Person,
+    #[serde(rename = "cuoc_hop")]
+    Meeting,
+    #[serde(rename = "to_trinh")]
+    Proposal,
+}
+
+impl Kind {
+    pub const PLAN_FILE: &'static str = "ke-hoach.yaml";
+
+    /// The folder of each kind, below the records folder (the plan is a file).
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Plan => "",
+            Kind::Collective => "tap-the",
+            Kind::Person => "ca-nhan",
+            Kind::Meeting => "cuoc-hop",
+            Kind::Proposal => "to-trinh",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Plan => "kế hoạch",
+            Kind::Collective => "tập thể",
+            Kind::Person => "cá nhân",
+            Kind::Meeting => "cuộc họp",
+            Kind::Proposal => "tờ trình",
+        }
+    }
+}
+
+/// Every record of a folder, loaded and cross-checked. Maps are keyed by id;
+/// every id a record names resolves (the loader guarantees it).
+#[derive(Debug, Clone)]
+pub struct Records {
+    pub plan: Plan,
+    pub collectives: BTreeMap<Id, Collective>,
+    pub people: BTreeMap<Id, Person>,
+    pub meetings: BTreeMap<Id, Meeting>,
+    pub proposals: BTreeMap<Id, Proposal>,
+    /// Each record's file, relative to the records folder.
+    pub files: BTreeMap<(Kind, Id), PathBuf>,
+    /// The plan's file, relative to the records folder.
+    pub plan_file: PathBuf,
+    /// Each file's text, to place problems found after loading.
+    pub sources: BTreeMap<PathBuf, String>,
+    /// Records whose file exists but could not be read, by id and kind: a
+    /// document that might name them must wait for them.
+    pub unreadable: BTreeMap<Id, Kind>,
+}
+
+/// A candidate: a collective or an individual.
+#[derive(Debug, Clone, Copy)]
+pub enum Candidate<'a> {
+    Collective(&'a Id, &'a Collective),
+    Person(&'a Id, &'a Person),
+}
+
+impl<'a> Candidate<'a> {
+    pub fn id(&self) -> &'a Id {
+        match self {
+            Candidate::Collective(id, _) | Candidate::Person(id, _) => id,
+        }
+    }
+
+    pub fn name(&self) -> &'a str {
+        match self {
+            Candidate::Collective(_, c) => c.ten.as_str(),
+            Candidate::Person(_, p) => p.ho_ten.as_str(),
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        match self {
+            Candidate::Collective(..) => Kind::Collective,
+            Candidate::Person(..) => Kind::Person,
+        }
+    }
+
+    /// What both kinds of registration hold, if the candidate registered.
+    pub fn registration(&self) -> Option<Registered<'a>> {
+        match self {
+            Candidate::Collective(_, c) => c.dang_ky.as_ref().map(|r| Registered {
+                ngay: r.ngay,
+                noi_dung: &r.noi_dung,
+                lam_theo_bac: r.lam_theo_bac,
+            }),
+            Candidate::Person(_, p) => p.dang_ky.as_ref().map(|r| Registered {
+                ngay: r.ngay,
+                noi_dung: &r.noi_dung,
+                lam_theo_bac: r.lam_theo_bac,
+            }),
+        }
+    }
+
+    pub fn is_registered(&self) -> bool {
+        self.registration().is_some()
+    }
+
+    pub fn evaluations(&self) -> &'a [Evaluation] {
+        match self {
+            Candidate::Collective(_, c) => &c.danh_gia,
+            Candidate::Person(_, p) => &p.danh_gia,
+        }
+    }
+}
+
+/// The part of a registration the rules read, whoever registered.
+#[derive(Debug, Clone, Copy)]
+pub struct Registered<'a> {
+    pub ngay: Date,
+    pub noi_dung: &'a [Line],
+    pub lam_theo_bac: bool,
+}
+
+impl Records {
+    /// The plan's id, as a document's dependencies name it.
+    pub fn plan_id() -> Id {
+        Id("ke-hoach".into())
+    }
+
+    pub fn candidate(&self, id: &Id) -> Option<Candidate<'_>> {
+        if let Some((id, c)) = self.collectives.get_key_value(id) {
+            return Some(Candidate::Collective(id, c));
+        }
+        self.people
+            .get_key_value(id)
+            .map(|(id, p)| Candidate::Person(id, p))
+    }
+
+    pub fn file_of(&self, kind: Kind, id: &Id) -> PathBuf {
+        self.files
+            .get(&(kind, id.clone()))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Everyone and every phòng that registered: collectives, then people in
+    /// Vietnamese name order.
+    pub fn registrants(&self) -> Vec<Candidate<'_>> {
+        let collectives = self
+            .collectives
+            .iter()
+            .filter(|(_, c)| c.dang_ky.is_some())
+            .map(|(id, c)| Candidate::Collective(id, c));
+        let people = self
+            .people
+            .iter()
+            .filter(|(_, p)| p.dang_ky.is_some())
+            .map(|(id, p)| Candidate::Person(id, p));
+        let mut people: Vec<Candidate> = people.collect();
+        people.sort_by_cached_key(|p| crate::words::name_key(p.name()));
+        collectives.chain(people).collect()
+    }
+
+    pub fn person_name<'a>(&'a self, id: &'a Id) -> &'a str {
+        self.people
+            .get(id)
+            .map_or(id.as_str(), |p| p.ho_ten.as_str())
+    }
+
+    /// The leader of the Ban in charge of a phòng, if one is recorded.
+    pub fn leader_in_charge(&self, unit: &Id) -> Option<(&Id, &Person)> {
+        self.people
+            .iter()
+            .find(|(_, p)| p.phu_trach_phong.contains(unit))
+    }
+
+    /// The candidates a meeting chose, collectives first.
+    pub fn chosen<'a>(&'a self, meeting: &'a Meeting) -> Vec<Candidate<'a>> {
+        let mut found: Vec<_> = meeting
+            .bieu_quyet
+            .iter()
+            .filter(|v| v.duoc_chon)
+            .filter_map(|v| self.candidate(&v.ung_vien))
+            .collect();
+        found.sort_by_key(|c| c.kind());
+        found
+    }
+
+    /// The meetings of one kind, in order of time.
+    pub fn meetings_of(&self, kind: MeetingKind) -> Vec<(&Id, &Meeting)> {
+        let mut found: Vec<_> = self
+            .meetings
+            .iter()
+            .filter(|(_, m)| m.loai == kind)
+            .collect();
+        found.sort_by_key(|(id, m)| (m.bat_dau, (*id).clone()));
+        found
+    }
+}

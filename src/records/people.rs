@@ -1,0 +1,121 @@
+//! Units and people (`tap-the/`, `ca-nhan/`): who they are, what they
+//! registered, and what the year brought them.
+
+use serde::Deserialize;
+
+use crate::text::{Date, Id, Line, Paragraphs};
+use crate::vocab::{CollectiveTitle, Discipline, Gender, PersonTitle, Rating};
+
+/// A unit (phòng) of the body, as a collective candidate (`tap-the/`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Collective {
+    pub ten: Line,
+    /// Short name for running text and filing lines: "TCĐ-ĐV".
+    #[serde(default)]
+    pub viet_tat: Option<Line>,
+    pub truong_phong: Id,
+    #[serde(default)]
+    pub pho_truong_phong: Vec<Id>,
+    pub so_thanh_vien: u32,
+    #[serde(default)]
+    pub dang_ky: Option<CollectiveRegistration>,
+    /// The title reached at year end.
+    #[serde(default)]
+    pub danh_hieu_dat_duoc: Option<CollectiveTitle>,
+    #[serde(default)]
+    pub danh_gia: Vec<Evaluation>,
+    #[serde(default)]
+    pub thanh_tich: Option<Paragraphs>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CollectiveRegistration {
+    pub ngay: Date,
+    /// Content areas by code ("2.1" … "2.4").
+    pub noi_dung: Vec<Line>,
+    pub danh_hieu: CollectiveTitle,
+    /// Has registered to follow Hồ Chí Minh's example (Mục II.1.1).
+    pub lam_theo_bac: bool,
+    pub cam_ket: Paragraphs,
+    #[serde(default)]
+    pub chi_tieu: Vec<Line>,
+}
+
+/// A person (`ca-nhan/`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub ho_ten: Line,
+    pub gioi_tinh: Gender,
+    #[serde(default)]
+    pub nam_sinh: Option<u32>,
+    pub chuc_vu: Line,
+    /// The phòng the person works in; absent for the Ban's leaders.
+    #[serde(default)]
+    pub don_vi: Option<Id>,
+    /// Phòng this person is in charge of as a leader of the Ban.
+    #[serde(default)]
+    pub phu_trach_phong: Vec<Id>,
+    #[serde(default)]
+    pub dang_ky: Option<PersonRegistration>,
+    #[serde(default)]
+    pub xep_loai: Option<Rating>,
+    #[serde(default)]
+    pub sang_kien: Vec<Initiative>,
+    #[serde(default)]
+    pub ky_luat: Vec<DisciplinaryMeasure>,
+    #[serde(default)]
+    pub danh_gia: Vec<Evaluation>,
+    #[serde(default)]
+    pub thanh_tich: Option<Paragraphs>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonRegistration {
+    pub ngay: Date,
+    pub noi_dung: Vec<Line>,
+    pub danh_hieu: PersonTitle,
+    pub lam_theo_bac: bool,
+    pub cam_ket: Paragraphs,
+    #[serde(default)]
+    pub sang_kien_du_kien: Option<Paragraphs>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Initiative {
+    pub ten: Line,
+    #[serde(default)]
+    pub cong_nhan: Option<Recognition>,
+}
+
+/// Recognition of an initiative by the agency's initiative council.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recognition {
+    pub so: Line,
+    pub ngay: Date,
+    pub co_quan: Line,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisciplinaryMeasure {
+    pub hinh_thuc: Discipline,
+    pub ngay: Date,
+    #[serde(default)]
+    pub ly_do: Option<Line>,
+}
+
+/// A periodic evaluation (Mục III.2: "định kỳ tổ chức đánh giá").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// "6 tháng đầu năm", "Quý III".
+    pub ky: Line,
+    pub ngay: Date,
+    pub ket_qua: Paragraphs,
+}

@@ -1,0 +1,222 @@
+//! The plan record (`ke-hoach.yaml`) and what it holds: the issuing body,
+//! its criteria, quotas, council and signer.
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::{Date, Id, Line};
+use crate::vocab::{Authority, CollectiveTitle, Format, Rating, Role};
+
+/// The yearly plan (`ke-hoach.yaml`): who issues it, its criteria, quotas,
+/// council and signer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub co_quan: Body,
+    pub the_thuc: Format,
+    pub nam: i32,
+    /// The plan's own number ("Số 25-KH/BTCTU"); absent when unknown.
+    #[serde(default)]
+    pub so: Option<u32>,
+    /// The plan's date; absent when unknown (documents then cite it without).
+    #[serde(default)]
+    pub ngay: Option<Date>,
+    /// Subject, lower case as it follows "Kế hoạch": "xây dựng và nhân rộng …".
+    pub trich_yeu: Line,
+    #[serde(default)]
+    pub han_dang_ky: Option<Date>,
+    pub noi_dung: Vec<ContentArea>,
+    #[serde(default)]
+    pub tieu_chuan: Criteria,
+    #[serde(default)]
+    pub chi_tieu: Quotas,
+    pub hoi_dong: Council,
+    pub nguoi_ky: Signer,
+    pub noi_nhan: Vec<Line>,
+    /// Legal bases cited in proposals; absent: the rule set of the date.
+    #[serde(default)]
+    pub can_cu: Option<Vec<Line>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Body {
+    /// Superior body (Party) or parent body (State): "TỈNH ỦY BẮC GIANG".
+    pub cap_tren: Line,
+    /// The issuing body: "BAN TỔ CHỨC".
+    pub ten: Line,
+    /// Its name in running text: "Ban Tổ chức Tỉnh ủy".
+    pub ten_goi: Line,
+    /// Abbreviation in document numbers: "BTCTU".
+    pub viet_tat: Line,
+    /// Place name of the date line: "Bắc Giang".
+    pub dia_danh: Line,
+}
+
+/// A content area of the plan (Mục II.2): "2.1" and its title.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContentArea {
+    pub ma: Line,
+    pub ten: Line,
+}
+
+/// The parameters of the plan's criteria (Mục II.1).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Criteria {
+    pub xep_loai_toi_thieu: Rating,
+    pub so_sang_kien_toi_thieu: u32,
+    pub danh_hieu_toi_thieu_phong: CollectiveTitle,
+}
+
+impl Default for Criteria {
+    fn default() -> Self {
+        Criteria {
+            xep_loai_toi_thieu: Rating::CompletedExcellently,
+            so_sang_kien_toi_thieu: 1,
+            danh_hieu_toi_thieu_phong: CollectiveTitle::Advanced,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quota {
+    pub tap_the: u32,
+    pub ca_nhan: u32,
+}
+
+/// How many the council may choose at each stage (Mục III.3).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Quotas {
+    pub lua_chon: Quota,
+    pub cuoi_nam: Quota,
+}
+
+impl Default for Quotas {
+    fn default() -> Self {
+        Quotas {
+            lua_chon: Quota {
+                tap_the: 2,
+                ca_nhan: 3,
+            },
+            cuoi_nam: Quota {
+                tap_the: 1,
+                ca_nhan: 2,
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Council {
+    /// "Hội đồng Thi đua - Khen thưởng cơ quan".
+    pub ten: Line,
+    pub thanh_vien: Vec<CouncilMember>,
+    /// Votes needed to choose, counted on the whole membership; absent: the
+    /// rule set of the plan's date.
+    #[serde(default)]
+    pub nguong_dong_y: Option<Threshold>,
+    /// Share of members who must be present, e.g. "2/3"; absent: 2/3.
+    #[serde(default)]
+    pub ty_le_co_mat: Option<Fraction>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CouncilMember {
+    pub nguoi: Id,
+    pub vai_tro: Role,
+}
+
+/// The share of the whole membership a candidate's "đồng ý" must reach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Threshold {
+    /// More than half ("quá bán").
+    Majority,
+    /// At least this many per cent.
+    AtLeastPercent(u32),
+}
+
+impl<'de> Deserialize<'de> for Threshold {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Percent(u32),
+            Word(String),
+        }
+        let bad = || {
+            serde::de::Error::custom(
+                "ngưỡng đồng ý phải là \"qua_ban\" (quá bán) hoặc một số phần trăm từ 1 đến 100, ví dụ 80",
+            )
+        };
+        match Raw::deserialize(d).map_err(|_| bad())? {
+            Raw::Percent(p) if (1..=100).contains(&p) => Ok(Threshold::AtLeastPercent(p)),
+            Raw::Word(w) if matches!(w.trim(), "qua_ban" | "quá bán") => Ok(Threshold::Majority),
+            _ => Err(bad()),
+        }
+    }
+}
+
+impl Threshold {
+    pub fn is_met(self, agree: u32, members: u32) -> bool {
+        match self {
+            Threshold::Majority => agree * 2 > members,
+            Threshold::AtLeastPercent(p) => agree * 100 >= p * members,
+        }
+    }
+
+    pub fn describe(self) -> String {
+        match self {
+            Threshold::Majority => "quá bán tổng số thành viên Hội đồng".into(),
+            Threshold::AtLeastPercent(p) => format!("từ {p} % tổng số thành viên Hội đồng trở lên"),
+        }
+    }
+}
+
+/// A share such as "2/3".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Fraction {
+    pub num: u32,
+    pub den: u32,
+}
+
+impl<'de> Deserialize<'de> for Fraction {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(d)?;
+        let parsed = raw.trim().split_once('/').and_then(|(n, d)| {
+            let (num, den) = (n.trim().parse().ok()?, d.trim().parse().ok()?);
+            (den > 0 && num <= den).then_some(Fraction { num, den })
+        });
+        parsed.ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "tỷ lệ \"{raw}\" không hợp lệ; hãy ghi dạng tử/mẫu, ví dụ \"2/3\""
+            ))
+        })
+    }
+}
+
+impl Fraction {
+    /// Whether `part` of `whole` reaches this share.
+    pub fn is_met(self, part: u32, whole: u32) -> bool {
+        part * self.den >= self.num * whole
+    }
+}
+
+/// Who signs, and in what capacity.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signer {
+    /// Absent when the head signs in their own name.
+    #[serde(default)]
+    pub tham_quyen: Option<Authority>,
+    /// Whom the signer signs for: "TRƯỞNG BAN" (ký thay), "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" (thay mặt).
+    #[serde(default)]
+    pub thay_cho: Option<Line>,
+    /// The signer's own title: "PHÓ TRƯỞNG BAN".
+    pub chuc_vu: Line,
+    pub nguoi: Id,
+}

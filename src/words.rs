@@ -1,0 +1,211 @@
+//! Words: how dates, times, counts, percentages and names are written in
+//! Vietnamese paperwork. Below every stage that writes text (check, the
+//! documents, the templates' filters, the reports), so each form has one home.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use unicode_normalization::UnicodeNormalization;
+
+/// "ngày 05 tháng 3 năm 2020": days below 10 and months 1 and 2 get a
+/// leading zero (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW).
+pub fn date_words(date: NaiveDate) -> String {
+    let month = if date.month() <= 2 {
+        format!("{:02}", date.month())
+    } else {
+        date.month().to_string()
+    };
+    format!("ngày {:02} tháng {} năm {}", date.day(), month, date.year())
+}
+
+/// "10/3/2020", as a citation writes a date in running text.
+pub fn date_short(date: NaiveDate) -> String {
+    format!("{}/{}/{}", date.day(), date.month(), date.year())
+}
+
+/// "10/03/2020", as a table or a reference writes a date.
+pub fn date_padded(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+/// "08 giờ 00 phút, ngày 10 tháng 3 năm 2020".
+pub fn moment_words(t: NaiveDateTime) -> String {
+    format!(
+        "{:02} giờ {:02} phút, {}",
+        t.hour(),
+        t.minute(),
+        date_words(t.date())
+    )
+}
+
+/// "88,9 %": one decimal, comma, a space before the sign; a whole number
+/// without decimals ("100 %").
+pub fn percent(part: u32, whole: u32) -> String {
+    if whole == 0 {
+        return "0 %".into();
+    }
+    let tenths = (u64::from(part) * 1000 + u64::from(whole) / 2) / u64::from(whole);
+    match tenths % 10 {
+        0 => format!("{} %", tenths / 10),
+        d => format!("{},{d} %", tenths / 10),
+    }
+}
+
+/// "03", as the plan writes counts ("02 tập thể").
+pub fn two_digits(n: u32) -> String {
+    format!("{n:02}")
+}
+
+/// A sentence that ends with its full stop: one is added when missing.
+pub fn sentence(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?', '…']) {
+        t.to_owned()
+    } else {
+        format!("{t}.")
+    }
+}
+
+const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
+
+/// Letters in the Vietnamese alphabet's order, then tones (none, huyền,
+/// sắc, hỏi, ngã, nặng), as a dictionary sorts words.
+fn word_key(word: &str) -> (Vec<u32>, Vec<u8>) {
+    let mut letters: Vec<u32> = Vec::new();
+    let mut tones: Vec<u8> = Vec::new();
+    for c in word.to_lowercase().nfd() {
+        let modify = |letters: &mut Vec<u32>, from: char, to: char| {
+            if let Some(last) = letters.last_mut() {
+                let rank = |c: char| {
+                    ALPHABET
+                        .chars()
+                        .position(|a| a == c)
+                        .map_or(0, |p| p as u32)
+                };
+                if *last == rank(from) {
+                    *last = rank(to);
+                }
+            }
+        };
+        match c {
+            '\u{306}' => modify(&mut letters, 'a', 'ă'),
+            '\u{302}' => {
+                modify(&mut letters, 'a', 'â');
+                modify(&mut letters, 'e', 'ê');
+                modify(&mut letters, 'o', 'ô');
+            }
+            '\u{31b}' => {
+                modify(&mut letters, 'o', 'ơ');
+                modify(&mut letters, 'u', 'ư');
+            }
+            '\u{300}' => tones.push(1),
+            '\u{301}' => tones.push(2),
+            '\u{309}' => tones.push(3),
+            '\u{303}' => tones.push(4),
+            '\u{323}' => tones.push(5),
+            c => {
+                let rank = ALPHABET
+                    .chars()
+                    .position(|a| a == c)
+                    .map_or(1000 + c as u32, |p| p as u32);
+                letters.push(rank);
+                tones.push(0);
+            }
+        }
+    }
+    tones.retain(|&t| t != 0);
+    (letters, tones)
+}
+
+/// What full names sort by, in Vietnamese order: the given name (the last
+/// word), then the rest from the family name on.
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NameKey {
+    given: (Vec<u32>, Vec<u8>),
+    rest: (Vec<u32>, Vec<u8>),
+}
+
+/// Sorting many names, `sort_by_cached_key` computes each key once.
+pub fn name_key(name: &str) -> NameKey {
+    let name = name.trim();
+    let (rest, given) = name.rsplit_once(' ').unwrap_or(("", name));
+    NameKey {
+        given: word_key(given),
+        rest: word_key(rest),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn date_line_pads_days_below_ten_and_the_first_two_months() {
+        assert_eq!(date_words(day(2020, 3, 5)), "ngày 05 tháng 3 năm 2020");
+        assert_eq!(date_words(day(2020, 1, 5)), "ngày 05 tháng 01 năm 2020");
+        assert_eq!(date_words(day(2020, 2, 29)), "ngày 29 tháng 02 năm 2020");
+        assert_eq!(date_words(day(2020, 12, 18)), "ngày 18 tháng 12 năm 2020");
+        assert_eq!(date_short(day(2020, 3, 10)), "10/3/2020");
+        assert_eq!(date_padded(day(2020, 3, 10)), "10/03/2020");
+    }
+
+    #[test]
+    fn moments_are_hours_minutes_then_the_date() {
+        let t = day(2020, 3, 10).and_hms_opt(8, 5, 0).unwrap();
+        assert_eq!(moment_words(t), "08 giờ 05 phút, ngày 10 tháng 3 năm 2020");
+    }
+
+    #[test]
+    fn percentages_the_vietnamese_way() {
+        assert_eq!(percent(8, 9), "88,9 %");
+        assert_eq!(percent(9, 9), "100 %");
+        assert_eq!(percent(2, 3), "66,7 %");
+        assert_eq!(percent(1, 2), "50 %");
+        assert_eq!(percent(0, 0), "0 %");
+    }
+
+    #[test]
+    fn sentences_end_with_one_full_stop() {
+        assert_eq!(sentence("Hoàn thành"), "Hoàn thành.");
+        assert_eq!(sentence("Hoàn thành. "), "Hoàn thành.");
+        assert_eq!(sentence("Thật sao?"), "Thật sao?");
+    }
+
+    #[test]
+    fn names_sort_by_given_name_in_the_vietnamese_alphabet() {
+        let mut names = vec![
+            "Trần Văn Đức",
+            "Nguyễn Thị Lan",
+            "Lê Văn Dũng",
+            "Phạm Thị Ánh",
+            "Vũ Minh Anh",
+            "Bùi Thị Ân",
+            "Ngô Văn Ăn",
+            "Đỗ Văn Lan",
+            "Hoàng Văn Lân",
+        ];
+        names.sort_by_cached_key(|n| name_key(n));
+        assert_eq!(
+            names,
+            [
+                "Vũ Minh Anh",
+                "Phạm Thị Ánh",
+                "Ngô Văn Ăn",
+                "Bùi Thị Ân",
+                "Lê Văn Dũng",
+                "Trần Văn Đức",
+                "Đỗ Văn Lan",
+                "Nguyễn Thị Lan",
+                "Hoàng Văn Lân",
+            ]
+        );
+    }
+
+    #[test]
+    fn nfd_names_sort_like_nfc() {
+        let nfd = "Nguye\u{302}\u{303}n Thi\u{323} Lan";
+        assert_eq!(name_key(nfd), name_key("Nguyễn Thị Lan"));
+    }
+}
