@@ -181,9 +181,9 @@ fn a_failing_template_never_replaces_a_good_pdf_nor_leaves_a_temporary_file() {
         text.contains("unknown variable: khong-co-ham"),
         "the Typst message with its line: {text}"
     );
-    // Line 13 of dang-ky-ca-nhan.typ.j2 is the broken one.
+    // Line 14 of dang-ky-ca-nhan.typ.j2 is the broken one.
     assert!(
-        text.contains("dòng 13 của mẫu (dòng "),
+        text.contains("dòng 14 của mẫu (dòng "),
         "the template's own line: {text}"
     );
     assert!(

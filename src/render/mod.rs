@@ -149,6 +149,7 @@ impl Engine {
         })?;
         let world = DocumentWorld {
             shared: &self.shared,
+            format: job.format,
             main: Source::new(main_id(), typst.to_owned()),
             today,
         };

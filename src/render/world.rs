@@ -4,13 +4,14 @@
 use std::collections::HashMap;
 
 use typst::diag::{FileError, FileResult};
-use typst::foundations::{Bytes, Datetime};
+use typst::foundations::{Bytes, Datetime, Dict, IntoValue};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
 use crate::fonts::{self, Fonts};
+use crate::vocab::Format;
 
 /// The id of every document's main file. File ids are interned for the life
 /// of the process (at most 65 535), so one fixed id serves all documents.
@@ -25,10 +26,12 @@ pub fn file_id(path: &str) -> FileId {
     RootedPath::new(VirtualRoot::Project, vpath).intern()
 }
 
-/// What every document shares: the standard library, the fonts and the
-/// templates' own Typst files. Built once.
+/// What every document shares: the standard library (one per format, whose
+/// `sys.inputs` tell the layout library which format it lays out), the
+/// fonts and the templates' own Typst files. Built once.
 pub struct Shared {
-    library: LazyHash<Library>,
+    party: LazyHash<Library>,
+    state: LazyHash<Library>,
     fonts: &'static Fonts,
     sources: HashMap<FileId, Source>,
 }
@@ -44,23 +47,36 @@ impl Shared {
             })
             .collect();
         Shared {
-            library: LazyHash::new(Library::default()),
+            party: library_for(Format::Party),
+            state: library_for(Format::State),
             fonts: fonts::embedded(),
             sources,
         }
     }
 }
 
-/// One document's world: the shared state and its own main source and date.
+/// The standard library with the format as the input `the-thuc`.
+fn library_for(format: Format) -> LazyHash<Library> {
+    let mut inputs = Dict::new();
+    inputs.insert("the-thuc".into(), format.code().into_value());
+    LazyHash::new(Library::builder().with_inputs(inputs).build())
+}
+
+/// One document's world: the shared state and its own main source, format
+/// and date.
 pub struct DocumentWorld<'a> {
     pub shared: &'a Shared,
+    pub format: Format,
     pub main: Source,
     pub today: Datetime,
 }
 
 impl World for DocumentWorld<'_> {
     fn library(&self) -> &LazyHash<Library> {
-        &self.shared.library
+        match self.format {
+            Format::Party => &self.shared.party,
+            Format::State => &self.shared.state,
+        }
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
