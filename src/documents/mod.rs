@@ -13,7 +13,7 @@ mod reader;
 mod bien_ban;
 mod dang_ky_ca_nhan;
 mod dang_ky_tap_the;
-mod danh_sach;
+mod danh_sach_dang_ky;
 mod to_trinh;
 
 use chrono::NaiveDate;
@@ -77,7 +77,7 @@ const fn kind<D: Document>() -> Kind {
 pub const KINDS: &[Kind] = &[
     kind::<dang_ky_tap_the::CollectiveForm>(),
     kind::<dang_ky_ca_nhan::PersonForm>(),
-    kind::<danh_sach::RegistrationList>(),
+    kind::<danh_sach_dang_ky::RegistrationList>(),
     kind::<bien_ban::Minutes>(),
     kind::<to_trinh::Proposal>(),
 ];
