@@ -19,6 +19,13 @@ pub enum Error {
         action: Action,
         source: io::Error,
     },
+    /// A folder between the output folder and a file is a link: writing or
+    /// removing through it could touch files elsewhere.
+    LinkInOutput { path: PathBuf, link: PathBuf },
+    /// Another build holds the output folder.
+    OutputBusy { path: PathBuf },
+    /// The output folder is inside the records folder, or around it.
+    OutputNestsRecords { out: PathBuf, records: PathBuf },
     /// A render thread stopped without a result for a document.
     RenderThread { document: String },
 }
@@ -67,6 +74,25 @@ impl fmt::Display for Error {
                 action,
                 source,
             } => write!(f, "{}: {} ({source})", path.display(), action.words()),
+            Error::LinkInOutput { path, link } => write!(
+                f,
+                "{}: không ghi, không xóa vì {} là một liên kết (symbolic link) có thể trỏ ra ngoài \
+                 thư mục ra; hãy thay liên kết bằng một thư mục thật",
+                path.display(),
+                link.display()
+            ),
+            Error::OutputBusy { path } => write!(
+                f,
+                "{}: một lần lập khác đang ghi vào thư mục này; hãy chờ lần đó xong rồi chạy lại",
+                path.display()
+            ),
+            Error::OutputNestsRecords { out, records } => write!(
+                f,
+                "thư mục ra {} và thư mục bản ghi {} nằm lồng trong nhau; văn bản lập ra phải ở ngoài \
+                 thư mục bản ghi (và ngược lại): hãy chọn --out khác",
+                out.display(),
+                records.display()
+            ),
             Error::RenderThread { document } => write!(
                 f,
                 "{document}: luồng lập văn bản dừng bất thường; hãy chạy lại"

@@ -50,6 +50,33 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, Error> {
     })
 }
 
+/// Refuses a path of the output folder `out` that a link leads through:
+/// every folder between `out` and the file must be a real folder, so that
+/// nothing tdkt writes or removes lands outside `out`. Folders that do not
+/// exist yet are created real by [`stage`].
+pub fn check_inside(out: &Path, path: &Path) -> Result<(), Error> {
+    let Ok(rel) = path.strip_prefix(out) else {
+        return Ok(());
+    };
+    let mut at = out.to_path_buf();
+    let mut parts: Vec<_> = rel.components().collect();
+    parts.pop();
+    for part in parts {
+        at.push(part);
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Error::LinkInOutput {
+                    path: path.to_owned(),
+                    link: at,
+                });
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
+    Ok(())
+}
+
 /// Makes the contents of staged files durable: after a power cut, a file
 /// renamed into place is whole.
 pub fn make_durable(staged: &[&Staged]) -> Result<(), Error> {

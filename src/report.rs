@@ -267,6 +267,23 @@ pub fn build_summary(
         summary.failed.len() + summary.io.len(),
         summary.elapsed.as_secs_f64()
     );
+    if summary.leftovers > 0 {
+        let _ = writeln!(
+            text,
+            "Đã xóa {} tệp tạm do lần lập trước bị ngắt giữa chừng để lại.",
+            summary.leftovers
+        );
+    }
+    if !summary.kept.is_empty() {
+        let _ = writeln!(
+            text,
+            "Giữ nguyên {} văn bản không còn trong bản ghi, vì còn bản ghi có lỗi (chỉ xóa khi mọi bản ghi hợp lệ):",
+            summary.kept.len()
+        );
+        for key in &summary.kept {
+            let _ = writeln!(text, "  - {key}.pdf");
+        }
+    }
     if !summary.skipped.is_empty() {
         let _ = writeln!(
             text,

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, de};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -20,6 +20,39 @@ const TCVN3_MARKERS: &[char] = &[
     'Ø', 'Û', 'Ü', 'Þ', 'ß', 'å', 'æ', 'ç', 'ë', 'î', 'ï', 'ñ', 'ö', 'ø', 'û', 'ü', 'þ', 'ÿ',
 ];
 
+/// Invisible characters that change how text reads without showing
+/// themselves: bidirectional controls reorder it ("(30/9/2020)" printed as
+/// "(0202/9/03)"), zero-width ones split or join words unseen. Vietnamese
+/// needs none of them. Each with the name a clerk can search for.
+const INVISIBLE: &[(char, &str)] = &[
+    ('\u{200B}', "ZERO WIDTH SPACE, dấu cách độ rộng 0"),
+    ('\u{200C}', "ZERO WIDTH NON-JOINER"),
+    ('\u{200D}', "ZERO WIDTH JOINER"),
+    ('\u{200E}', "LEFT-TO-RIGHT MARK, dấu chiều viết"),
+    ('\u{200F}', "RIGHT-TO-LEFT MARK, dấu chiều viết"),
+    ('\u{202A}', "LEFT-TO-RIGHT EMBEDDING, đổi chiều viết"),
+    ('\u{202B}', "RIGHT-TO-LEFT EMBEDDING, đổi chiều viết"),
+    ('\u{202C}', "POP DIRECTIONAL FORMATTING, đổi chiều viết"),
+    ('\u{202D}', "LEFT-TO-RIGHT OVERRIDE, đảo chiều viết"),
+    ('\u{202E}', "RIGHT-TO-LEFT OVERRIDE, đảo chiều viết"),
+    ('\u{2060}', "WORD JOINER, ký tự nối vô hình"),
+    ('\u{2061}', "FUNCTION APPLICATION, ký tự vô hình"),
+    ('\u{2062}', "INVISIBLE TIMES, ký tự vô hình"),
+    ('\u{2063}', "INVISIBLE SEPARATOR, ký tự vô hình"),
+    ('\u{2064}', "INVISIBLE PLUS, ký tự vô hình"),
+    ('\u{2066}', "LEFT-TO-RIGHT ISOLATE, đổi chiều viết"),
+    ('\u{2067}', "RIGHT-TO-LEFT ISOLATE, đổi chiều viết"),
+    ('\u{2068}', "FIRST STRONG ISOLATE, đổi chiều viết"),
+    ('\u{2069}', "POP DIRECTIONAL ISOLATE, đổi chiều viết"),
+    ('\u{061C}', "ARABIC LETTER MARK, dấu chiều viết"),
+    ('\u{FEFF}', "BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE"),
+];
+
+/// The longest single-line value (a name, a position, a title), in characters.
+pub const MAX_LINE_CHARS: usize = 300;
+/// The longest multi-line value (a commitment, an achievement), in characters.
+pub const MAX_PARAGRAPHS_CHARS: usize = 5_000;
+
 /// `text` in NFC. Nearly all text already is, and a quick check says so
 /// without composing it again.
 pub fn nfc(text: &str) -> Cow<'_, str> {
@@ -30,10 +63,35 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 }
 
 /// Normalises a raw value: NFC, trimmed, line ends unified; refuses control
-/// characters and legacy-encoded text. `multiline` allows line breaks.
+/// and invisible characters, text longer than its limit, and legacy-encoded
+/// text. `multiline` allows line breaks.
 pub fn clean(raw: &str, multiline: bool) -> Result<String, String> {
+    let limit = if multiline {
+        MAX_PARAGRAPHS_CHARS
+    } else {
+        MAX_LINE_CHARS
+    };
+    // Counted on the raw value first, so a huge one costs no normalising.
+    let length = raw.chars().take(limit * 4 + 1).count();
+    if length > limit * 4 {
+        return Err(too_long(raw.chars().count(), limit));
+    }
     let text: String = nfc(raw).replace("\r\n", "\n");
     let text = text.trim();
+    let length = text.chars().count();
+    if length > limit {
+        return Err(too_long(length, limit));
+    }
+    if let Some((c, name)) = text
+        .chars()
+        .find_map(|c| INVISIBLE.iter().find(|(i, _)| *i == c))
+    {
+        return Err(format!(
+            "có ký tự vô hình U+{:04X} ({name}), làm chữ in ra khác chữ nhìn thấy; hãy xóa ký tự đó \
+             (thường do chép từ trang web hay tệp PDF)",
+            *c as u32
+        ));
+    }
     if let Some(c) = text
         .chars()
         .find(|&c| c.is_control() && !(multiline && c == '\n'))
@@ -57,10 +115,21 @@ pub fn clean(raw: &str, multiline: bool) -> Result<String, String> {
     Ok(text.to_owned())
 }
 
+fn too_long(length: usize, limit: usize) -> String {
+    format!(
+        "giá trị dài {length} ký tự, quá giới hạn {limit} ký tự của trường này; hãy rút gọn \
+         (giấy tờ đi kèm thì ghi vào hồ sơ, không chép vào bản ghi)"
+    )
+}
+
+/// How YAML writes "no value"; a plain `~` or `null` where text is wanted is
+/// an empty value, not the text "~".
+const NULL_WORDS: &[&str] = &["~", "null", "Null", "NULL"];
+
 fn deserialize_clean<'de, D: Deserializer<'de>>(d: D, multiline: bool) -> Result<String, D::Error> {
     let raw = String::deserialize(d)?;
     let text = clean(&raw, multiline).map_err(de::Error::custom)?;
-    if text.is_empty() {
+    if text.is_empty() || NULL_WORDS.contains(&text.as_str()) {
         return Err(de::Error::custom("giá trị đang để trống; hãy ghi nội dung"));
     }
     Ok(text)
@@ -152,9 +221,22 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, String> {
             "\"{raw}\" không phải ngày viết theo dạng NNNN-TT-NN; hãy ghi ví dụ 2020-03-05"
         ));
     }
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map_err(|_| format!("ngày \"{raw}\" không có trên lịch; hãy kiểm tra lại ngày và tháng"))
+    let date = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| {
+        format!("ngày \"{raw}\" không có trên lịch; hãy kiểm tra lại ngày và tháng")
+    })?;
+    if !YEARS.contains(&date.year()) {
+        return Err(format!(
+            "năm {} của ngày \"{raw}\" nằm ngoài khoảng {}–{}; hãy kiểm tra lại năm",
+            date.year(),
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    Ok(date)
 }
+
+/// The years a record's dates and years may fall in.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// A moment written `YYYY-MM-DD HH:MM` (a meeting's start or end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -205,6 +287,30 @@ mod tests {
     }
 
     #[test]
+    fn invisible_characters_are_refused_by_name() {
+        let err = clean("(30/9/\u{202E}2020)", false).unwrap_err();
+        assert!(err.contains("U+202E (RIGHT-TO-LEFT OVERRIDE"), "{err}");
+        let err = clean("Nguyễn\u{200B}Lan", false).unwrap_err();
+        assert!(err.contains("U+200B"), "{err}");
+        let err = clean("a\u{FEFF}b", true).unwrap_err();
+        assert!(err.contains("U+FEFF"), "{err}");
+        assert!(clean("Nguyễn Thị Lan, 200\u{a0}m", false).is_ok());
+    }
+
+    #[test]
+    fn values_longer_than_their_limit_are_refused_quickly() {
+        assert!(clean(&"a".repeat(MAX_LINE_CHARS), false).is_ok());
+        let err = clean(&"a".repeat(MAX_LINE_CHARS + 1), false).unwrap_err();
+        assert!(err.contains("301 ký tự, quá giới hạn 300"), "{err}");
+        assert!(clean(&"đ".repeat(MAX_PARAGRAPHS_CHARS), true).is_ok());
+        let huge = "x".repeat(50_000_000);
+        let started = std::time::Instant::now();
+        let err = clean(&huge, true).unwrap_err();
+        assert!(err.contains("50000000 ký tự"), "{err}");
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
     fn impossible_dates_are_errors() {
         assert!(
             parse_date("2020-02-30")
@@ -213,6 +319,11 @@ mod tests {
         );
         assert!(parse_date("30/02/2020").unwrap_err().contains("NNNN-TT-NN"));
         assert!(parse_date("2020-02-29").is_ok());
+        assert!(
+            parse_date("0001-01-01")
+                .unwrap_err()
+                .contains("ngoài khoảng 1900–2100")
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! their folder and renamed, so a failed or interrupted build never leaves a
 //! half-written PDF nor replaces a good one.
 
+mod output;
 mod parallel;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,10 +52,15 @@ pub struct Summary {
     pub unchanged: usize,
     /// PDFs of documents that no longer exist, removed.
     pub removed: Vec<String>,
+    /// PDFs of documents the records no longer call for, kept because a
+    /// record has a problem: a typo must never cost a good PDF.
+    pub kept: Vec<String>,
     pub skipped: Vec<Skipped>,
     pub failed: Vec<RenderError>,
     /// Problems of the records (data, coverage) and of the council's decisions.
     pub problems: Vec<Problem>,
+    /// Temporary files of interrupted builds, removed.
+    pub leftovers: usize,
     /// Problems with the templates or writing files.
     pub io: Vec<Error>,
     pub elapsed: Duration,
@@ -101,6 +107,13 @@ pub fn build(options: &Options) -> Summary {
 }
 
 fn run(options: &Options, summary: &mut Summary) {
+    let _held = match output::hold(&options.out, &options.records) {
+        Ok(held) => held,
+        Err(e) => {
+            summary.io.push(e);
+            return;
+        }
+    };
     let loaded = load::load(&options.records);
     let Some(records) = &loaded.records else {
         summary.problems = loaded.problems;
@@ -132,7 +145,23 @@ fn run(options: &Options, summary: &mut Summary) {
 
     let jobs = documents::plan(records);
     let mut manifest = Manifest::read(&options.out);
+    let read_as = manifest.to_bytes();
     manifest.tdkt = env!("CARGO_PKG_VERSION").to_owned();
+    // Only the folders a build writes into can hold its temporary files.
+    let folders: BTreeSet<PathBuf> = std::iter::once(options.out.clone())
+        .chain(
+            manifest
+                .documents
+                .keys()
+                .map(String::as_str)
+                .chain(jobs.iter().map(|j| j.key.as_str()))
+                .filter_map(|key| manifest::pdf_path(&options.out, key))
+                .filter_map(|pdf| pdf.parent().map(Path::to_path_buf)),
+        )
+        .collect();
+    let (leftovers, errors) = output::remove_leftovers(folders.iter().map(PathBuf::as_path));
+    summary.leftovers = leftovers;
+    summary.io.extend(errors);
     let template_hashes = templates.hashes();
     if options.emit_typst {
         emit_support(&options.out, &templates, summary);
@@ -192,29 +221,49 @@ fn run(options: &Options, summary: &mut Summary) {
             Err(Failure::Write(e)) => summary.io.push(e),
         }
     }
-    remove_vanished(&jobs, &mut manifest, options, summary);
-    if let Err(e) = write_atomically(&options.out.join(manifest::FILE), &manifest.to_bytes()) {
+    if loaded.problems.is_empty() {
+        remove_vanished(&jobs, &mut manifest, options, summary);
+    } else {
+        summary.kept = vanished(&jobs, &manifest);
+    }
+    // A build with nothing to do writes nothing, so it works on a folder it
+    // may only read.
+    let bytes = manifest.to_bytes();
+    if bytes != read_as
+        && let Err(e) = write_atomically(&options.out.join(manifest::FILE), &bytes)
+    {
         summary.io.push(e);
     }
 }
 
+/// The documents the manifest lists but the records no longer call for.
+fn vanished(jobs: &[Job], manifest: &Manifest) -> Vec<String> {
+    let planned: BTreeSet<&str> = jobs.iter().map(|j| j.key.as_str()).collect();
+    manifest
+        .documents
+        .keys()
+        .filter(|k| !planned.contains(k.as_str()))
+        .cloned()
+        .collect()
+}
+
 /// Removes the PDFs of documents the manifest lists but the records no
 /// longer call for; nothing else in the folder is touched.
+///
+/// Only when every record was read without a problem: while one is broken,
+/// the documents that seem to have vanished may only be hidden by it.
 fn remove_vanished(
     jobs: &[Job],
     manifest: &mut Manifest,
     options: &Options,
     summary: &mut Summary,
 ) {
-    let planned: BTreeSet<&str> = jobs.iter().map(|j| j.key.as_str()).collect();
-    let gone: Vec<String> = manifest
-        .documents
-        .keys()
-        .filter(|k| !planned.contains(k.as_str()))
-        .cloned()
-        .collect();
-    for key in gone {
+    for key in vanished(jobs, manifest) {
         if let Some(path) = manifest::pdf_path(&options.out, &key) {
+            if let Err(e) = files::check_inside(&options.out, &path) {
+                summary.io.push(e);
+                continue;
+            }
             match fs::remove_file(&path) {
                 Ok(()) => summary.removed.push(key.clone()),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

@@ -155,6 +155,8 @@ impl Done {
 
 /// Renders one document and stages its files.
 fn render_one(engine: &Engine, job: &Job, options: &Options) -> Result<Done, Failure> {
+    let pdf = options.out.join(format!("{}.pdf", job.key));
+    files::check_inside(&options.out, &pdf).map_err(Failure::Write)?;
     let rendered = engine.render(job).map_err(Failure::Render)?;
     let typst = options
         .emit_typst
@@ -164,7 +166,6 @@ fn render_one(engine: &Engine, job: &Job, options: &Options) -> Result<Done, Fai
         })
         .transpose()
         .map_err(Failure::Write)?;
-    let pdf = options.out.join(format!("{}.pdf", job.key));
     Ok(Done {
         pdf: files::stage(&pdf, &rendered.pdf).map_err(Failure::Write)?,
         pdf_hash: manifest::hash_bytes(&rendered.pdf),

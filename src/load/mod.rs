@@ -4,6 +4,7 @@
 //! words; [`resolve`] checks what records say of each other.
 
 mod explain;
+pub mod guard;
 mod resolve;
 
 use std::collections::BTreeMap;
@@ -62,7 +63,12 @@ pub fn load(dir: &Path) -> Loaded {
             problems,
         };
     }
-    let walk = WalkDir::new(dir).sort_by_file_name().into_iter();
+    // Hidden files and folders (.git, .github, .gitlab-ci.yml, editor
+    // settings) belong to the repository, not to the records.
+    let walk = WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
@@ -77,7 +83,8 @@ pub fn load(dir: &Path) -> Loaded {
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
         );
-        if !entry.file_type().is_file() || !is_yaml {
+        let file_or_link = entry.file_type().is_file() || entry.path_is_symlink();
+        if !file_or_link || !is_yaml {
             continue;
         }
         let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
@@ -119,7 +126,10 @@ fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> 
         )
     })?;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    let id_ok = !stem.is_empty()
+    let id_ok = stem
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && stem
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
@@ -127,8 +137,8 @@ fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> 
         return Err(Problem::new(
             rel,
             "",
-            "tên tệp là mã của bản ghi, chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối; \
-             hãy đổi tên, ví dụ nguyen-thi-lan.yaml",
+            "tên tệp là mã của bản ghi, chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, \
+             bắt đầu bằng chữ hoặc số; hãy đổi tên, ví dụ nguyen-thi-lan.yaml",
         ));
     }
     let id = Id(stem.to_owned());
@@ -143,6 +153,29 @@ fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> 
         ));
     }
     files.seen.insert(id.clone(), rel.to_path_buf());
+    let meta = fs::symlink_metadata(path)
+        .map_err(|err| Problem::new(rel, "", format!("không đọc được tệp: {err}")))?;
+    if meta.file_type().is_symlink() {
+        // A record lives in the folder, and so in git, as itself.
+        return Err(Problem::new(
+            rel,
+            "",
+            "tệp này là một liên kết (symbolic link), không phải bản ghi; tdkt không đọc liên kết. \
+             Hãy chép nội dung tệp được liên kết vào đây thay cho liên kết",
+        ));
+    }
+    if meta.len() > guard::MAX_FILE_BYTES {
+        return Err(Problem::new(
+            rel,
+            "",
+            format!(
+                "tệp lớn {} byte, quá giới hạn {} byte của một bản ghi; bản ghi chỉ gồm chữ, \
+                 hãy kiểm tra xem có dán nhầm nội dung khác vào không",
+                meta.len(),
+                guard::MAX_FILE_BYTES
+            ),
+        ));
+    }
     let bytes = fs::read(path)
         .map_err(|err| Problem::new(rel, "", format!("không đọc được tệp: {err}")))?;
     let text = String::from_utf8(bytes).map_err(|_| {
@@ -169,6 +202,9 @@ fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> 
                 kind.label()
             ),
         ));
+    }
+    if let Err(refusal) = guard::check(&text) {
+        return Err(Problem::new(rel, "", refusal.message).at(refusal.line, refusal.column));
     }
     let rel = rel.to_path_buf();
     match kind {

@@ -9,7 +9,7 @@ use super::{Files, Parsed, kind_of};
 use crate::locate::locate;
 use crate::problem::Problem;
 use crate::records::{Collective, Kind, Meeting, Person, Plan, Proposal, Records, Signer};
-use crate::text::{Id, Line};
+use crate::text::{Id, Line, YEARS};
 use crate::vocab::{Authority, MeetingKind};
 
 /// Cross-reference checks need the file's text (for line numbers) and where
@@ -124,6 +124,17 @@ impl<'a> Known<'a> {
 }
 
 fn plan_refs(known: &Known, refs: &mut Refs, p: &Plan) {
+    if !YEARS.contains(&p.nam) {
+        refs.report(
+            "nam",
+            format!(
+                "năm {} của kế hoạch nằm ngoài khoảng {}–{}; hãy ghi năm bốn chữ số, ví dụ 2025",
+                p.nam,
+                YEARS.start(),
+                YEARS.end()
+            ),
+        );
+    }
     let mut codes = HashSet::new();
     for (i, area) in p.noi_dung.iter().enumerate() {
         if !codes.insert(area.ma.as_str()) {
@@ -170,6 +181,18 @@ fn collective_refs(known: &Known, refs: &mut Refs, c: &Collective) {
 }
 
 fn person_refs(known: &Known, refs: &mut Refs, p: &Person) {
+    if let Some(year) = p.nam_sinh
+        && !YEARS.contains(&(year as i32))
+    {
+        refs.report(
+            "nam_sinh",
+            format!(
+                "năm sinh {year} nằm ngoài khoảng {}–{}; hãy ghi năm bốn chữ số",
+                YEARS.start(),
+                YEARS.end()
+            ),
+        );
+    }
     if let Some(unit) = &p.don_vi {
         known.collective(refs, "don_vi", unit);
     }

@@ -1,0 +1,117 @@
+//! What a records file may hold before it is parsed into records: bounds
+//! that keep a careless or hostile file from costing unbounded time or
+//! memory, and YAML features no clerk's record uses. Checked on the stream
+//! of parse events, which needs no recursion and no tree.
+
+use yaml_rust2::parser::{Event, Parser};
+
+/// The largest records file read; a clerk's largest is a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The deepest nesting of mappings and lists; a record needs four.
+pub const MAX_DEPTH: usize = 20;
+
+/// What is wrong with a file's shape, and where (1-based line, column).
+pub struct Refusal {
+    pub message: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Refuses nesting deeper than [`MAX_DEPTH`], anchors and aliases (`&a`,
+/// `*a`: a few bytes can stand for gigabytes of text), and tags (`!!binary`,
+/// `!x`: serde would drop or misread what they mark). A file that is not
+/// YAML at all passes here: the parser that follows says what is wrong.
+pub fn check(text: &str) -> Result<(), Refusal> {
+    let mut parser = Parser::new_from_str(text);
+    let mut depth = 0usize;
+    loop {
+        let Ok((event, mark)) = parser.next_token() else {
+            return Ok(());
+        };
+        let at = |message: String| Refusal {
+            message,
+            line: mark.line(),
+            column: mark.col() + 1,
+        };
+        let (anchor, tag) = match &event {
+            Event::StreamEnd => return Ok(()),
+            Event::Alias(_) => {
+                return Err(at(
+                    "bản ghi không dùng bí danh YAML (`*tên`); hãy ghi thẳng giá trị".into(),
+                ));
+            }
+            Event::Scalar(_, _, anchor, tag) => (*anchor, tag.as_ref()),
+            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(at(format!(
+                        "các khóa, danh sách lồng nhau quá {MAX_DEPTH} tầng; một bản ghi chỉ cần vài tầng, \
+                         hãy kiểm tra thụt lề"
+                    )));
+                }
+                (*anchor, tag.as_ref())
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                depth = depth.saturating_sub(1);
+                (0, None)
+            }
+            _ => (0, None),
+        };
+        if anchor != 0 {
+            return Err(at(
+                "bản ghi không dùng neo YAML (`&tên`); hãy ghi thẳng giá trị ở mỗi chỗ cần".into(),
+            ));
+        }
+        if let Some(tag) = tag {
+            // The parser resolves "!!" to YAML's own prefix; say it as written.
+            let handle = match tag.handle.as_str() {
+                "tag:yaml.org,2002:" => "!!",
+                other => other,
+            };
+            return Err(at(format!(
+                "bản ghi không dùng thẻ YAML (`{handle}{}`); hãy bỏ thẻ, chỉ ghi giá trị",
+                tag.suffix
+            )));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str) -> Option<(String, usize, usize)> {
+        check(text).err().map(|r| (r.message, r.line, r.column))
+    }
+
+    #[test]
+    fn a_plain_record_passes() {
+        assert!(refused("ho_ten: Lan\ndang_ky:\n  noi_dung: [\"2.1\"]\n").is_none());
+        assert!(refused("not: [valid").is_none(), "left to the parser");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_recursion() {
+        let deep = "- ".repeat(40_000) + "x\n";
+        let (message, line, _) = refused(&deep).expect("refused");
+        assert!(message.contains("quá 20 tầng"), "{message}");
+        assert_eq!(line, 1);
+        let flow = "[".repeat(25) + &"]".repeat(25);
+        assert!(refused(&flow).is_some());
+        let unclosed = "[".repeat(100_000);
+        let _ = refused(&unclosed); // neither crashes nor hangs
+    }
+
+    #[test]
+    fn anchors_aliases_and_tags_are_refused_where_they_stand() {
+        let (m, line, column) = refused("a: &s x\nb: *s\n").expect("anchor");
+        assert!(m.contains("neo YAML"), "{m}");
+        assert_eq!(line, 1);
+        assert!(column >= 4, "at or after the anchor: {column}");
+        let (m, ..) = refused("a: !!binary aGk=\n").expect("tag");
+        assert!(m.contains("`!!binary`"), "{m}");
+        let (m, ..) = refused("a: !vidu x\n").expect("custom tag");
+        assert!(m.contains("thẻ YAML"), "{m}");
+    }
+}
