@@ -483,3 +483,42 @@ fn a_unit_head_signs_with_the_title_the_unit_gives() {
         "{staff}"
     );
 }
+
+#[test]
+fn an_achievement_longer_than_a_page_breaks_across_pages_and_nothing_is_lost() {
+    // 4,000 characters of achievement: held whole, the row ran off the
+    // bottom of the page and its last part was not on paper.
+    let records = Folder::small();
+    let sentences: Vec<String> = (1..=60)
+        .map(|k| format!("Nhiệm vụ mục{k:03} hoàn thành đúng hạn, chất lượng tốt."))
+        .collect();
+    let long = sentences.join(" ");
+    assert!(long.chars().count() > 3_000);
+    records.edit(
+        "ca-nhan/tran-thi-binh.yaml",
+        "thanh_tich: Biên soạn sổ tay nghiệp vụ được công nhận là sáng kiến.",
+        &format!("thanh_tich: {long}"),
+    );
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(records.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    let file = out.path().join("2020/to-trinh/de-nghi.pdf");
+    let text = pdf::raw_text(&file);
+    for k in 1..=60 {
+        assert!(
+            text.contains(&format!("mục{k:03}")),
+            "mục{k:03} is not on paper:\n{text}"
+        );
+    }
+    let pages = text.matches('\u{c}').count();
+    assert!(pages >= 2, "{pages} pages");
+    assert!(
+        text.matches("Thành tích tiêu biểu").count() >= 2,
+        "the header repeats over the row's continuation:\n{text}"
+    );
+    // Every word stays on its page, above the bottom margin.
+    let bottom = 841.89 - 20.0 / 25.4 * 72.0;
+    for w in words(&file) {
+        assert!(w.y1 <= bottom + 0.5, "{w:?} runs into the bottom margin");
+    }
+}

@@ -161,3 +161,15 @@ pub fn position(r: &Reader, person: &Person) -> String {
         None => person.chuc_vu.to_string(),
     }
 }
+
+/// A table row whose longest cell holds more than this many characters may
+/// break across pages, the header repeated: held whole it could be taller
+/// than a page, and what ran off the page would be lost. Every shorter row
+/// stays whole. A page holds about 1,100 characters in the narrowest column
+/// that carries long text (the achievements of a proposal).
+pub const LONG_CELL: usize = 600;
+
+/// Whether a row with these cells may break across pages.
+pub fn is_long(cells: &[&str]) -> bool {
+    cells.iter().any(|c| c.chars().count() > LONG_CELL)
+}

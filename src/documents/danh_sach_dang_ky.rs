@@ -18,6 +18,21 @@ pub struct Row {
     chuc_vu_don_vi: String,
     noi_dung: String,
     danh_hieu: &'static str,
+    /// May break across pages (see [`context::LONG_CELL`]).
+    dai: bool,
+}
+
+impl Row {
+    fn new(ten: String, chuc_vu_don_vi: String, noi_dung: String, danh_hieu: &'static str) -> Row {
+        let dai = context::is_long(&[&ten, &chuc_vu_don_vi, &noi_dung]);
+        Row {
+            ten,
+            chuc_vu_don_vi,
+            noi_dung,
+            danh_hieu,
+            dai,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -69,25 +84,25 @@ impl Document for RegistrationList {
             match c {
                 Candidate::Collective(_, x) => {
                     let reg = x.dang_ky.as_ref()?;
-                    tap_the.push(Row {
-                        ten: x.ten.to_string(),
-                        chuc_vu_don_vi: format!(
+                    tap_the.push(Row::new(
+                        x.ten.to_string(),
+                        format!(
                             "{}: {}",
                             context::head_title_of(r, x),
                             r.person_name(&x.truong_phong)
                         ),
-                        noi_dung: codes(&reg.noi_dung),
-                        danh_hieu: reg.danh_hieu.label(),
-                    });
+                        codes(&reg.noi_dung),
+                        reg.danh_hieu.label(),
+                    ));
                 }
                 Candidate::Person(_, x) => {
                     let reg = x.dang_ky.as_ref()?;
-                    ca_nhan.push(Row {
-                        ten: x.ho_ten.to_string(),
-                        chuc_vu_don_vi: context::position(r, x),
-                        noi_dung: codes(&reg.noi_dung),
-                        danh_hieu: reg.danh_hieu.label(),
-                    });
+                    ca_nhan.push(Row::new(
+                        x.ho_ten.to_string(),
+                        context::position(r, x),
+                        codes(&reg.noi_dung),
+                        reg.danh_hieu.label(),
+                    ));
                 }
             }
         }

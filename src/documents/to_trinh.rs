@@ -20,6 +20,20 @@ pub struct Row {
     ten: String,
     chuc_vu_don_vi: String,
     thanh_tich: String,
+    /// May break across pages (see [`context::LONG_CELL`]).
+    dai: bool,
+}
+
+impl Row {
+    fn new(ten: String, chuc_vu_don_vi: String, thanh_tich: String) -> Row {
+        let dai = context::is_long(&[&ten, &chuc_vu_don_vi, &thanh_tich]);
+        Row {
+            ten,
+            chuc_vu_don_vi,
+            thanh_tich,
+            dai,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -70,22 +84,20 @@ impl Document for Proposal {
         let mut ca_nhan = Vec::new();
         for c in r.chosen(meeting) {
             match c {
-                Candidate::Collective(_, x) => tap_the.push(Row {
-                    ten: x.ten.to_string(),
-                    chuc_vu_don_vi: plan.co_quan.ten_goi.to_string(),
-                    thanh_tich: x
-                        .thanh_tich
+                Candidate::Collective(_, x) => tap_the.push(Row::new(
+                    x.ten.to_string(),
+                    plan.co_quan.ten_goi.to_string(),
+                    x.thanh_tich
                         .as_ref()
                         .map_or(String::new(), |t| t.to_string()),
-                }),
-                Candidate::Person(_, x) => ca_nhan.push(Row {
-                    ten: x.ho_ten.to_string(),
-                    chuc_vu_don_vi: context::position(r, x),
-                    thanh_tich: x
-                        .thanh_tich
+                )),
+                Candidate::Person(_, x) => ca_nhan.push(Row::new(
+                    x.ho_ten.to_string(),
+                    context::position(r, x),
+                    x.thanh_tich
                         .as_ref()
                         .map_or(String::new(), |t| t.to_string()),
-                }),
+                )),
             }
         }
         let mut can_cu: Vec<String> = ruleset::legal_bases(plan, p.ngay.0);
