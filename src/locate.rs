@@ -15,6 +15,8 @@ enum Frame {
 struct Positions {
     stack: Vec<Frame>,
     found: HashMap<String, (usize, usize)>,
+    /// Where each field is written last (a key written twice).
+    last: HashMap<String, (usize, usize)>,
     /// Scalar values (not keys) with their field and place.
     values: Vec<Scalar>,
 }
@@ -52,9 +54,9 @@ impl Positions {
             Some(Frame::Map { key: key @ None }) => {
                 *key = Some(key_text.unwrap_or("?").to_owned());
                 let path = self.path();
-                self.found
-                    .entry(path)
-                    .or_insert((mark.line(), mark.col() + 1));
+                let at = (mark.line(), mark.col() + 1);
+                self.last.insert(path.clone(), at);
+                self.found.entry(path).or_insert(at);
                 true
             }
             _ => {
@@ -130,6 +132,12 @@ fn positions(yaml: &str) -> Option<HashMap<String, (usize, usize)>> {
 /// Every value written in `yaml`, in order.
 pub fn scalars(yaml: &str) -> Vec<Scalar> {
     walk(yaml).map(|p| p.values).unwrap_or_default()
+}
+
+/// Where `field` is written the last time: the second copy of a key
+/// written twice.
+pub fn locate_last(yaml: &str, field: &str) -> Option<(usize, usize)> {
+    walk(yaml)?.last.get(field).copied()
 }
 
 /// The 1-based line and column where `field` is written, if it is.

@@ -39,7 +39,8 @@ pub struct Manifest {
 /// manifest edited by hand cannot point a removal outside the folder.
 pub fn pdf_path(out: &Path, key: &str) -> Option<PathBuf> {
     let rel = Path::new(key);
-    let plain = rel.components().all(|c| matches!(c, Component::Normal(_)));
+    let plain = rel.components().all(|c| matches!(c, Component::Normal(_)))
+        && !key.chars().any(char::is_control);
     (plain && !key.is_empty()).then(|| out.join(format!("{key}.pdf")))
 }
 
@@ -59,16 +60,39 @@ pub fn hash_bytes(bytes: &[u8]) -> String {
 }
 
 impl Manifest {
-    /// The manifest of `out`; a missing or unreadable one is empty, so every
-    /// document is rendered again (never wrongly kept). One written by
-    /// another version is kept: its inputs hashes name that version, so its
-    /// documents render again anyway, and it still says which PDFs tdkt
-    /// wrote, so those of documents that no longer exist can be removed.
-    pub fn read(out: &Path) -> Manifest {
-        fs::read(out.join(FILE))
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
-            .unwrap_or_default()
+    /// The manifest of `out`, and what the clerk should hear of it. A missing
+    /// one is empty. A damaged one is empty too, so every document is
+    /// rendered again (never wrongly kept), and said so: tdkt no longer knows
+    /// which PDFs of vanished documents it wrote. An entry whose name could
+    /// not be a document's (a path out of the folder, a control character)
+    /// is dropped and named. One written by another version is kept: its
+    /// inputs hashes name that version, so its documents render again anyway,
+    /// and it still says which PDFs tdkt wrote.
+    pub fn read(out: &Path) -> (Manifest, Vec<String>) {
+        let path = out.join(FILE);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Manifest::default(), Vec::new());
+            }
+            Err(e) => return (Manifest::default(), vec![damaged(&path, &e.to_string())]),
+        };
+        let mut manifest = match serde_json::from_slice::<Manifest>(&bytes) {
+            Ok(manifest) => manifest,
+            Err(e) => return (Manifest::default(), vec![damaged(&path, &e.to_string())]),
+        };
+        let mut notes = Vec::new();
+        manifest.documents.retain(|key, _| {
+            let plain = pdf_path(out, key).is_some();
+            if !plain {
+                notes.push(format!(
+                    "{}: bỏ mục {key:?}, không phải tên một văn bản trong thư mục ra",
+                    path.display()
+                ));
+            }
+            plain
+        });
+        (manifest, notes)
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -96,6 +120,15 @@ impl Manifest {
     pub fn record(&mut self, key: &str, entry: Entry) {
         self.documents.insert(key.to_owned(), entry);
     }
+}
+
+fn damaged(path: &Path, why: &str) -> String {
+    format!(
+        "{}: sổ theo dõi văn bản đã lập bị hỏng, không đọc được ({why}); mọi văn bản được lập lại \
+         và sổ được ghi mới. PDF của văn bản đã bỏ trước đây (nếu có) tdkt không còn biết để xóa: \
+         hãy xem lại thư mục ra",
+        path.display()
+    )
 }
 
 impl Entry {
@@ -139,5 +172,6 @@ mod tests {
         assert_eq!(pdf_path(out, "../etc/passwd"), None);
         assert_eq!(pdf_path(out, "/etc/passwd"), None);
         assert_eq!(pdf_path(out, ""), None);
+        assert_eq!(pdf_path(out, "2020/a\0b"), None);
     }
 }

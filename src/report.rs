@@ -267,6 +267,9 @@ pub fn build_summary(
         summary.failed.len() + summary.io.len(),
         summary.elapsed.as_secs_f64()
     );
+    for note in &summary.notes {
+        let _ = writeln!(text, "Lưu ý: {note}");
+    }
     if summary.leftovers > 0 {
         let _ = writeln!(
             text,

@@ -188,3 +188,52 @@ fn a_linked_record_is_named_and_not_read() {
         "{errors:#?}"
     );
 }
+
+#[test]
+fn messages_stand_at_the_right_place_in_vietnamese() {
+    let mut seen = Vec::new();
+    let mut case = |from: &str, to: &str| {
+        let folder = Folder::small();
+        folder.edit(BINH, from, to);
+        let e = only_error(folder.path());
+        seen.push(message(&e));
+        e
+    };
+    // A NUL byte: its line and column, not a byte offset.
+    let e = case("gioi_tinh: nu", "gioi_tinh: n\0u");
+    assert_eq!((place(&e).2, place(&e).3), (2, 13), "{e}");
+    assert!(message(&e).contains("U+0000"), "{e}");
+    assert!(!message(&e).contains("position"), "{e}");
+    // A tab: the line it stands on, under no field of another line.
+    let e = case("gioi_tinh: nu", "gioi_tinh: nu\n\tnam_sinh2: 1");
+    assert_eq!(place(&e), (BINH.into(), String::new(), 3, 1), "{e}");
+    assert!(message(&e).contains("ký tự tab"), "{e}");
+    // A key written twice: the second copy.
+    let e = case("gioi_tinh: nu", "gioi_tinh: nu\ngioi_tinh: nam");
+    assert_eq!(place(&e), (BINH.into(), "gioi_tinh".into(), 3, 1), "{e}");
+    // A list where a key should be.
+    let e = case("gioi_tinh: nu", "gioi_tinh: nu\n? [a]\n: b");
+    assert!(message(&e).contains("ở đây cần một khóa"), "{e}");
+    // A number too large for any type.
+    let e = case("nam_sinh: 1985", "nam_sinh: 99999999999999999999999");
+    assert!(
+        message(&e).ends_with("gặp số 99999999999999999999999"),
+        "{e}"
+    );
+    // A key with backticks in it.
+    let e = case("gioi_tinh: nu", "gioi_tinh: nu\n\"a`b`c\": 1");
+    assert_eq!(place(&e).1, "a`b`c", "{e}");
+    assert!(message(&e).contains("khóa `a`b`c` không có"), "{e}");
+    for m in seen {
+        for english in [
+            "expected",
+            "invalid",
+            "unknown",
+            "as u128",
+            "identifier",
+            "position",
+        ] {
+            assert!(!m.contains(english), "English left in {m}");
+        }
+    }
+}

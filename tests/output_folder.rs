@@ -175,3 +175,42 @@ fn the_output_folder_may_not_be_inside_the_records() {
     let run = build(folder.path(), Path::new(folder.path()));
     assert_eq!(run.status.code(), Some(1));
 }
+
+#[test]
+fn a_damaged_manifest_is_said_and_a_bad_entry_dropped() {
+    let folder = Folder::small();
+    let (out, _) = built(&folder);
+    let manifest = out.path().join(".tdkt-manifest.json");
+    fs::write(&manifest, "{ không phải JSON").expect("write");
+    let run = build(folder.path(), out.path());
+    let text = stdout(&run);
+    assert!(run.status.success(), "{text}");
+    assert!(
+        text.contains("sổ theo dõi văn bản đã lập bị hỏng"),
+        "{text}"
+    );
+    assert!(text.contains("Đã lập 9 văn bản"), "{text}");
+
+    // A NUL in a key made every build fail; the entry is dropped and named.
+    let good = fs::read_to_string(&manifest).expect("rewritten");
+    let bad = good.replacen(
+        "\"2020/to-trinh/de-nghi\"",
+        "\"2020/to-trinh/de\\u0000nghi\"",
+        1,
+    );
+    assert_ne!(good, bad);
+    fs::write(&manifest, bad).expect("write");
+    let run = build(folder.path(), out.path());
+    let text = stdout(&run);
+    assert!(run.status.success(), "{text}");
+    assert!(
+        text.contains("bỏ mục \"2020/to-trinh/de\\0nghi\""),
+        "{text}"
+    );
+    let run = build(folder.path(), out.path());
+    assert!(
+        !stdout(&run).contains("Lưu ý"),
+        "said once: {}",
+        stdout(&run)
+    );
+}

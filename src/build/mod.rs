@@ -59,6 +59,8 @@ pub struct Summary {
     pub failed: Vec<RenderError>,
     /// Problems of the records (data, coverage) and of the council's decisions.
     pub problems: Vec<Problem>,
+    /// What the clerk should know that is no error (a damaged manifest).
+    pub notes: Vec<String>,
     /// Temporary files of interrupted builds, removed.
     pub leftovers: usize,
     /// Problems with the templates or writing files.
@@ -144,8 +146,8 @@ fn run(options: &Options, summary: &mut Summary) {
         }));
 
     let jobs = documents::plan(records);
-    let mut manifest = Manifest::read(&options.out);
-    let read_as = manifest.to_bytes();
+    let (mut manifest, notes) = Manifest::read(&options.out);
+    summary.notes.extend(notes);
     manifest.tdkt = env!("CARGO_PKG_VERSION").to_owned();
     // Only the folders a build writes into can hold its temporary files.
     let folders: BTreeSet<PathBuf> = std::iter::once(options.out.clone())
@@ -228,9 +230,10 @@ fn run(options: &Options, summary: &mut Summary) {
     }
     // A build with nothing to do writes nothing, so it works on a folder it
     // may only read.
+    let path = options.out.join(manifest::FILE);
     let bytes = manifest.to_bytes();
-    if bytes != read_as
-        && let Err(e) = write_atomically(&options.out.join(manifest::FILE), &bytes)
+    if fs::read(&path).ok().as_ref() != Some(&bytes)
+        && let Err(e) = write_atomically(&path, &bytes)
     {
         summary.io.push(e);
     }

@@ -39,7 +39,11 @@ pub(super) fn explain(path: &str, raw: &str) -> (String, String) {
         );
     }
     if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        // The key itself may hold a backtick: it ends where the list begins.
+        let (field, expected) = match rest.find("`, expected") {
+            Some(end) => (&rest[..end], &rest[end + 1..]),
+            None => (rest.trim_end_matches('`'), ""),
+        };
         let valid = expected
             .trim_start_matches(", expected one of ")
             .trim_start_matches(", expected ")
@@ -177,6 +181,7 @@ fn expected_vi(expected: &str) -> String {
         "a string" => "một đoạn văn bản".into(),
         "a boolean" => "true (có) hoặc false (không)".into(),
         "a sequence" => "một danh sách (mỗi mục một dòng bắt đầu bằng \"- \")".into(),
+        "field identifier" => "một khóa (tên trường viết liền, không dấu)".into(),
         _ if e.starts_with("struct ") => "một nhóm khóa (các dòng `khóa: giá trị` thụt vào)".into(),
         _ => e.to_owned(),
     }
@@ -191,6 +196,8 @@ fn found_vi(found: &str) -> String {
         .strip_prefix("integer ")
         .or_else(|| f.strip_prefix("floating point "))
     {
+        // serde_yaml names the widest type it tried: "`99…9` as u128".
+        let n = n.trim_end_matches(" as u128").trim_end_matches(" as i128");
         return format!("số {}", n.trim_matches('`'));
     }
     if let Some(b) = f.strip_prefix("boolean ") {

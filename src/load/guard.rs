@@ -23,6 +23,7 @@ pub struct Refusal {
 /// `!x`: serde would drop or misread what they mark). A file that is not
 /// YAML at all passes here: the parser that follows says what is wrong.
 pub fn check(text: &str) -> Result<(), Refusal> {
+    control_characters(text)?;
     let mut parser = Parser::new_from_str(text);
     let mut depth = 0usize;
     loop {
@@ -77,6 +78,29 @@ pub fn check(text: &str) -> Result<(), Refusal> {
     }
 }
 
+/// A control character anywhere in the file (a NUL from a damaged copy, a
+/// form feed), placed where it stands; YAML would only give a byte offset.
+fn control_characters(text: &str) -> Result<(), Refusal> {
+    for (i, line) in text.lines().enumerate() {
+        let found = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\r'));
+        if let Some((column, c)) = found {
+            return Err(Refusal {
+                message: format!(
+                    "có ký tự điều khiển U+{:04X}, không in được (tệp có thể bị hỏng khi chép); \
+                     hãy xóa ký tự đó",
+                    c as u32
+                ),
+                line: i + 1,
+                column: column + 1,
+            });
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,6 +113,13 @@ mod tests {
     fn a_plain_record_passes() {
         assert!(refused("ho_ten: Lan\ndang_ky:\n  noi_dung: [\"2.1\"]\n").is_none());
         assert!(refused("not: [valid").is_none(), "left to the parser");
+    }
+
+    #[test]
+    fn a_control_character_is_placed_where_it_stands() {
+        let (m, line, column) = refused("a: 1\nb: x\0y\n").expect("NUL");
+        assert!(m.contains("U+0000"), "{m}");
+        assert_eq!((line, column), (2, 5));
     }
 
     #[test]

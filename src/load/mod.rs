@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
-use crate::locate::{locate, locate_exact};
+use crate::locate::{locate, locate_exact, locate_last};
 use crate::problem::Problem;
 use crate::records::{Kind, Records};
 use crate::text::Id;
@@ -217,6 +217,14 @@ fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> 
     Ok(())
 }
 
+/// The first tab in a line's indentation, 1-based.
+fn first_indenting_tab(text: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        line[..indent].find('\t').map(|col| (i + 1, col + 1))
+    })
+}
+
 fn parse<T: DeserializeOwned>(id: Id, file: PathBuf, text: String) -> Result<Parsed<T>, Problem> {
     let de = serde_yaml::Deserializer::from_str(&text);
     match serde_path_to_error::deserialize::<_, T>(de) {
@@ -234,10 +242,20 @@ fn parse<T: DeserializeOwned>(id: Id, file: PathBuf, text: String) -> Result<Par
             // deserializers' errors (dates, vocabularies) at the enclosing
             // mapping: where the field is written out is the better place.
             let serde_place = location.map(|l| (l.line(), l.column()));
-            let place = locate_exact(&text, &field)
-                .filter(|_| !field.is_empty())
-                .or(serde_place)
-                .or_else(|| locate(&text, &field));
+            let raw = err.inner().to_string();
+            let (field, place) = if raw.contains("found a tab character") {
+                // libyaml places a tab at the key before it; the tab itself
+                // is where the clerk must look.
+                (String::new(), first_indenting_tab(&text).or(serde_place))
+            } else if raw.contains("duplicate field") {
+                (field.clone(), locate_last(&text, &field).or(serde_place))
+            } else {
+                let place = locate_exact(&text, &field)
+                    .filter(|_| !field.is_empty())
+                    .or(serde_place)
+                    .or_else(|| locate(&text, &field));
+                (field, place)
+            };
             let problem = Problem::new(&file, field, message);
             Err(match place {
                 Some((line, column)) => problem.at(line, column),
