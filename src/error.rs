@@ -22,6 +22,9 @@ pub enum Error {
     /// A folder between the output folder and a file is a link: writing or
     /// removing through it could touch files elsewhere.
     LinkInOutput { path: PathBuf, link: PathBuf },
+    /// A document's name, and the name beside it, both hold files tdkt did
+    /// not write.
+    NotOurs { path: PathBuf, beside: PathBuf },
     /// Another build holds the output folder.
     OutputBusy { path: PathBuf },
     /// The output folder is inside the records folder, or around it.
@@ -80,6 +83,13 @@ impl fmt::Display for Error {
                  thư mục ra; hãy thay liên kết bằng một thư mục thật",
                 path.display(),
                 link.display()
+            ),
+            Error::NotOurs { path, beside } => write!(
+                f,
+                "{}: tệp này không phải do tdkt ghi, {} cũng vậy; tdkt không ghi đè lên tệp của người \
+                 dùng: hãy đổi tên một tệp (ví dụ thêm -da-ky) rồi chạy lại",
+                path.display(),
+                beside.display()
             ),
             Error::OutputBusy { path } => write!(
                 f,

@@ -116,10 +116,17 @@ fn sync_all(staged: &[&Staged]) -> Result<(), Error> {
 
 /// Renames a staged file over its place.
 pub fn place(staged: Staged) -> Result<PathBuf, Error> {
-    let Staged { temp, path } = staged;
-    temp.persist(&path)
-        .map_err(|e| Error::output(&path, Action::Write, e.error))?;
-    Ok(path)
+    let path = staged.path.clone();
+    place_at(staged, &path)
+}
+
+/// Renames a staged file to `path`, in the same folder as its place.
+pub fn place_at(staged: Staged, path: &Path) -> Result<PathBuf, Error> {
+    staged
+        .temp
+        .persist(path)
+        .map_err(|e| Error::output(path, Action::Write, e.error))?;
+    Ok(path.to_owned())
 }
 
 /// Writes one file: staged, made durable, placed.

@@ -27,12 +27,23 @@ pub struct Entry {
     /// is taken as unaltered without reading it, as git and make do.
     pub size: u64,
     pub mtime_ns: u128,
+    /// Where the PDF was written, below the output folder, when not at its
+    /// document's own name: that name held a file tdkt did not write (a
+    /// signed scan saved over it, an edited copy), which is never replaced.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub beside: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub tdkt: String,
     pub documents: BTreeMap<String, Entry>,
+}
+
+/// The name a document's PDF takes beside a file of its own name that tdkt
+/// did not write: `2020/to-trinh/de-nghi` → `2020/to-trinh/de-nghi.tdkt`.
+pub fn beside(key: &str) -> String {
+    format!("{key}.tdkt")
 }
 
 /// The PDF of a document key, if the key is a plain relative path: a
@@ -101,19 +112,31 @@ impl Manifest {
         me
     }
 
-    /// Whether the document's PDF on disk is the one recorded for `inputs`.
+    /// Where document `key`'s PDF was written: its own name, or beside it.
+    pub fn file_of(&self, out: &Path, key: &str) -> Option<PathBuf> {
+        let entry = self.documents.get(key)?;
+        pdf_path(out, entry.beside.as_deref().unwrap_or(key))
+    }
+
+    /// Whether the document's PDF on disk is the one recorded for `inputs`,
+    /// where it belongs: a PDF written beside a foreign file is current only
+    /// while that file is still there.
     pub fn is_current(&self, out: &Path, key: &str, inputs: &str) -> bool {
         let Some(entry) = self.documents.get(key).filter(|e| e.inputs == inputs) else {
             return false;
         };
-        let Some(path) = pdf_path(out, key) else {
+        let (Some(own), Some(file)) = (pdf_path(out, key), self.file_of(out, key)) else {
             return false;
         };
-        match stat(&path) {
-            None => false,
-            Some((size, mtime)) if size == entry.size && mtime == entry.mtime_ns => true,
-            Some(_) => fs::read(&path).is_ok_and(|bytes| hash_bytes(&bytes) == entry.pdf),
-        }
+        entry.wrote(&file) && (file == own || own.exists())
+    }
+
+    /// Whether the file at `path` is the PDF tdkt wrote for `key`, as it is
+    /// now. A file tdkt did not write, or one changed since, is the clerk's:
+    /// never replaced, never removed.
+    pub fn wrote(&self, out: &Path, key: &str, path: &Path) -> bool {
+        self.file_of(out, key).as_deref() == Some(path)
+            && self.documents.get(key).is_some_and(|e| e.wrote(path))
     }
 
     /// Records a document whose PDF was just written.
@@ -132,14 +155,27 @@ fn damaged(path: &Path, why: &str) -> String {
 }
 
 impl Entry {
-    /// The entry of a PDF just written at `path`, whose bytes hash to `pdf`.
-    pub fn written(path: &Path, inputs: String, pdf: String) -> Entry {
+    /// The entry of a PDF just written at `path`, whose bytes hash to `pdf`;
+    /// `beside` when it is not at its document's own name.
+    pub fn written(path: &Path, inputs: String, pdf: String, beside: Option<String>) -> Entry {
         let (size, mtime_ns) = stat(path).unwrap_or((0, 0));
         Entry {
             inputs,
             pdf,
             size,
             mtime_ns,
+            beside,
+        }
+    }
+
+    /// Whether the file at `path` is still the one written: same size and
+    /// time (taken as unaltered without reading it, as git and make do), or
+    /// the same bytes.
+    fn wrote(&self, path: &Path) -> bool {
+        match stat(path) {
+            None => false,
+            Some((size, mtime)) if size == self.size && mtime == self.mtime_ns => true,
+            Some(_) => fs::read(path).is_ok_and(|bytes| hash_bytes(&bytes) == self.pdf),
         }
     }
 }

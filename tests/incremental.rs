@@ -143,7 +143,7 @@ fn a_change_renders_exactly_the_documents_that_show_it() {
 }
 
 #[test]
-fn a_missing_or_altered_pdf_is_rendered_again() {
+fn a_missing_or_altered_pdf_is_rendered_again_and_an_altered_one_kept() {
     let (folder, out) = fresh();
     let form = out.path().join("2020/dang-ky/ca-nhan/pham-thi-dung.pdf");
     let good = fs::read(&form).expect("pdf");
@@ -159,10 +159,24 @@ fn a_missing_or_altered_pdf_is_rendered_again() {
     let last = bytes.len() - 10;
     bytes[last] ^= 0x20;
     fs::write(&list, &bytes).expect("alter");
+    let run = build(folder.path(), out.path(), &[]);
+    assert_eq!(run.rendered, set(&["dang-ky/danh-sach"]));
+    // The altered file is not what tdkt wrote: it stays, and the document
+    // is written beside it.
+    assert_eq!(fs::read(&list).expect("kept"), bytes, "{}", run.text);
+    let beside = out.path().join("2020/dang-ky/danh-sach.tdkt.pdf");
+    assert!(beside.exists(), "{}", run.text);
+    assert!(run.text.contains("không phải do tdkt ghi"), "{}", run.text);
+    assert!(build(folder.path(), out.path(), &[]).rendered.is_empty());
+    // Once the clerk moves their file away, the document takes its own name
+    // again and the copy beside goes.
+    fs::remove_file(&list).expect("remove");
     assert_eq!(
         build(folder.path(), out.path(), &[]).rendered,
         set(&["dang-ky/danh-sach"])
     );
+    assert!(list.exists());
+    assert!(!beside.exists());
 }
 
 #[test]
@@ -284,7 +298,10 @@ fn a_manifest_from_another_version_still_says_what_tdkt_wrote() {
     fs::write(&old_pdf, "%PDF").expect("write");
     let path = out.path().join(".tdkt-manifest.json");
     let manifest = fs::read_to_string(&path).expect("manifest");
-    let entry = "\"2020/dang-ky/ca-nhan/nguoi-cu\": { \"inputs\": \"x\", \"pdf\": \"x\", \"size\": 4, \"mtime_ns\": 0 },";
+    let entry = format!(
+        "\"2020/dang-ky/ca-nhan/nguoi-cu\": {{ \"inputs\": \"x\", \"pdf\": \"{}\", \"size\": 4, \"mtime_ns\": 0 }},",
+        tdkt::manifest::hash_bytes(b"%PDF")
+    );
     let older = manifest
         .replacen(
             &format!("\"tdkt\": \"{}\"", env!("CARGO_PKG_VERSION")),

@@ -214,3 +214,52 @@ fn a_damaged_manifest_is_said_and_a_bad_entry_dropped() {
         stdout(&run)
     );
 }
+
+#[test]
+fn a_signed_scan_saved_under_a_documents_name_is_never_overwritten_nor_deleted() {
+    let folder = Folder::small();
+    let (out, _) = built(&folder);
+    let proposal = out.path().join("2020/to-trinh/de-nghi.pdf");
+    let scan = b"%PDF-1.4 the signed scan".to_vec();
+    fs::write(&proposal, &scan).expect("save the scan");
+    // The proposal changes: its new PDF goes beside the scan.
+    folder.edit(
+        "to-trinh/de-nghi.yaml",
+        "ngay: 2020-12-18",
+        "ngay: 2020-12-19",
+    );
+    let run = build(folder.path(), out.path());
+    let text = stdout(&run);
+    assert!(run.status.success(), "{text}");
+    assert_eq!(fs::read(&proposal).expect("kept"), scan, "{text}");
+    assert!(
+        out.path().join("2020/to-trinh/de-nghi.tdkt.pdf").exists(),
+        "{text}"
+    );
+    assert!(
+        text.contains("de-nghi.pdf: tệp này không phải do tdkt ghi"),
+        "{text}"
+    );
+    // The proposal goes from the records: tdkt's copy goes, the scan stays.
+    folder.remove("to-trinh/de-nghi.yaml");
+    let run = build(folder.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    assert_eq!(fs::read(&proposal).expect("kept"), scan);
+    assert!(!out.path().join("2020/to-trinh/de-nghi.tdkt.pdf").exists());
+}
+
+#[test]
+fn a_lost_manifest_adopts_the_pdfs_that_are_still_what_tdkt_would_write() {
+    let folder = Folder::small();
+    let (out, _) = built(&folder);
+    fs::remove_file(out.path().join(".tdkt-manifest.json")).expect("lose it");
+    let run = build(folder.path(), out.path());
+    let text = stdout(&run);
+    assert!(run.status.success(), "{text}");
+    assert!(!text.contains("không phải do tdkt ghi"), "{text}");
+    assert!(
+        common::files(out.path())
+            .iter()
+            .all(|f| !f.to_string_lossy().contains(".tdkt.pdf"))
+    );
+}

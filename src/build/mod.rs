@@ -5,6 +5,7 @@
 //! half-written PDF nor replaces a good one.
 
 mod output;
+mod ownership;
 mod parallel;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -17,12 +18,12 @@ use crate::documents;
 use crate::error::{Action, Error};
 use crate::files::{self, Staged, write_atomically};
 use crate::fonts;
-use crate::job::Job;
 use crate::load::{self, Loaded};
 use crate::manifest::{self, Manifest};
 use crate::problem::Problem;
 use crate::render::{Engine, RenderError, Templates};
 use crate::text::Id;
+use ownership::{remove_vanished, target, vanished};
 use parallel::{Failure, LARGE_CONTEXT, Progress, Todo, render_all};
 
 pub struct Options {
@@ -191,13 +192,13 @@ fn run(options: &Options, summary: &mut Summary) {
             options.emit_typst && !options.out.join(format!("{}.typ", job.key)).exists();
         if !options.force && !typ_missing && manifest.is_current(&options.out, &job.key, &inputs) {
             summary.unchanged += 1;
-        } else {
-            todo.push(Todo {
-                job,
-                inputs,
-                large: context.len() > LARGE_CONTEXT,
-            });
+            continue;
         }
+        todo.push(Todo {
+            job,
+            inputs,
+            large: context.len() > LARGE_CONTEXT,
+        });
     }
 
     let progress = Progress::new(options.progress, todo.len());
@@ -214,8 +215,26 @@ fn run(options: &Options, summary: &mut Summary) {
         return;
     }
     for (Todo { job, inputs, .. }, result) in todo.into_iter().zip(results) {
-        match result.and_then(|done| done.place(inputs)) {
-            Ok(entry) => {
+        // A PDF of this document written earlier elsewhere (beside a foreign
+        // file since removed) goes once the new one is in place.
+        let earlier = manifest
+            .file_of(&options.out, &job.key)
+            .filter(|f| manifest.wrote(&options.out, &job.key, f));
+        let placed = result.and_then(|done| {
+            let (path, note) = target(&manifest, &options.out, &job.key, &done.pdf_hash)
+                .map_err(Failure::Write)?;
+            summary.notes.extend(note);
+            let beside = (path != options.out.join(format!("{}.pdf", job.key)))
+                .then(|| manifest::beside(&job.key));
+            done.place(inputs, path, beside)
+        });
+        match placed {
+            Ok((entry, placed)) => {
+                if let Some(old) = earlier.filter(|old| *old != placed)
+                    && let Err(e) = fs::remove_file(&old)
+                {
+                    summary.io.push(Error::output(&old, Action::Remove, e));
+                }
                 manifest.record(&job.key, entry);
                 summary.rendered.push(job.key.clone());
             }
@@ -236,47 +255,6 @@ fn run(options: &Options, summary: &mut Summary) {
         && let Err(e) = write_atomically(&path, &bytes)
     {
         summary.io.push(e);
-    }
-}
-
-/// The documents the manifest lists but the records no longer call for.
-fn vanished(jobs: &[Job], manifest: &Manifest) -> Vec<String> {
-    let planned: BTreeSet<&str> = jobs.iter().map(|j| j.key.as_str()).collect();
-    manifest
-        .documents
-        .keys()
-        .filter(|k| !planned.contains(k.as_str()))
-        .cloned()
-        .collect()
-}
-
-/// Removes the PDFs of documents the manifest lists but the records no
-/// longer call for; nothing else in the folder is touched.
-///
-/// Only when every record was read without a problem: while one is broken,
-/// the documents that seem to have vanished may only be hidden by it.
-fn remove_vanished(
-    jobs: &[Job],
-    manifest: &mut Manifest,
-    options: &Options,
-    summary: &mut Summary,
-) {
-    for key in vanished(jobs, manifest) {
-        if let Some(path) = manifest::pdf_path(&options.out, &key) {
-            if let Err(e) = files::check_inside(&options.out, &path) {
-                summary.io.push(e);
-                continue;
-            }
-            match fs::remove_file(&path) {
-                Ok(()) => summary.removed.push(key.clone()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    summary.io.push(Error::output(&path, Action::Remove, e));
-                    continue;
-                }
-            }
-        }
-        manifest.documents.remove(&key);
     }
 }
 

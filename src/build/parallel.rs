@@ -3,6 +3,7 @@
 //! document's files staged beside their places as it finishes.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -56,7 +57,7 @@ pub(super) fn render_all(
     progress: &Progress,
 ) -> Vec<Result<Done, Failure>> {
     let one = |i: usize| {
-        let result = render_one(engine, todo[i].job, options);
+        let result = render_one(engine, &todo[i], options);
         progress.tick();
         (i, result)
     };
@@ -144,17 +145,26 @@ pub(super) struct Done {
 
 impl Done {
     /// Renames the document's files into place; its manifest entry.
-    pub fn place(self, inputs: String) -> Result<Entry, Failure> {
+    /// Renames the document's files into place, its PDF at `path` (`beside`
+    /// names it when that is not the document's own name); its manifest
+    /// entry and where the PDF went.
+    pub fn place(
+        self,
+        inputs: String,
+        path: PathBuf,
+        beside: Option<String>,
+    ) -> Result<(Entry, PathBuf), Failure> {
         if let Some(typst) = self.typst {
             files::place(typst).map_err(Failure::Write)?;
         }
-        let pdf = files::place(self.pdf).map_err(Failure::Write)?;
-        Ok(Entry::written(&pdf, inputs, self.pdf_hash))
+        let pdf = files::place_at(self.pdf, &path).map_err(Failure::Write)?;
+        Ok((Entry::written(&pdf, inputs, self.pdf_hash, beside), pdf))
     }
 }
 
 /// Renders one document and stages its files.
-fn render_one(engine: &Engine, job: &Job, options: &Options) -> Result<Done, Failure> {
+fn render_one(engine: &Engine, todo: &Todo, options: &Options) -> Result<Done, Failure> {
+    let job = todo.job;
     let pdf = options.out.join(format!("{}.pdf", job.key));
     files::check_inside(&options.out, &pdf).map_err(Failure::Write)?;
     let rendered = engine.render(job).map_err(Failure::Render)?;
