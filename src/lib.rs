@@ -12,6 +12,7 @@
 pub mod build;
 pub mod check;
 pub mod documents;
+pub mod encoding;
 pub mod error;
 pub mod files;
 pub mod fonts;

@@ -1,4 +1,5 @@
-//! Text values as records hold them: NFC, trimmed, free of control characters.
+//! Text values as records hold them: NFC, trimmed, free of control and
+//! invisible characters, within their length, not in a legacy encoding.
 //!
 //! Normalising at parse time means every later stage (rules, templates, the
 //! font coverage check) sees one spelling of each Vietnamese letter, whatever
@@ -10,15 +11,6 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, de};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-
-/// Characters that never occur in Vietnamese Unicode text but fill text that
-/// was typed in the legacy TCVN3 (ABC) encoding and pasted as Latin-1, such as
-/// "Ng­êi" for "Người" (U+00AD soft hyphen, ¸ µ ¶ · ¹ ¨ …).
-const TCVN3_MARKERS: &[char] = &[
-    '\u{AD}', '¡', '¢', '£', '¤', '¥', '¦', '§', '¨', '©', 'ª', '«', '¬', '®', '¯', '±', '²', '³',
-    '´', 'µ', '¶', '·', '¸', '¹', 'º', '»', '¼', '½', '¾', '¿', 'Æ', 'Ç', 'Ë', 'Î', 'Ï', 'Ñ', 'Ö',
-    'Ø', 'Û', 'Ü', 'Þ', 'ß', 'å', 'æ', 'ç', 'ë', 'î', 'ï', 'ñ', 'ö', 'ø', 'û', 'ü', 'þ', 'ÿ',
-];
 
 /// Invisible characters that change how text reads without showing
 /// themselves: bidirectional controls reorder it ("(30/9/2020)" printed as
@@ -104,12 +96,12 @@ pub fn clean(raw: &str, multiline: bool) -> Result<String, String> {
             c as u32
         ));
     }
-    if text.chars().filter(|c| TCVN3_MARKERS.contains(c)).count() >= 1
-        && text.chars().any(|c| c.is_alphabetic())
-    {
+    if let Some(found) = crate::encoding::legacy(text) {
         return Err(format!(
-            "\"{text}\" có vẻ được gõ bằng bảng mã cũ (TCVN3/ABC hoặc VNI), không phải Unicode; \
-             hãy chuyển sang Unicode dựng sẵn (ví dụ bằng Unikey: Công cụ chuyển mã) rồi dán lại"
+            "\"{text}\" có vẻ được gõ bằng bảng mã cũ {}, không phải Unicode; đọc theo {0} thì là \
+             \"{}\": hãy ghi lại như vậy (hoặc chuyển mã bằng Unikey: Công cụ chuyển mã, sang \
+             Unicode dựng sẵn)",
+            found.encoding, found.decoded
         ));
     }
     Ok(text.to_owned())

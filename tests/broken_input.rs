@@ -226,7 +226,9 @@ fn legacy_encoding_is_named() {
     let e = only_error(folder.path());
     assert_eq!(place(&e).1, "chuc_vu");
     assert!(
-        message(&e).contains("bảng mã cũ (TCVN3/ABC hoặc VNI)"),
+        message(&e).contains(
+            "bảng mã cũ TCVN3, không phải Unicode; đọc theo TCVN3 thì là \"Chuyên viên\""
+        ),
         "{e}"
     );
 }

@@ -237,3 +237,37 @@ fn messages_stand_at_the_right_place_in_vietnamese() {
         }
     }
 }
+
+#[test]
+fn foreign_and_symbol_text_passes_and_legacy_vietnamese_is_decoded() {
+    for text in [
+        "200 m²",
+        "§ 3",
+        "½ ngày",
+        "Köln",
+        "Müller",
+        "Peña",
+        "© 2020",
+        "« trích »",
+    ] {
+        let folder = Folder::small();
+        folder.edit(
+            BINH,
+            "chuc_vu: Chuyên viên",
+            &format!("chuc_vu: \"Chuyên viên {text}\""),
+        );
+        let (code, report) = check_json(folder.path());
+        assert_eq!(code, 0, "{text}: {:#?}", data_errors(&report));
+    }
+    for (raw, unicode) in [
+        ("Voõ Thò Dung", "Võ Thị Dung"),
+        ("Traàn Thò Thuùy", "Trần Thị Thúy"),
+        ("Ng\u{AD}êi ®¨ng ký", "Người đăng ký"),
+    ] {
+        let folder = Folder::small();
+        folder.edit(BINH, "ho_ten: Trần Thị Bình", &format!("ho_ten: {raw}"));
+        let e = only_error(folder.path());
+        assert_eq!(place(&e).1, "ho_ten", "{e}");
+        assert!(message(&e).contains(&format!("\"{unicode}\"")), "{e}");
+    }
+}
