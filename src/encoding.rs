@@ -260,7 +260,11 @@ fn reads_better(raw: &str, decoded: &str) -> bool {
 
 /// The value in Unicode, if it was typed in TCVN3 or VNI.
 pub fn legacy(text: &str) -> Option<Legacy> {
-    if text.is_ascii() {
+    // Legacy text is ASCII and Latin-1 only: a letter beyond them (ư, ơ, đ,
+    // ă, any letter with a tone mark but the few Latin-1 has) shows text
+    // typed in Unicode. Nearly every Vietnamese value has one, and this
+    // keeps the statistics below off the path of a province's records.
+    if text.is_ascii() || text.chars().any(|c| c > '\u{FF}' && c.is_alphabetic()) {
         return None;
     }
     [("TCVN3", decode_tcvn3(text)), ("VNI", decode_vni(text))]

@@ -74,8 +74,10 @@ pub fn clean(raw: &str, multiline: bool) -> Result<String, String> {
     if length > limit {
         return Err(too_long(length, limit));
     }
+    let maybe_invisible = |c: char| matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
     if let Some((c, name)) = text
         .chars()
+        .filter(|&c| maybe_invisible(c))
         .find_map(|c| INVISIBLE.iter().find(|(i, _)| *i == c))
     {
         return Err(format!(

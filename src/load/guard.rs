@@ -23,7 +23,13 @@ pub struct Refusal {
 /// `!x`: serde would drop or misread what they mark). A file that is not
 /// YAML at all passes here: the parser that follows says what is wrong.
 pub fn check(text: &str) -> Result<(), Refusal> {
-    control_characters(text)?;
+    let scan = scan(text.as_bytes());
+    if scan.control {
+        control_characters(text)?;
+    }
+    if scan.shallow {
+        return Ok(());
+    }
     let mut parser = Parser::new_from_str(text);
     let mut depth = 0usize;
     loop {
@@ -78,6 +84,59 @@ pub fn check(text: &str) -> Result<(), Refusal> {
     }
 }
 
+/// What one pass over a file's bytes tells before any parsing.
+struct Scan {
+    /// A control character may be there (C0 but tab and line ends, DEL,
+    /// or C1, which starts with 0xC2 0x80–0x9F).
+    control: bool,
+    /// Nothing in it can be an anchor, alias or tag, and its nesting is
+    /// bounded below the limit by its indentation, its "- " runs and its
+    /// brackets: no parse is needed to know it passes.
+    shallow: bool,
+}
+
+/// One pass over the bytes: a province's thousands of clerk's records then
+/// cost a scan each, not a parse.
+fn scan(bytes: &[u8]) -> Scan {
+    let mut control = false;
+    let mut marks = false;
+    let mut brackets = 0usize;
+    let mut deepest = 0usize;
+    let (mut indent, mut dashes, mut at_start, mut after_dash) = (0usize, 0usize, true, false);
+    let mut previous = 0u8;
+    for &b in bytes {
+        match b {
+            b'\n' => {
+                deepest = deepest.max(indent + dashes);
+                (indent, dashes, at_start, after_dash) = (0, 0, true, false);
+            }
+            b'\t' | b'\r' => at_start = false,
+            0..=0x1F | 0x7F => control = true,
+            0x80..=0x9F if previous == 0xC2 => control = true,
+            b'&' | b'*' | b'!' => marks = true,
+            b'[' | b'{' => brackets += 1,
+            _ => {}
+        }
+        if at_start && b != b'\n' {
+            match (b, after_dash) {
+                (b' ', false) if dashes == 0 => indent += 1,
+                (b' ', true) => after_dash = false,
+                (b'-', false) => {
+                    dashes += 1;
+                    after_dash = true;
+                }
+                _ => at_start = false,
+            }
+        }
+        previous = b;
+    }
+    deepest = deepest.max(indent + dashes);
+    Scan {
+        control,
+        shallow: !marks && deepest + brackets < MAX_DEPTH,
+    }
+}
+
 /// A control character anywhere in the file (a NUL from a damaged copy, a
 /// form feed), placed where it stands; YAML would only give a byte offset.
 fn control_characters(text: &str) -> Result<(), Refusal> {
@@ -107,6 +166,21 @@ mod tests {
 
     fn refused(text: &str) -> Option<(String, usize, usize)> {
         check(text).err().map(|r| (r.message, r.line, r.column))
+    }
+
+    #[test]
+    fn only_what_may_be_deep_or_aliased_is_parsed() {
+        let shallow = |t: &str| scan(t.as_bytes()).shallow;
+        assert!(shallow(
+            "ho_ten: Lan\ndang_ky:\n  noi_dung: [\"2.1\"]\n  - { a: 1 }\n"
+        ));
+        assert!(!shallow("a: &s x\n"));
+        assert!(!shallow(&format!("{}x\n", "- ".repeat(25))));
+        assert!(!shallow(&format!("a:\n{}b: 1\n", " ".repeat(30))));
+        assert!(!shallow(&"[".repeat(25)));
+        assert!(!scan(b"a: 1\n").control);
+        assert!(scan(b"a: \x01\n").control);
+        assert!(scan("a: \u{85}".as_bytes()).control);
     }
 
     #[test]
