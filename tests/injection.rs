@@ -186,3 +186,155 @@ fn typst_code_in_a_record_stays_text() {
     let info = pdf::info(&out.path().join(NAMED[0]));
     assert!(info.contains("(A4)"), "the page keeps its size: {info}");
 }
+
+/// Every other text field a document prints, each given its own arbitrary
+/// value: each is read back, letter for letter, from every document that
+/// shows it — or the build refuses it and names the field.
+fn every_field_reads_back(values: &[String; 11]) -> Result<bool, TestCaseError> {
+    let folder = Folder::small();
+    let [
+        unit,
+        unit_commitment,
+        target,
+        achievement,
+        place,
+        conclusion,
+        reason,
+        opinion,
+        form,
+        to,
+        enclosed,
+    ] = values;
+    let q = |v: &str| yaml_string(v);
+    let a = "tap-the/phong-a.yaml";
+    folder.edit(
+        a,
+        "ten: Phòng Tổ chức đảng - Đảng viên",
+        &format!("ten: {}", q(unit)),
+    );
+    folder.edit(
+        a,
+        "  cam_ket: Hoàn thành xuất sắc nhiệm vụ được giao.",
+        &format!("  cam_ket: {}", q(unit_commitment)),
+    );
+    folder.edit(
+        a,
+        "chi_tieu: [Chi bộ đạt trong sạch, vững mạnh]",
+        &format!("chi_tieu: [{}]", q(target)),
+    );
+    folder.edit(
+        a,
+        "thanh_tich: Tham mưu chất lượng công tác tổ chức đại hội đảng bộ các cấp.",
+        &format!("thanh_tich: {}", q(achievement)),
+    );
+    let m = "cuoc-hop/binh-xet.yaml";
+    folder.edit(
+        m,
+        "dia_diem: Phòng họp tầng 3",
+        &format!("dia_diem: {}", q(place)),
+    );
+    folder.edit(
+        m,
+        "ket_luan: Hội đồng thống nhất đề nghị khen thưởng 01 tập thể và 02 cá nhân.",
+        &format!("ket_luan: {}", q(conclusion)),
+    );
+    folder.edit(m, "ly_do: đi công tác", &format!("ly_do: {}", q(reason)));
+    folder.edit(
+        m,
+        "y_kien: Nhất trí với đề xuất của Hội đồng.",
+        &format!("y_kien: {}", q(opinion)),
+    );
+    let p = "to-trinh/de-nghi.yaml";
+    folder.edit(
+        p,
+        "hinh_thuc: Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy",
+        &format!("hinh_thuc: {}", q(form)),
+    );
+    folder.edit(
+        p,
+        "kinh_gui: [Đồng chí Trưởng Ban Tổ chức Tỉnh ủy]",
+        &format!("kinh_gui: [{}]", q(to)),
+    );
+    folder.edit(
+        p,
+        "kem_theo: [Biên bản họp Hội đồng ngày 15/12/2020]",
+        &format!("kem_theo: [{}]", q(enclosed)),
+    );
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(folder.path(), out.path());
+    let text = stdout(&run);
+    if !run.status.success() {
+        // A refusal is allowed only when it names the field it refuses.
+        prop_assert!(
+            text.contains("trường `"),
+            "refused without a field:\n{text}"
+        );
+        return Ok(false);
+    }
+    let read = |doc: &str| squash(&pdf::raw_text(&out.path().join(doc)));
+    let unit_form = read("2020/dang-ky/tap-the/phong-a.pdf");
+    let minutes = read("2020/bien-ban/binh-xet.pdf");
+    let proposal = read("2020/to-trinh/de-nghi.pdf");
+    let list = read("2020/dang-ky/danh-sach.pdf");
+    let shows = [
+        (unit, vec![&unit_form, &minutes, &proposal, &list]),
+        (unit_commitment, vec![&unit_form]),
+        (target, vec![&unit_form]),
+        (achievement, vec![&proposal]),
+        (place, vec![&minutes]),
+        (conclusion, vec![&minutes]),
+        (reason, vec![&minutes]),
+        (opinion, vec![&minutes]),
+        (form, vec![&proposal]),
+        (to, vec![&proposal]),
+        (enclosed, vec![&proposal]),
+    ];
+    for (value, docs) in shows {
+        let wanted = squash(value.trim());
+        for doc in docs {
+            prop_assert!(doc.contains(&wanted), "{value:?} not read back in {doc}");
+        }
+    }
+    Ok(true)
+}
+
+fn eleven_values() -> impl Strategy<Value = [String; 11]> {
+    (
+        (value(false), value(true), value(false), value(true)),
+        (value(false), value(true), value(false), value(true)),
+        (value(false), value(false), value(false)),
+    )
+        .prop_map(|((a, b, c, d), (e, f, g, h), (i, j, k))| [a, b, c, d, e, f, g, h, i, j, k])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_printed_text_field_renders_as_text(values in eleven_values()) {
+        every_field_reads_back(&values)?;
+    }
+}
+
+#[test]
+fn typst_code_in_every_printed_field_is_rendered_as_text() {
+    let code = [
+        "#panic(\"x\") ] $x$",
+        "Dòng một\n1. hai\n= ba",
+        "// chú thích /* */",
+        "{{ ho_ten }} {% if true %}",
+        "<nhan> @nhan *đậm* _nghiêng_",
+        "#set page(width: 1cm)",
+        "\\ ` ~ ' \"",
+        "#import \"/the-thuc.typ\": *",
+        "- gạch + cộng = ba",
+        "http://x.vn",
+        "Ddddddddddddddddddddddddddddddddddddd",
+    ]
+    .map(str::to_owned);
+    let rendered = every_field_reads_back(&code).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        rendered,
+        "these values are text a record may hold: the build must render them"
+    );
+}
