@@ -64,6 +64,15 @@ enum OutputFormat {
     Json,
 }
 
+/// Writes to standard output; a reader that stops early (`tdkt check | head
+/// -1`) closes the pipe, and the rest is dropped quietly rather than
+/// aborting the program.
+fn emit(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
@@ -79,10 +88,15 @@ fn main() -> ExitCode {
             let report = loaded.records.as_ref().map(check::check);
             match format {
                 OutputFormat::Text => {
-                    print!("{}", report::text(&loaded, report.as_ref()));
-                    println!("\n{}", report::conclusion(&loaded, report.as_ref()));
+                    emit(&format!(
+                        "{}\n{}\n",
+                        report::text(&loaded, report.as_ref()),
+                        report::conclusion(&loaded, report.as_ref())
+                    ));
                 }
-                OutputFormat::Json => println!("{}", report::json(&loaded, report.as_ref())),
+                OutputFormat::Json => {
+                    emit(&format!("{}\n", report::json(&loaded, report.as_ref())))
+                }
             }
             let ok = report::valid(&loaded, report.as_ref());
             ExitCode::from(if ok { 0 } else { 1 })
@@ -106,7 +120,7 @@ fn main() -> ExitCode {
                 progress: true,
             };
             let summary = build::build(&options);
-            print!("{}", report::build_summary(&summary, &options.out, verbose));
+            emit(&report::build_summary(&summary, &options.out, verbose));
             ExitCode::from(if summary.ok() { 0 } else { 1 })
         }
     }

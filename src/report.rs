@@ -264,7 +264,7 @@ pub fn build_summary(
         out.display(),
         summary.unchanged,
         summary.removed.len(),
-        summary.failed.len() + summary.io.len(),
+        summary.problems.len() + summary.failed.len() + summary.io.len(),
         summary.elapsed.as_secs_f64()
     );
     for note in &summary.notes {

@@ -283,3 +283,49 @@ fn check_refuses_what_the_fonts_cannot_print_as_build_does() {
         "{text}"
     );
 }
+
+#[test]
+fn the_summary_counts_the_errors_it_lists() {
+    let folder = Folder::small();
+    folder.edit(BINH, "nam_sinh: 1985", "nam_sinh: năm tám lăm");
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let text = stdout(&build(folder.path(), out.path()));
+    assert!(text.contains("LỖI (1)"), "{text}");
+    assert!(text.contains("; 1 lỗi;"), "{text}");
+    assert!(!text.contains(" 0 lỗi"), "{text}");
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_output_quietly() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // Enough records for a report larger than a pipe holds.
+    let folder = Folder::small();
+    let person = folder.read(BINH);
+    for i in 0..400 {
+        folder.write(&format!("ca-nhan/nguoi-{i:03}.yaml"), &person);
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tdkt"))
+        .args(["check", "--format", "json", "--records"])
+        .arg(folder.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tdkt");
+    let mut first = [0u8; 64];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("some output");
+    // The pipe is closed here, as `head -c 64` would.
+    let run = child.wait_with_output().expect("wait");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        matches!(run.status.code(), Some(0 | 1)),
+        "{:?}: {stderr}",
+        run.status
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
