@@ -83,6 +83,16 @@ pub fn load(dir: &Path) -> Loaded {
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
         );
+        if entry.path_is_symlink() && entry.depth() == 1 && kind_folder(entry.file_name()) {
+            let rel = path.strip_prefix(dir).unwrap_or(path);
+            problems.push(Problem::new(
+                rel,
+                "",
+                "thư mục này là một liên kết (symbolic link), không phải thư mục thật; tdkt không đọc \
+                 liên kết. Hãy chép các bản ghi vào một thư mục thật ở đây",
+            ));
+            continue;
+        }
         let file_or_link = entry.file_type().is_file() || entry.path_is_symlink();
         if !file_or_link || !is_yaml {
             continue;
@@ -111,6 +121,18 @@ fn kind_of(rel: &Path) -> Option<Kind> {
     ]
     .into_iter()
     .find(|k| k.folder() == folder)
+}
+
+/// Whether a name is one of the folders records of a kind live in.
+fn kind_folder(name: &std::ffi::OsStr) -> bool {
+    [
+        Kind::Collective,
+        Kind::Person,
+        Kind::Meeting,
+        Kind::Proposal,
+    ]
+    .iter()
+    .any(|k| name == k.folder())
 }
 
 fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> {
