@@ -17,6 +17,14 @@ pub struct RecipientLine {
     pub text: String,
 }
 
+/// The abbreviations of document types in a number's symbol (Nghị định
+/// 30/2020, Phụ lục III; the Party uses the same for these): "05-TTr/BTCTU".
+pub mod kind {
+    pub const PLAN: &str = "KH";
+    pub const PROPOSAL: &str = "TTr";
+    pub const MINUTES: &str = "BB";
+}
+
 /// The blank a clerk fills in by hand on a draft: no-break spaces, which
 /// Typst keeps (plain spaces would collapse into one).
 pub const DRAFT_BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";

@@ -298,3 +298,38 @@ fn usage_errors_exit_2_in_vietnamese() {
         stdout(&out)
     );
 }
+
+#[test]
+fn document_numbers_as_a_clerk_writes_them() {
+    let meeting = "cuoc-hop/binh-xet.yaml";
+    for written in ["5", "05", "\"05-BB/BTCTU\"", "\"Số 05-BB/BTCTU\""] {
+        let folder = Folder::small();
+        folder.edit(
+            meeting,
+            "loai: cuoi_nam",
+            &format!("loai: cuoi_nam\nso: {written}"),
+        );
+        let out = tempfile::TempDir::new().expect("temp dir");
+        let run = common::build(folder.path(), out.path());
+        assert!(run.status.success(), "{written}: {}", stdout(&run));
+        let text = common::pdf::text(&out.path().join("2020/bien-ban/binh-xet.pdf"));
+        assert!(text.contains("Số 05-BB/BTCTU"), "{written}: {text}");
+    }
+    // A State symbol, another body or another type does not fit these minutes.
+    for written in ["05/BB-SNV", "05-BB/SNV", "05-TTr/BTCTU"] {
+        let folder = Folder::small();
+        folder.edit(
+            meeting,
+            "loai: cuoi_nam",
+            &format!("loai: cuoi_nam\nso: {written}"),
+        );
+        let e = only_error(folder.path());
+        assert_eq!(place(&e), (meeting.into(), "so".into(), 2, 1), "{e}");
+        assert!(message(&e).contains("\"05-BB/BTCTU\""), "{written}: {e}");
+    }
+    let folder = Folder::small();
+    folder.edit(meeting, "loai: cuoi_nam", "loai: cuoi_nam\nso: năm");
+    let e = only_error(folder.path());
+    assert_eq!(place(&e).1, "so", "{e}");
+    assert!(message(&e).contains("không đọc được"), "{e}");
+}

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::context::{self, Common};
 use super::{Document, Draft, Reader, Template};
+use crate::format::kind;
 use crate::records::{Kind, Records};
 use crate::ruleset;
 use crate::text::Id;
@@ -169,7 +170,11 @@ impl Document for Minutes {
         let date = m.bat_dau.0.date();
         let context = Context {
             common: context::common(r),
-            so_hieu: format.number_line(m.so, "BB", plan.co_quan.viet_tat.as_str()),
+            so_hieu: format.number_line(
+                m.so.as_ref().map(|d| d.n),
+                kind::MINUTES,
+                plan.co_quan.viet_tat.as_str(),
+            ),
             ngay: date,
             cuoi_nam: year_end,
             trich_yeu: format.subject_case(&subject),

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::reader::Reader;
-use crate::format::Format;
+use crate::format::{Format, kind};
 use crate::records::{Collective, Person, Plan, Signer};
 use crate::text::Line;
 
@@ -57,10 +57,10 @@ pub fn common<'a>(r: &Reader<'a>) -> Common<'a> {
 /// chức Tỉnh ủy về xây dựng …"; number and date only when known.
 pub fn plan_citation(plan: &Plan) -> String {
     let mut s = String::from("Kế hoạch");
-    if let Some(n) = plan.so {
+    if let Some(n) = &plan.so {
         let number = plan
             .the_thuc
-            .number(Some(n), "KH", plan.co_quan.viet_tat.as_str());
+            .number(Some(n.n), kind::PLAN, plan.co_quan.viet_tat.as_str());
         s.push_str(&format!(" số {number}"));
     }
     if let Some(d) = plan.ngay {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::context::{self, Common, SignerCtx};
 use super::{Document, Draft, Reader, Template};
 use crate::format::RecipientLine;
+use crate::format::kind;
 use crate::records::{Candidate, Kind, Meeting, Records};
 use crate::ruleset;
 use crate::text::Id;
@@ -119,7 +120,11 @@ impl Document for Proposal {
         let recipients = p.noi_nhan.as_ref().unwrap_or(&plan.noi_nhan);
         let context = Context {
             common: context::common(r),
-            so_hieu: format.number_line(p.so, "TTr", plan.co_quan.viet_tat.as_str()),
+            so_hieu: format.number_line(
+                p.so.as_ref().map(|d| d.n),
+                kind::PROPOSAL,
+                plan.co_quan.viet_tat.as_str(),
+            ),
             ngay: p.ngay.0,
             trich_yeu: format.subject_case(&subject),
             kinh_gui: p.kinh_gui.iter().map(|k| k.as_str()).collect(),

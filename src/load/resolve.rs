@@ -6,9 +6,12 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::{Files, Parsed, kind_of};
+use crate::format::{Format, kind};
 use crate::locate::locate;
 use crate::problem::Problem;
-use crate::records::{Collective, Kind, Meeting, Person, Plan, Proposal, Records, Signer};
+use crate::records::{
+    Collective, DocNumber, Kind, Meeting, Person, Plan, Proposal, Records, Signer,
+};
 use crate::text::{Id, Line, YEARS};
 use crate::vocab::{Authority, MeetingKind};
 
@@ -67,6 +70,10 @@ struct Known<'a> {
     council: Vec<&'a Id>,
     meeting_kinds: BTreeMap<&'a Id, MeetingKind>,
     seen: &'a BTreeMap<Id, PathBuf>,
+    /// The plan's format and the body's abbreviation, which a document
+    /// number's symbol must carry.
+    format: Format,
+    body: &'a str,
 }
 
 impl<'a> Known<'a> {
@@ -108,6 +115,13 @@ impl<'a> Known<'a> {
         }
     }
 
+    /// A number written with its symbol must carry this document's.
+    fn number(&self, refs: &mut Refs, number: Option<&DocNumber>, kind: &str) {
+        if let Some(why) = number.and_then(|n| n.mismatch(self.format, kind, self.body)) {
+            refs.report("so", why);
+        }
+    }
+
     fn signer(&self, refs: &mut Refs, field: &str, signer: &Signer) {
         self.person(refs, &format!("{field}.nguoi"), &signer.nguoi);
         let needs_whom = matches!(
@@ -124,6 +138,7 @@ impl<'a> Known<'a> {
 }
 
 fn plan_refs(known: &Known, refs: &mut Refs, p: &Plan) {
+    known.number(refs, p.so.as_ref(), kind::PLAN);
     if !YEARS.contains(&p.nam) {
         refs.report(
             "nam",
@@ -205,6 +220,7 @@ fn person_refs(known: &Known, refs: &mut Refs, p: &Person) {
 }
 
 fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
+    known.number(refs, m.so.as_ref(), kind::MINUTES);
     for (field, id) in [("chu_tri", &m.chu_tri), ("thu_ky", &m.thu_ky)] {
         known.person(refs, field, id);
         if known.people.contains(id) && !known.council.contains(&id) {
@@ -274,6 +290,7 @@ fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
 }
 
 fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
+    known.number(refs, p.so.as_ref(), kind::PROPOSAL);
     match known.meeting_kinds.get(&p.cuoc_hop) {
         Some(MeetingKind::YearEnd) => {}
         Some(MeetingKind::Selection) => refs.report(
@@ -331,6 +348,8 @@ pub(super) fn resolve(files: Files, problems: &mut Vec<Problem>) -> Option<Recor
                 .collect(),
             meeting_kinds: meetings.iter().map(|m| (&m.id, m.value.loai)).collect(),
             seen: &seen,
+            format: plan.value.the_thuc,
+            body: plan.value.co_quan.viet_tat.as_str(),
         };
         plan_refs(&known, &mut known.refs(&plan, problems), &plan.value);
         for c in &collectives {

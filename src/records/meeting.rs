@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 
+use super::DocNumber;
 use crate::text::{Date, DateTime, Id, Line, Paragraphs};
 use crate::vocab::MeetingKind;
 
@@ -13,7 +14,7 @@ use super::Signer;
 pub struct Meeting {
     pub loai: MeetingKind,
     #[serde(default)]
-    pub so: Option<u32>,
+    pub so: Option<DocNumber>,
     pub bat_dau: DateTime,
     pub ket_thuc: DateTime,
     pub dia_diem: Line,
@@ -55,7 +56,7 @@ pub struct Vote {
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
     #[serde(default)]
-    pub so: Option<u32>,
+    pub so: Option<DocNumber>,
     pub ngay: Date,
     pub kinh_gui: Vec<Line>,
     /// Absent: "về việc đề nghị tặng <hình thức> …".

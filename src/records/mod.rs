@@ -5,6 +5,7 @@
 //! `docs/records.md` documents every key with an example.
 
 mod meeting;
+mod number;
 mod people;
 mod plan;
 
@@ -16,6 +17,7 @@ use serde::Serialize;
 use crate::text::{Date, Id, Line};
 use crate::vocab::MeetingKind;
 pub use meeting::{Absence, Meeting, Proposal, Vote};
+pub use number::{DocNumber, Symbol};
 pub use people::{
     Collective, CollectiveRegistration, DisciplinaryMeasure, Evaluation, Initiative, Person,
     PersonRegistration, Recognition,

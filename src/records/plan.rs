@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::DocNumber;
 use crate::text::{Date, Id, Line};
 use crate::vocab::{Authority, CollectiveTitle, Format, Rating, Role};
 
@@ -16,7 +17,7 @@ pub struct Plan {
     pub nam: i32,
     /// The plan's own number ("Số 25-KH/BTCTU"); absent when unknown.
     #[serde(default)]
-    pub so: Option<u32>,
+    pub so: Option<DocNumber>,
     /// The plan's date; absent when unknown (documents then cite it without).
     #[serde(default)]
     pub ngay: Option<Date>,
