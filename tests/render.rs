@@ -135,7 +135,7 @@ fn the_individual_registration_form() {
         &flat,
         &[
             "Bắc Giang, ngày 27 tháng 02 năm 2020",
-            "BẢN ĐĂNG KÝ Xây dựng điển hình tiên tiến năm 2020",
+            "BẢN ĐĂNG KÝ xây dựng điển hình tiên tiến năm 2020",
             "Kính gửi: Hội đồng Thi đua - Khen thưởng cơ quan",
             "Họ và tên: Ngô Văn Khải",
             "Năm sinh: 1978",
@@ -167,7 +167,7 @@ fn the_collective_registration_form() {
     assert_has(
         &flat,
         &[
-            "BẢN ĐĂNG KÝ Xây dựng tập thể điển hình tiên tiến năm 2020",
+            "BẢN ĐĂNG KÝ xây dựng tập thể điển hình tiên tiến năm 2020",
             "Tên tập thể: Phòng Tổ chức cán bộ",
             "Số cán bộ, công chức, người lao động: 05",
             "Trưởng phòng: Bùi Văn Long",
@@ -441,6 +441,13 @@ fn the_same_records_as_a_state_body() {
         minutes.contains("CHỦ TỌA") && minutes.contains("2020./."),
         "{minutes}"
     );
+    // Registrations close with "./." too, and their subject is capitalised
+    // as the State format writes it (the Party's is lower case).
+    for form in [KHAI, TCCB] {
+        let text = pdf::flat_text(&out.path().join(form));
+        assert!(text.contains("đã đăng ký./."), "{form}: {text}");
+        assert!(text.contains("BẢN ĐĂNG KÝ Xây dựng"), "{form}: {text}");
+    }
 }
 
 #[test]

@@ -16,6 +16,8 @@ pub struct PersonForm;
 pub struct Context<'a> {
     #[serde(flatten)]
     common: Common<'a>,
+    /// The subject under "BẢN ĐĂNG KÝ", in the format's case.
+    trich_yeu: String,
     ngay: NaiveDate,
     ho_ten: &'a str,
     nam_sinh: Option<u32>,
@@ -67,8 +69,10 @@ impl Document for PersonForm {
         let person = r.person(id)?;
         let reg = person.dang_ky.as_ref()?;
         let plan = r.plan();
+        let subject = format!("xây dựng điển hình tiên tiến năm {}", plan.nam);
         let context = Context {
             common: context::common(r),
+            trich_yeu: plan.the_thuc.subject_case(&subject),
             ngay: reg.ngay.0,
             ho_ten: person.ho_ten.as_str(),
             nam_sinh: person.nam_sinh,

@@ -16,6 +16,8 @@ pub struct CollectiveForm;
 pub struct Context<'a> {
     #[serde(flatten)]
     common: Common<'a>,
+    /// The subject under "BẢN ĐĂNG KÝ", in the format's case.
+    trich_yeu: String,
     ngay: NaiveDate,
     ten: &'a str,
     so_thanh_vien: u32,
@@ -50,8 +52,10 @@ impl Document for CollectiveForm {
         let unit = r.collective(id)?;
         let reg = unit.dang_ky.as_ref()?;
         let plan = r.plan();
+        let subject = format!("xây dựng tập thể điển hình tiên tiến năm {}", plan.nam);
         let context = Context {
             common: context::common(r),
+            trich_yeu: plan.the_thuc.subject_case(&subject),
             ngay: reg.ngay.0,
             ten: unit.ten.as_str(),
             so_thanh_vien: unit.so_thanh_vien,
