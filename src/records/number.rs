@@ -88,7 +88,13 @@ impl<'de> Deserialize<'de> for DocNumber {
             Number(u64),
             Text(String),
         }
-        match Raw::deserialize(d).map_err(|_| de::Error::custom(bad("…")))? {
+        let unreadable = || {
+            de::Error::custom(
+                "số văn bản phải là một số (ví dụ 5 hoặc 05), hoặc số và ký hiệu \
+                 (ví dụ 05-TTr/BTCTU theo thể thức Đảng, 05/TTr-SNV theo thể thức nhà nước)",
+            )
+        };
+        match Raw::deserialize(d).map_err(|_| unreadable())? {
             Raw::Number(n) => u32::try_from(n)
                 .ok()
                 .filter(|&n| n > 0)
