@@ -64,6 +64,40 @@ pub fn sentence(text: &str) -> String {
     }
 }
 
+/// A position in a unit as a clerk writes it. Where the title ends with the
+/// words the unit's name begins with, they are written once: "Trưởng phòng"
+/// in "Phòng Tổ chức cán bộ" is "Trưởng phòng Tổ chức cán bộ", "Chánh Văn
+/// phòng" of "Văn phòng Ban" is "Chánh Văn phòng Ban"; a title with further
+/// duties merges its first part ("Phó Chánh Văn phòng Ban, Chủ tịch Công
+/// đoàn"). Otherwise the two are joined by a comma: "Chuyên viên, Phòng Tổ
+/// chức cán bộ".
+pub fn position_in(title: &str, unit: &str) -> String {
+    let (head, duties) = match title.split_once(',') {
+        Some((head, rest)) => (head.trim(), format!(",{rest}")),
+        None => (title.trim(), String::new()),
+    };
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    let unit_words: Vec<&str> = unit.split_whitespace().collect();
+    let same = |a: &[&str], b: &[&str]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
+    };
+    for k in (1..=head_words.len().min(unit_words.len())).rev() {
+        if same(&head_words[head_words.len() - k..], &unit_words[..k]) {
+            let rest = unit_words[k..].join(" ");
+            let merged = if rest.is_empty() {
+                head.to_owned()
+            } else {
+                format!("{head} {rest}")
+            };
+            return format!("{merged}{duties}");
+        }
+    }
+    format!("{title}, {unit}")
+}
+
 const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
 
 /// Letters in the Vietnamese alphabet's order, then tones (none, huyền,
@@ -164,6 +198,41 @@ mod tests {
         assert_eq!(percent(2, 3), "66,7 %");
         assert_eq!(percent(1, 2), "50 %");
         assert_eq!(percent(0, 0), "0 %");
+    }
+
+    #[test]
+    fn a_title_and_its_unit_share_their_common_words() {
+        let cases = [
+            (
+                "Trưởng phòng",
+                "Phòng Tổ chức cán bộ",
+                "Trưởng phòng Tổ chức cán bộ",
+            ),
+            (
+                "Phó Trưởng phòng",
+                "Phòng Chính sách cán bộ",
+                "Phó Trưởng phòng Chính sách cán bộ",
+            ),
+            ("Chánh Văn phòng", "Văn phòng Ban", "Chánh Văn phòng Ban"),
+            (
+                "Phó Chánh Văn phòng, Chủ tịch Công đoàn cơ quan",
+                "Văn phòng Ban",
+                "Phó Chánh Văn phòng Ban, Chủ tịch Công đoàn cơ quan",
+            ),
+            (
+                "Chuyên viên",
+                "Phòng Tổ chức cán bộ",
+                "Chuyên viên, Phòng Tổ chức cán bộ",
+            ),
+            (
+                "Chuyên viên, văn thư",
+                "Văn phòng Ban",
+                "Chuyên viên, văn thư, Văn phòng Ban",
+            ),
+        ];
+        for (title, unit, written) in cases {
+            assert_eq!(position_in(title, unit), written);
+        }
     }
 
     #[test]

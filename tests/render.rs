@@ -254,6 +254,9 @@ fn the_selection_minutes_with_the_vote_table() {
             "Lại Văn Sơn (đi công tác tại huyện Lục Ngạn), có ý kiến bằng văn bản.",
             "Chủ trì: đồng chí Nguyễn Văn Hanh, Phó Trưởng Ban, Chủ tịch Hội đồng.",
             "Thư ký: đồng chí Phạm Thị Ngọc Ánh, Chuyên viên, Phòng Tổ chức đảng - Đảng viên, Ủy viên, Thư ký Hội đồng.",
+            // A title and its unit share their common words, as a clerk writes them.
+            "Bùi Văn Long, Trưởng phòng Tổ chức cán bộ, Ủy viên;",
+            "Đinh Văn Tiến, Chánh Văn phòng Ban, Phó Chủ tịch Hội đồng;",
             "Ý kiến bằng văn bản của đồng chí Lại Văn Sơn",
             "quá bán tổng số thành viên Hội đồng",
             "Hội đồng thống nhất lựa chọn 02 tập thể và 03 cá nhân",
@@ -290,10 +293,17 @@ fn the_year_end_minutes_carry_the_periodic_evaluations() {
             "bình xét tập thể, cá nhân điển hình tiên tiến năm 2020",
             "Thành phần tham dự: 09/09 thành viên",
             "+ 6 tháng đầu năm (30/6/2020): Hoàn thành khảo sát thực trạng hồ sơ đảng viên tại 12 chi bộ.",
-            "Hội đồng thống nhất bình xét, đề nghị khen thưởng 01 tập thể và 02 cá nhân",
+            "3. Kết luận: Hội đồng thống nhất đề nghị Trưởng Ban tặng Giấy khen cho 01 tập thể và 02 cá nhân",
             "Cuộc họp kết thúc vào 16 giờ 30 phút, ngày 15 tháng 12 năm 2020.",
         ],
     );
+    // The record's conclusion is the conclusion: the sentence made from the
+    // vote is not printed beside it.
+    assert!(
+        !flat.contains("Hội đồng thống nhất bình xét, đề nghị"),
+        "{flat}"
+    );
+    assert_eq!(flat.matches("Kết luận").count(), 1, "{flat}");
     let row = vote_row(&text, "Vũ Minh Đức");
     assert!(
         row.contains("3/9") && row.contains("33,3 %") && row.contains("Không được chọn"),

@@ -8,6 +8,7 @@ use super::reader::Reader;
 use crate::format::{Format, kind};
 use crate::records::{Collective, Person, Plan, Signer};
 use crate::text::Line;
+use crate::words::position_in;
 
 /// The issuing body, as the heading and the running text name it.
 #[derive(Serialize)]
@@ -154,10 +155,11 @@ pub fn head_title_of(r: &Reader, unit: &Collective) -> String {
         .map_or_else(|| "Trưởng phòng".to_owned(), head_title)
 }
 
-/// "Trưởng phòng, Phòng Tổ chức cán bộ"; a leader of the body has no unit.
+/// "Trưởng phòng Tổ chức cán bộ", "Chuyên viên, Phòng Tổ chức cán bộ"
+/// ([`position_in`]); a leader of the body has no unit.
 pub fn position(r: &Reader, person: &Person) -> String {
     match unit_name(r, person) {
-        Some(unit) => format!("{}, {unit}", person.chuc_vu),
+        Some(unit) => position_in(person.chuc_vu.as_str(), unit),
         None => person.chuc_vu.to_string(),
     }
 }
