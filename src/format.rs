@@ -29,6 +29,22 @@ pub mod kind {
 /// Typst keeps (plain spaces would collapse into one).
 pub const DRAFT_BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
 
+/// The State form of a filing line: "Lưu Văn thư, X" or "Lưu VT, X" is
+/// "Lưu: VT, X"; none when the line is not one.
+fn filing_line(body: &str) -> Option<String> {
+    let rest = body.strip_prefix("Lưu")?;
+    let rest = rest.strip_prefix(':').unwrap_or(rest).trim_start();
+    let rest = rest
+        .strip_prefix("Văn thư")
+        .or_else(|| rest.strip_prefix("VT"))?
+        .trim_start_matches([',', ' ']);
+    Some(if rest.is_empty() {
+        "Lưu: VT".to_owned()
+    } else {
+        format!("Lưu: VT, {rest}")
+    })
+}
+
 impl Format {
     /// The written prefix of an authority: `K/T` (Party) or `KT.` (State).
     pub fn authority_prefix(self, authority: Authority) -> &'static str {
@@ -47,6 +63,8 @@ impl Format {
 
     /// "Nơi nhận" lines with their punctuation: Party "- …," State "- …;",
     /// the last ending "."; a line ending ":" keeps it; "+ …" is a sub-item.
+    /// In the State format the filing line takes its form (Nghị định
+    /// 30/2020, Phụ lục I): "Lưu Văn thư, TCĐ-ĐV" is "Lưu: VT, TCĐ-ĐV".
     pub fn recipient_lines(self, items: &[Line]) -> Vec<RecipientLine> {
         let sep = match self {
             Format::State => ";",
@@ -63,6 +81,8 @@ impl Format {
                     None => (false, raw.trim_start_matches('-').trim()),
                 };
                 let body = body.trim_end_matches([',', ';', '.']);
+                let filed = (self == Format::State).then(|| filing_line(body)).flatten();
+                let body = filed.as_deref().unwrap_or(body);
                 let end = if body.ends_with(':') {
                     ""
                 } else if i + 1 == n {
@@ -187,9 +207,17 @@ mod tests {
                 "- Hội đồng TĐ-KT tỉnh;",
                 "- BTCTU:",
                 "+ Lãnh đạo Ban;",
-                "+ Lưu Văn thư, TCĐ-ĐV."
+                "+ Lưu: VT, TCĐ-ĐV."
             ]
         );
+        let filing = |line: &str| {
+            Format::State.recipient_lines(&[Line::from(line)])[0]
+                .text
+                .clone()
+        };
+        assert_eq!(filing("Lưu VT"), "- Lưu: VT.");
+        assert_eq!(filing("Lưu: VT, Hồ sơ"), "- Lưu: VT, Hồ sơ.");
+        assert_eq!(filing("Lưu trữ cơ quan"), "- Lưu trữ cơ quan.");
     }
 
     #[test]

@@ -16,12 +16,20 @@ pub fn date_words(date: NaiveDate) -> String {
     format!("ngày {:02} tháng {} năm {}", date.day(), month, date.year())
 }
 
-/// "10/3/2020", as a citation writes a date in running text.
-pub fn date_short(date: NaiveDate) -> String {
-    format!("{}/{}/{}", date.day(), date.month(), date.year())
+/// "10/3/2020", "05/3/2020", "20/02/2020": a date in a document's running
+/// text and citations, padded as the date line pads it (the day to two
+/// digits, January and February too), so a document writes every date one
+/// way.
+pub fn date_numeric(date: NaiveDate) -> String {
+    let month = if date.month() <= 2 {
+        format!("{:02}", date.month())
+    } else {
+        date.month().to_string()
+    };
+    format!("{:02}/{month}/{}", date.day(), date.year())
 }
 
-/// "10/03/2020", as a table or a reference writes a date.
+/// "10/03/2020", as `check`'s tables write a date.
 pub fn date_padded(date: NaiveDate) -> String {
     date.format("%d/%m/%Y").to_string()
 }
@@ -181,7 +189,10 @@ mod tests {
         assert_eq!(date_words(day(2020, 1, 5)), "ngày 05 tháng 01 năm 2020");
         assert_eq!(date_words(day(2020, 2, 29)), "ngày 29 tháng 02 năm 2020");
         assert_eq!(date_words(day(2020, 12, 18)), "ngày 18 tháng 12 năm 2020");
-        assert_eq!(date_short(day(2020, 3, 10)), "10/3/2020");
+        assert_eq!(date_numeric(day(2020, 3, 10)), "10/3/2020");
+        assert_eq!(date_numeric(day(2020, 3, 5)), "05/3/2020");
+        assert_eq!(date_numeric(day(2020, 2, 20)), "20/02/2020");
+        assert_eq!(date_numeric(day(2020, 12, 15)), "15/12/2020");
         assert_eq!(date_padded(day(2020, 3, 10)), "10/03/2020");
     }
 

@@ -419,6 +419,8 @@ fn the_same_records_as_a_state_body() {
             "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
             "quyết định./.",
             "- Như trên;",
+            // The filing line in the State format's form.
+            "- Lưu: VT, TCĐ-ĐV.",
         ],
     );
     assert!(!flat.contains("ĐẢNG CỘNG SẢN"), "{flat}");

@@ -65,7 +65,7 @@ pub fn plan_citation(plan: &Plan) -> String {
         s.push_str(&format!(" số {number}"));
     }
     if let Some(d) = plan.ngay {
-        s.push_str(&format!(" ngày {}", crate::words::date_padded(d.0)));
+        s.push_str(&format!(" ngày {}", crate::words::date_numeric(d.0)));
     }
     s.push_str(&format!(
         " của {} về {}",

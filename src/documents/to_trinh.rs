@@ -12,7 +12,7 @@ use crate::records::{Candidate, Kind, Meeting, Records};
 use crate::ruleset;
 use crate::text::Id;
 use crate::vocab::MeetingKind;
-use crate::words::date_padded;
+use crate::words::date_numeric;
 
 pub struct Proposal;
 
@@ -106,7 +106,7 @@ impl Document for Proposal {
         can_cu.push(format!(
             "Căn cứ Biên bản họp {} ngày {}",
             plan.hoi_dong.ten,
-            date_padded(meeting.bat_dau.0.date())
+            date_numeric(meeting.bat_dau.0.date())
         ));
         let subject = p.trich_yeu.as_ref().map_or_else(
             || {

@@ -7,7 +7,7 @@ use minijinja::value::Value;
 use minijinja::{Error, ErrorKind, Output, State};
 
 use crate::text::nfc;
-use crate::words::{date_short, date_words, name_key, percent, sentence, two_digits};
+use crate::words::{date_numeric, date_words, name_key, percent, sentence, two_digits};
 
 /// Typst breaks lines only where Unicode allows (spaces, after "-" or "/");
 /// a longer run of letters and digits with no such place would run past its
@@ -94,7 +94,7 @@ pub fn ngay_thang(value: &str) -> Result<String, Error> {
 
 /// `{{ ngay | ngay_so }}` → "10/3/2020", as citations write a date.
 pub fn ngay_so(value: &str) -> Result<String, Error> {
-    parse_date(value).map(date_short)
+    parse_date(value).map(date_numeric)
 }
 
 /// `{{ dong_y | phan_tram(tong) }}`.
