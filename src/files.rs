@@ -24,6 +24,13 @@ pub struct Staged {
     path: PathBuf,
 }
 
+impl Staged {
+    /// Where the file is to be placed.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
 /// Writes `bytes` to a temporary file in the folder of `path`.
 pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged, Error> {
     let dir = path.parent().unwrap_or(Path::new("."));

@@ -110,9 +110,15 @@ impl Format {
     /// "05/TTr-SNV"; without a number, the blank for the clerk.
     pub fn number(self, number: Option<u32>, kind: &str, body: &str) -> String {
         let n = number.map_or(DRAFT_BLANK.to_owned(), |n| format!("{n:02}"));
+        format!("{n}{}", self.symbol(kind, body))
+    }
+
+    /// The symbol after a document's number: Party "-TTr/BTCTU", State
+    /// "/TTr-SNV".
+    pub fn symbol(self, kind: &str, body: &str) -> String {
         match self {
-            Format::Party => format!("{n}-{kind}/{body}"),
-            Format::State => format!("{n}/{kind}-{body}"),
+            Format::Party => format!("-{kind}/{body}"),
+            Format::State => format!("/{kind}-{body}"),
         }
     }
 

@@ -38,13 +38,19 @@ pub struct Entry {
 pub struct Manifest {
     pub tdkt: String,
     pub documents: BTreeMap<String, Entry>,
+    /// The file's bytes as read, to write it again only when it changes.
+    #[serde(skip)]
+    on_disk: Option<Vec<u8>>,
 }
 
 /// The name a document's PDF takes beside a file of its own name that tdkt
 /// did not write: `2020/to-trinh/de-nghi` → `2020/to-trinh/de-nghi.tdkt`.
 pub fn beside(key: &str) -> String {
-    format!("{key}.tdkt")
+    format!("{key}.{BESIDE}")
 }
+
+/// What tells a PDF written beside a file of its document's name.
+pub const BESIDE: &str = "tdkt";
 
 /// The PDF of a document key, if the key is a plain relative path: a
 /// manifest edited by hand cannot point a removal outside the folder.
@@ -92,6 +98,7 @@ impl Manifest {
             Ok(manifest) => manifest,
             Err(e) => return (Manifest::default(), vec![damaged(&path, &e.to_string())]),
         };
+        manifest.on_disk = Some(bytes);
         let mut notes = Vec::new();
         manifest.documents.retain(|key, _| {
             let plain = pdf_path(out, key).is_some();
@@ -106,7 +113,14 @@ impl Manifest {
         (manifest, notes)
     }
 
-    pub fn to_bytes(&self) -> Vec<u8> {
+    /// The manifest's bytes when they differ from the file it was read
+    /// from: a build with nothing to do writes nothing.
+    pub fn changed_bytes(&self) -> Option<Vec<u8>> {
+        let bytes = self.to_bytes();
+        (self.on_disk.as_ref() != Some(&bytes)).then_some(bytes)
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
         let mut me = serde_json::to_vec_pretty(self).unwrap_or_default();
         me.push(b'\n');
         me

@@ -5,15 +5,26 @@
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use unicode_normalization::UnicodeNormalization;
 
-/// "ngày 05 tháng 3 năm 2020": days below 10 and months 1 and 2 get a
-/// leading zero (Nghị định 30/2020, Hướng dẫn 36-HD/VPTW).
-pub fn date_words(date: NaiveDate) -> String {
-    let month = if date.month() <= 2 {
+/// A date's month as paperwork writes it: January and February with a
+/// leading zero, the others without (Nghị định 30/2020, Hướng dẫn
+/// 36-HD/VPTW).
+fn month(date: NaiveDate) -> String {
+    if date.month() <= 2 {
         format!("{:02}", date.month())
     } else {
         date.month().to_string()
-    };
-    format!("ngày {:02} tháng {} năm {}", date.day(), month, date.year())
+    }
+}
+
+/// "ngày 05 tháng 3 năm 2020": days below 10 and months 1 and 2 get a
+/// leading zero.
+pub fn date_words(date: NaiveDate) -> String {
+    format!(
+        "ngày {:02} tháng {} năm {}",
+        date.day(),
+        month(date),
+        date.year()
+    )
 }
 
 /// "10/3/2020", "05/3/2020", "20/02/2020": a date in a document's running
@@ -21,12 +32,7 @@ pub fn date_words(date: NaiveDate) -> String {
 /// digits, January and February too), so a document writes every date one
 /// way.
 pub fn date_numeric(date: NaiveDate) -> String {
-    let month = if date.month() <= 2 {
-        format!("{:02}", date.month())
-    } else {
-        date.month().to_string()
-    };
-    format!("{:02}/{month}/{}", date.day(), date.year())
+    format!("{:02}/{}/{}", date.day(), month(date), date.year())
 }
 
 /// "10/03/2020", as `check`'s tables write a date.

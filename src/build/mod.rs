@@ -150,18 +150,18 @@ fn run(options: &Options, summary: &mut Summary) {
     let (mut manifest, notes) = Manifest::read(&options.out);
     summary.notes.extend(notes);
     manifest.tdkt = env!("CARGO_PKG_VERSION").to_owned();
-    // Only the folders a build writes into can hold its temporary files.
-    let folders: BTreeSet<PathBuf> = std::iter::once(options.out.clone())
+    // Only the folders a build writes into can hold its temporary files:
+    // the output folder and those of the documents' keys, each once.
+    let folders: BTreeSet<&str> = std::iter::once("")
         .chain(
             manifest
                 .documents
                 .keys()
-                .map(String::as_str)
-                .chain(jobs.iter().map(|j| j.key.as_str()))
-                .filter_map(|key| manifest::pdf_path(&options.out, key))
-                .filter_map(|pdf| pdf.parent().map(Path::to_path_buf)),
+                .chain(jobs.iter().map(|j| &j.key))
+                .filter_map(|key| key.rsplit_once('/').map(|(folder, _)| folder)),
         )
         .collect();
+    let folders: Vec<PathBuf> = folders.iter().map(|f| options.out.join(f)).collect();
     let (leftovers, errors) = output::remove_leftovers(folders.iter().map(PathBuf::as_path));
     summary.leftovers = leftovers;
     summary.io.extend(errors);
@@ -221,12 +221,16 @@ fn run(options: &Options, summary: &mut Summary) {
             .file_of(&options.out, &job.key)
             .filter(|f| manifest.wrote(&options.out, &job.key, f));
         let placed = result.and_then(|done| {
-            let (path, note) = target(&manifest, &options.out, &job.key, &done.pdf_hash)
-                .map_err(Failure::Write)?;
-            summary.notes.extend(note);
-            let beside = (path != options.out.join(format!("{}.pdf", job.key)))
-                .then(|| manifest::beside(&job.key));
-            done.place(inputs, path, beside)
+            let to = target(
+                &manifest,
+                &options.out,
+                &job.key,
+                done.pdf.path(),
+                &done.pdf_hash,
+            )
+            .map_err(Failure::Write)?;
+            summary.notes.extend(to.note);
+            done.place(inputs, to.path, to.beside)
         });
         match placed {
             Ok((entry, placed)) => {
@@ -249,10 +253,8 @@ fn run(options: &Options, summary: &mut Summary) {
     }
     // A build with nothing to do writes nothing, so it works on a folder it
     // may only read.
-    let path = options.out.join(manifest::FILE);
-    let bytes = manifest.to_bytes();
-    if fs::read(&path).ok().as_ref() != Some(&bytes)
-        && let Err(e) = write_atomically(&path, &bytes)
+    if let Some(bytes) = manifest.changed_bytes()
+        && let Err(e) = write_atomically(&options.out.join(manifest::FILE), &bytes)
     {
         summary.io.push(e);
     }

@@ -12,29 +12,44 @@ use crate::files;
 use crate::job::Job;
 use crate::manifest::{self, Manifest};
 
+/// Where a document's new PDF goes, and what the clerk should hear of it.
+pub(super) struct Target {
+    pub path: PathBuf,
+    /// The name written under, when not the document's own.
+    pub beside: Option<String>,
+    pub note: Option<String>,
+}
+
 /// Where document `key`'s new PDF, whose bytes hash to `new`, goes: its own
-/// name when that is free, holds the PDF tdkt wrote, or holds these very
-/// bytes (a PDF tdkt wrote before its manifest was lost); otherwise the name
-/// beside it, with a note saying why. Never over a file that is the clerk's.
+/// path `own` when that is free, holds the PDF tdkt wrote, or holds these
+/// very bytes (a PDF tdkt wrote before its manifest was lost); otherwise the
+/// name beside it, with a note saying why. Never over a file that is the
+/// clerk's.
 pub(super) fn target(
     manifest: &Manifest,
     out: &Path,
     key: &str,
+    own: &Path,
     new: &str,
-) -> Result<(PathBuf, Option<String>), Error> {
+) -> Result<Target, Error> {
     let free_or_ours = |path: &Path| {
         fs::symlink_metadata(path).is_err()
             || manifest.wrote(out, key, path)
             || fs::read(path).is_ok_and(|bytes| manifest::hash_bytes(&bytes) == new)
     };
-    let own = manifest::pdf_path(out, key).unwrap_or_else(|| out.join(format!("{key}.pdf")));
-    if free_or_ours(&own) {
-        return Ok((own, None));
+    if free_or_ours(own) {
+        return Ok(Target {
+            path: own.to_owned(),
+            beside: None,
+            note: None,
+        });
     }
-    let beside = manifest::pdf_path(out, &manifest::beside(key))
-        .unwrap_or_else(|| out.join(format!("{key}.tdkt.pdf")));
+    let beside = own.with_extension(format!("{}.pdf", manifest::BESIDE));
     if !free_or_ours(&beside) {
-        return Err(Error::NotOurs { path: own, beside });
+        return Err(Error::NotOurs {
+            path: own.to_owned(),
+            beside,
+        });
     }
     let note = format!(
         "{}: tệp này không phải do tdkt ghi, hoặc đã bị sửa sau khi ghi (có thể là bản ký đã quét); \
@@ -42,7 +57,11 @@ pub(super) fn target(
         own.display(),
         beside.display()
     );
-    Ok((beside, Some(note)))
+    Ok(Target {
+        path: beside,
+        beside: Some(manifest::beside(key)),
+        note: Some(note),
+    })
 }
 
 /// The documents the manifest lists but the records no longer call for.

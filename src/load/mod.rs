@@ -83,7 +83,8 @@ pub fn load(dir: &Path) -> Loaded {
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
         );
-        if entry.path_is_symlink() && entry.depth() == 1 && kind_folder(entry.file_name()) {
+        let kind_folder = entry.file_name().to_str().and_then(Kind::of_folder);
+        if entry.path_is_symlink() && entry.depth() == 1 && kind_folder.is_some() {
             let rel = path.strip_prefix(dir).unwrap_or(path);
             problems.push(Problem::new(
                 rel,
@@ -112,27 +113,7 @@ fn kind_of(rel: &Path) -> Option<Kind> {
     if parts.len() == 1 {
         return (rel == Path::new(Kind::PLAN_FILE)).then_some(Kind::Plan);
     }
-    let folder = parts.first()?.as_os_str().to_str()?;
-    [
-        Kind::Collective,
-        Kind::Person,
-        Kind::Meeting,
-        Kind::Proposal,
-    ]
-    .into_iter()
-    .find(|k| k.folder() == folder)
-}
-
-/// Whether a name is one of the folders records of a kind live in.
-fn kind_folder(name: &std::ffi::OsStr) -> bool {
-    [
-        Kind::Collective,
-        Kind::Person,
-        Kind::Meeting,
-        Kind::Proposal,
-    ]
-    .iter()
-    .any(|k| name == k.folder())
+    Kind::of_folder(parts.first()?.as_os_str().to_str()?)
 }
 
 fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> {

@@ -45,6 +45,18 @@ pub enum Kind {
 impl Kind {
     pub const PLAN_FILE: &'static str = "ke-hoach.yaml";
 
+    /// The kind whose records live in the folder `name`, if any.
+    pub fn of_folder(name: &str) -> Option<Kind> {
+        [
+            Kind::Collective,
+            Kind::Person,
+            Kind::Meeting,
+            Kind::Proposal,
+        ]
+        .into_iter()
+        .find(|k| k.folder() == name)
+    }
+
     /// The folder of each kind, below the records folder (the plan is a file).
     pub fn folder(self) -> &'static str {
         match self {

@@ -115,20 +115,13 @@ impl DocNumber {
             format!(
                 "ký hiệu \"{}\" không khớp văn bản này: theo {} văn bản này mang ký hiệu \"{}\"; \
                  hãy ghi {} hoặc chỉ ghi số {}",
-                symbol_text(symbol),
+                symbol.format.symbol(&symbol.kind, &symbol.body),
                 format.label(),
                 format.number(Some(self.n), kind, body),
                 format.number(Some(self.n), kind, body),
                 self.n
             )
         })
-    }
-}
-
-fn symbol_text(symbol: &Symbol) -> String {
-    match symbol.format {
-        Format::Party => format!("-{}/{}", symbol.kind, symbol.body),
-        Format::State => format!("/{}-{}", symbol.kind, symbol.body),
     }
 }
 
