@@ -2,6 +2,7 @@
 //! of it: below both, so neither depends on the other's insides.
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
@@ -25,4 +26,44 @@ pub struct Job {
     /// Every record the document read while it was drafted, recorded by the
     /// reader that handed them out (never listed by hand).
     pub deps: BTreeSet<Id>,
+    /// What the register needs of a document the body issues in its own
+    /// name; none for the others (a person's registration form).
+    pub issuable: Option<Issuable>,
+}
+
+/// A document the body numbers and issues (a proposal, minutes).
+#[derive(Debug, Clone)]
+pub struct Issuable {
+    /// The type's code in its symbol: `TTr`, `BB`.
+    pub kind: &'static str,
+    /// Its number as its record gives it, if any.
+    pub number: Option<u32>,
+    /// Its number and symbol as the document shows them: `05-TTr/BTCTU`.
+    pub shown: Option<String>,
+    /// The body's abbreviation in the symbol.
+    pub body: String,
+    /// Its subject (*trích yếu*), as the register writes it.
+    pub subject: String,
+    pub signer: Option<String>,
+    pub recipients: Vec<String>,
+    /// The record holding its number (and date), relative to the records
+    /// folder.
+    pub record: PathBuf,
+    /// The key of that record holding the issue date, when the document
+    /// has a date of its own (`ngay` of a proposal); none when its date is
+    /// another fact's (the minutes': the meeting's day).
+    pub date_key: Option<&'static str>,
+}
+
+impl Job {
+    /// The hash of what the document shows (its template, date and
+    /// context), whatever tdkt version or layout renders it: what the
+    /// register keeps of an issued document, and its PDF's provenance.
+    pub fn content_hash(&self, context: &[u8]) -> String {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(self.template.as_bytes());
+        hasher.update(self.date.to_string().as_bytes());
+        hasher.update(context);
+        hasher.finalize().to_hex().to_string()
+    }
 }

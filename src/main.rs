@@ -28,6 +28,9 @@ enum Command {
         /// Thư mục bản ghi
         #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
         records: PathBuf,
+        /// Chỉ kiểm tra kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch
+        #[arg(long = "ke-hoach", visible_alias = "plan", value_name = "TÊN")]
+        plan: Option<String>,
         /// Dạng kết quả: text (bảng) hoặc json
         #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
         format: OutputFormat,
@@ -40,6 +43,9 @@ enum Command {
         /// Thư mục ghi văn bản
         #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
         out: PathBuf,
+        /// Chỉ lập văn bản của kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch
+        #[arg(long = "ke-hoach", visible_alias = "plan", value_name = "TÊN")]
+        plan: Option<String>,
         /// Ghi cả mã Typst sinh ra cạnh mỗi PDF (để gỡ lỗi, so sánh với chương trình typst)
         #[arg(long)]
         emit_typ: bool,
@@ -83,27 +89,32 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Check { records, format } => {
-            let loaded = load::load(&records);
-            let report = loaded.records.as_ref().map(check::check);
+        Command::Check {
+            records,
+            plan,
+            format,
+        } => {
+            let repository = load::repository(&records, plan.as_deref());
+            let findings = report::Findings {
+                reports: repository
+                    .plans
+                    .iter()
+                    .map(|p| p.loaded.records.as_ref().map(check::check))
+                    .collect(),
+                repository: &repository,
+                problems: Vec::new(),
+                notes: Vec::new(),
+            };
             match format {
-                OutputFormat::Text => {
-                    emit(&format!(
-                        "{}\n{}\n",
-                        report::text(&loaded, report.as_ref()),
-                        report::conclusion(&loaded, report.as_ref())
-                    ));
-                }
-                OutputFormat::Json => {
-                    emit(&format!("{}\n", report::json(&loaded, report.as_ref())))
-                }
+                OutputFormat::Text => emit(&findings.text()),
+                OutputFormat::Json => emit(&format!("{}\n", findings.json())),
             }
-            let ok = report::valid(&loaded, report.as_ref());
-            ExitCode::from(if ok { 0 } else { 1 })
+            ExitCode::from(if findings.valid() { 0 } else { 1 })
         }
         Command::Build {
             records,
             out,
+            plan,
             emit_typ,
             templates,
             force,
@@ -113,6 +124,7 @@ fn main() -> ExitCode {
             let options = build::Options {
                 records,
                 out,
+                plan,
                 emit_typst: emit_typ,
                 templates,
                 force,

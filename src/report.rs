@@ -6,7 +6,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use crate::check::{CandidateRow, RULES, Report, Rule, Stage, StageReport, Verdict, citation};
-use crate::load::Loaded;
+use crate::load::{Loaded, PlanLoaded, Repository};
 use crate::problem::Problem;
 use crate::records::Kind;
 
@@ -191,16 +191,138 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
             let _ = writeln!(out, "  [{}] {}", e.rule, e.problem);
         }
     }
-    let _ = writeln!(out, "\nTiêu chí:");
-    for r in RULES {
-        let _ = writeln!(out, "  {:<8} {} ({})", r.id, r.summary, r.citation);
-    }
     out
 }
 
+/// What `tdkt check` found in a records folder: each plan's records and
+/// report, and what is wrong beyond any one plan (the folder, the register).
+pub struct Findings<'a> {
+    pub repository: &'a Repository,
+    /// One per plan of the repository, in its order.
+    pub reports: Vec<Option<Report>>,
+    /// Problems of the folder and of the register of issued documents.
+    pub problems: Vec<Problem>,
+    /// What the clerk should know that is no error.
+    pub notes: Vec<String>,
+}
+
+impl Findings<'_> {
+    fn plans(&self) -> impl Iterator<Item = (&PlanLoaded, Option<&Report>)> {
+        self.repository
+            .plans
+            .iter()
+            .zip(self.reports.iter().map(Option::as_ref))
+    }
+
+    fn own_problems(&self) -> impl Iterator<Item = &Problem> {
+        self.repository.problems.iter().chain(&self.problems)
+    }
+
+    /// Whether every plan holds and nothing else is wrong.
+    pub fn valid(&self) -> bool {
+        self.own_problems().next().is_none() && self.plans().all(|(p, r)| valid(&p.loaded, r))
+    }
+
+    /// The findings, for a clerk.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        let own: Vec<&Problem> = self.own_problems().collect();
+        if !own.is_empty() {
+            let _ = writeln!(
+                out,
+                "LỖI CỦA THƯ MỤC BẢN GHI ({}): hãy sửa rồi chạy lại.",
+                own.len()
+            );
+            for p in own {
+                let _ = writeln!(out, "  {p}");
+            }
+            let _ = writeln!(out);
+        }
+        let many = self.repository.plans.len() > 1;
+        for (plan, report) in self.plans() {
+            if many {
+                let _ = writeln!(out, "═══ KẾ HOẠCH {} ═══", plan.name);
+            }
+            out.push_str(&text(&plan.loaded, report));
+            if many {
+                let _ = writeln!(out, "{}\n", conclusion(&plan.loaded, report));
+            }
+        }
+        for note in &self.notes {
+            let _ = writeln!(out, "Lưu ý: {note}");
+        }
+        let _ = writeln!(out, "\nTiêu chí:");
+        for r in RULES {
+            let _ = writeln!(out, "  {:<8} {} ({})", r.id, r.summary, r.citation);
+        }
+        let (problems, decisions) = self.plans().fold(
+            (self.own_problems().count(), 0),
+            |(p, d), (plan, report)| {
+                (
+                    p + data_problems(&plan.loaded, report).len(),
+                    d + report.map_or(0, |r| r.loi_quyet_dinh.len()),
+                )
+            },
+        );
+        let _ = writeln!(out, "{}", verdict(problems, decisions));
+        out
+    }
+
+    /// The findings, for scripts (`docs/rules.md`).
+    pub fn json(&self) -> String {
+        #[derive(Serialize)]
+        struct Plan<'a> {
+            ten: &'a str,
+            hop_le: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            ket_qua: Option<&'a Report>,
+        }
+        #[derive(Serialize)]
+        struct Json<'a> {
+            hop_le: bool,
+            loi_du_lieu: Vec<&'a Problem>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            ket_qua: Option<&'a Report>,
+            ke_hoach: Vec<Plan<'a>>,
+            luu_y: &'a [String],
+            tieu_chi: &'static [Rule],
+        }
+        // One plan's report stands at the top, as it did before many plans.
+        let one = self.reports.len() == 1;
+        let plans: Vec<Plan> = self
+            .plans()
+            .map(|(p, r)| Plan {
+                ten: &p.name,
+                hop_le: valid(&p.loaded, r),
+                ket_qua: r.filter(|_| !one),
+            })
+            .collect();
+        let doc = Json {
+            hop_le: self.valid(),
+            loi_du_lieu: self
+                .own_problems()
+                .chain(self.plans().flat_map(|(p, r)| data_problems(&p.loaded, r)))
+                .collect(),
+            ket_qua: match self.reports.as_slice() {
+                [report] => report.as_ref(),
+                _ => None,
+            },
+            ke_hoach: plans,
+            luu_y: &self.notes,
+            tieu_chi: RULES,
+        };
+        serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"loi\": \"{e}\"}}"))
+    }
+}
+
 pub fn conclusion(loaded: &Loaded, report: Option<&Report>) -> String {
-    let decisions = report.map_or(0, |r| r.loi_quyet_dinh.len());
-    let problems = data_problems(loaded, report).len();
+    verdict(
+        data_problems(loaded, report).len(),
+        report.map_or(0, |r| r.loi_quyet_dinh.len()),
+    )
+}
+
+fn verdict(problems: usize, decisions: usize) -> String {
     if problems == 0 && decisions == 0 {
         "KẾT LUẬN: hồ sơ hợp lệ; các quyết định của Hội đồng đều đúng tiêu chuẩn và quy trình của kế hoạch.".into()
     } else {
@@ -209,26 +331,6 @@ pub fn conclusion(loaded: &Loaded, report: Option<&Report>) -> String {
             problems, decisions
         )
     }
-}
-
-#[derive(Serialize)]
-struct Json<'a> {
-    hop_le: bool,
-    loi_du_lieu: Vec<&'a Problem>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    ket_qua: Option<&'a Report>,
-    tieu_chi: &'static [Rule],
-}
-
-pub fn json(loaded: &Loaded, report: Option<&Report>) -> String {
-    let problems = data_problems(loaded, report);
-    let doc = Json {
-        hop_le: valid(loaded, report),
-        loi_du_lieu: problems,
-        ket_qua: report,
-        tieu_chi: RULES,
-    };
-    serde_json::to_string_pretty(&doc).unwrap_or_else(|e| format!("{{\"loi\": \"{e}\"}}"))
 }
 
 /// What `tdkt build` did, for the clerk.

@@ -3,11 +3,11 @@
 
 mod common;
 
-use common::{check_json, decision_errors, example_records, stdout, tdkt, verdict};
+use common::{check_json, decision_errors, example_plan, stdout, tdkt, verdict};
 
 #[test]
 fn the_example_records_are_valid_and_the_councils_choices_stand() {
-    let (code, report) = check_json(&example_records());
+    let (code, report) = check_json(&example_plan());
     assert_eq!(code, 0, "{report:#}");
     assert!(common::data_errors(&report).is_empty());
     assert!(decision_errors(&report).is_empty());
@@ -22,7 +22,7 @@ fn the_example_records_are_valid_and_the_councils_choices_stand() {
 
 #[test]
 fn check_names_who_fails_and_why() {
-    let (_, report) = check_json(&example_records());
+    let (_, report) = check_json(&example_plan());
     // A selected individual without a recognised initiative, left out at year end.
     let (result, why, file) = verdict(&report, "cuoi_nam", "vu-minh-duc", "CN-2");
     assert_eq!(
@@ -42,7 +42,7 @@ fn check_names_who_fails_and_why() {
     assert_eq!(result, "khong_dat");
     assert!(why.contains("hoàn thành tốt nhiệm vụ"), "{why}");
 
-    let out = tdkt(&["check", "--records", &example_records().to_string_lossy()]);
+    let out = tdkt(&["check", "--records", &example_plan().to_string_lossy()]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
     for expected in [

@@ -10,7 +10,7 @@ mod common;
 use std::fs;
 use std::path::PathBuf;
 
-use common::{Folder, example_records, tdkt};
+use common::{Folder, example_plan, tdkt};
 use proptest::prelude::*;
 
 /// Characters that matter to YAML, to Typst, to the loader's guards, or to
@@ -121,7 +121,7 @@ fn apply(text: &str, m: &Mutation) -> String {
 }
 
 fn record_files() -> Vec<String> {
-    common::files(&example_records())
+    common::files(&example_plan())
         .into_iter()
         .map(|f: PathBuf| f.to_string_lossy().into_owned())
         .filter(|f| f.ends_with(".yaml"))
@@ -136,7 +136,7 @@ proptest! {
         file in prop::sample::select(record_files()),
         mutations in prop::collection::vec(mutation(), 1..4),
     ) {
-        let folder = Folder::copy_of(&example_records());
+        let folder = Folder::copy_of(&example_plan());
         let mut text = folder.read(&file);
         for m in &mutations {
             text = apply(&text, m);
@@ -152,11 +152,21 @@ proptest! {
             prop_assert!(!p.message.is_empty());
         }
         if let Some(records) = &loaded.records {
-            let report = tdkt::check::check(records);
-            let _ = tdkt::report::text(&loaded, Some(&report));
-            let _ = tdkt::report::json(&loaded, Some(&report));
             let _ = tdkt::documents::plan(records);
         }
+        let repository = tdkt::load::repository(folder.path(), None);
+        let findings = tdkt::report::Findings {
+            reports: repository
+                .plans
+                .iter()
+                .map(|p| p.loaded.records.as_ref().map(tdkt::check::check))
+                .collect(),
+            repository: &repository,
+            problems: Vec::new(),
+            notes: Vec::new(),
+        };
+        let _ = findings.text();
+        let _ = findings.json();
     }
 }
 
@@ -165,7 +175,7 @@ fn check_exits_zero_or_one_on_mutated_records() {
     // A fixed sample through the binary, so exit codes are seen as a clerk sees them.
     let files = record_files();
     for (i, file) in files.iter().enumerate().take(12) {
-        let folder = Folder::copy_of(&example_records());
+        let folder = Folder::copy_of(&example_plan());
         let text = folder.read(file);
         let m = Mutation::Insert(i * 37, INTERESTING[i * 5 % INTERESTING.len()]);
         fs::write(folder.path().join(file), apply(&text, &m)).expect("write");

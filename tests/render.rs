@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::pdf::{self, face_and_size, word, words};
-use common::{Folder, build, example_output, example_records, files, stdout};
+use common::{Folder, build, example_output, example_plan, example_records, files, stdout};
 
 fn doc(rel: &str) -> PathBuf {
     let path = example_output().join(rel);
@@ -392,7 +392,7 @@ fn party_heading_sizes_and_weights() {
 
 /// The example records switched to the State format.
 fn state_output() -> (Folder, tempfile::TempDir) {
-    let records = Folder::copy_of(&example_records());
+    let records = Folder::copy_of(&example_plan());
     records.edit("ke-hoach.yaml", "the_thuc: dang", "the_thuc: nha_nuoc");
     records.edit(
         "to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",

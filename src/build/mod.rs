@@ -18,6 +18,7 @@ use crate::documents;
 use crate::error::{Action, Error};
 use crate::files::{self, Staged, write_atomically};
 use crate::fonts;
+use crate::job::Job;
 use crate::load::{self, Loaded};
 use crate::manifest::{self, Manifest};
 use crate::problem::Problem;
@@ -28,6 +29,8 @@ use parallel::{Failure, LARGE_CONTEXT, Progress, Todo, render_all};
 
 pub struct Options {
     pub records: PathBuf,
+    /// Build only the plan of this name; none: every plan.
+    pub plan: Option<String>,
     pub out: PathBuf,
     pub emit_typst: bool,
     pub templates: Option<PathBuf>,
@@ -109,6 +112,43 @@ pub fn build(options: &Options) -> Summary {
     summary
 }
 
+/// One plan's part of a build: its documents and what holds any back.
+struct Planned<'a> {
+    name: &'a str,
+    loaded: &'a Loaded,
+    jobs: Vec<Job>,
+    /// The ids of its records that have a problem, with the files saying so.
+    invalid: BTreeMap<Id, BTreeSet<PathBuf>>,
+}
+
+/// Checks and plans one plan; its problems go to the summary.
+fn plan_one<'a>(name: &'a str, loaded: &'a Loaded, summary: &mut Summary) -> Planned<'a> {
+    summary.problems.extend(loaded.problems.iter().cloned());
+    let Some(records) = &loaded.records else {
+        return Planned {
+            name,
+            loaded,
+            jobs: Vec::new(),
+            invalid: BTreeMap::new(),
+        };
+    };
+    let report = check::check(records);
+    summary.problems.extend(report.loi_du_lieu.iter().cloned());
+    summary
+        .problems
+        .extend(report.loi_quyet_dinh.iter().map(|e| {
+            let mut p = e.problem.clone();
+            p.message = format!("[{}] {}", e.rule, p.message);
+            p
+        }));
+    Planned {
+        name,
+        loaded,
+        jobs: documents::plan(records),
+        invalid: invalid_records(loaded, &report),
+    }
+}
+
 fn run(options: &Options, summary: &mut Summary) {
     let _held = match output::hold(&options.out, &options.records) {
         Ok(held) => held,
@@ -117,11 +157,17 @@ fn run(options: &Options, summary: &mut Summary) {
             return;
         }
     };
-    let loaded = load::load(&options.records);
-    let Some(records) = &loaded.records else {
-        summary.problems = loaded.problems;
+    let repository = load::repository(&options.records, options.plan.as_deref());
+    summary.problems.extend(repository.problems.iter().cloned());
+    if repository.plans.iter().all(|p| p.loaded.records.is_none()) {
+        summary.problems.extend(
+            repository
+                .plans
+                .iter()
+                .flat_map(|p| p.loaded.problems.clone()),
+        );
         return;
-    };
+    }
     let templates = match &options.templates {
         Some(dir) => Templates::from_dir(dir),
         None => Ok(Templates::embedded()),
@@ -134,22 +180,16 @@ fn run(options: &Options, summary: &mut Summary) {
             return;
         }
     };
-    let report = check::check(records);
-    let invalid = invalid_records(&loaded, &report);
-    summary.problems = loaded.problems.clone();
-    summary.problems.extend(report.loi_du_lieu.iter().cloned());
-    summary
-        .problems
-        .extend(report.loi_quyet_dinh.iter().map(|e| {
-            let mut p = e.problem.clone();
-            p.message = format!("[{}] {}", e.rule, p.message);
-            p
-        }));
+    let plans: Vec<Planned> = repository
+        .plans
+        .iter()
+        .map(|p| plan_one(&p.name, &p.loaded, summary))
+        .collect();
 
-    let jobs = documents::plan(records);
     let (mut manifest, notes) = Manifest::read(&options.out);
     summary.notes.extend(notes);
     manifest.tdkt = env!("CARGO_PKG_VERSION").to_owned();
+    let jobs = || plans.iter().flat_map(|p| &p.jobs);
     // Only the folders a build writes into can hold its temporary files:
     // the output folder and those of the documents' keys, each once.
     let folders: BTreeSet<&str> = std::iter::once("")
@@ -157,7 +197,7 @@ fn run(options: &Options, summary: &mut Summary) {
             manifest
                 .documents
                 .keys()
-                .chain(jobs.iter().map(|j| &j.key))
+                .chain(jobs().map(|j| &j.key))
                 .filter_map(|key| key.rsplit_once('/').map(|(folder, _)| folder)),
         )
         .collect();
@@ -170,35 +210,40 @@ fn run(options: &Options, summary: &mut Summary) {
         emit_support(&options.out, &templates, summary);
     }
     let mut todo: Vec<Todo> = Vec::new();
-    for job in &jobs {
-        let blocking: BTreeSet<&PathBuf> = job
-            .deps
-            .iter()
-            .filter_map(|d| invalid.get(d))
-            .flatten()
-            .collect();
-        if !blocking.is_empty() {
-            let files: Vec<String> = blocking.iter().map(|f| f.display().to_string()).collect();
-            summary.skipped.push(Skipped {
-                key: job.key.clone(),
-                why: format!("bản ghi có lỗi: {}", files.join(", ")),
+    for plan in &plans {
+        for job in &plan.jobs {
+            let blocking: BTreeSet<&PathBuf> = job
+                .deps
+                .iter()
+                .filter_map(|d| plan.invalid.get(d))
+                .flatten()
+                .collect();
+            if !blocking.is_empty() {
+                let files: Vec<String> = blocking.iter().map(|f| f.display().to_string()).collect();
+                summary.skipped.push(Skipped {
+                    key: job.key.clone(),
+                    why: format!("bản ghi có lỗi: {}", files.join(", ")),
+                });
+                continue;
+            }
+            let context = serde_json::to_vec(&job.context).unwrap_or_default();
+            let template_hash = template_hashes.get(job.template).map_or("", String::as_str);
+            let inputs = manifest::inputs_hash(job, &context, template_hash);
+            let typ_missing =
+                options.emit_typst && !options.out.join(format!("{}.typ", job.key)).exists();
+            if !options.force
+                && !typ_missing
+                && manifest.is_current(&options.out, &job.key, &inputs)
+            {
+                summary.unchanged += 1;
+                continue;
+            }
+            todo.push(Todo {
+                job,
+                inputs,
+                large: context.len() > LARGE_CONTEXT,
             });
-            continue;
         }
-        let context = serde_json::to_vec(&job.context).unwrap_or_default();
-        let template_hash = template_hashes.get(job.template).map_or("", String::as_str);
-        let inputs = manifest::inputs_hash(job, &context, template_hash);
-        let typ_missing =
-            options.emit_typst && !options.out.join(format!("{}.typ", job.key)).exists();
-        if !options.force && !typ_missing && manifest.is_current(&options.out, &job.key, &inputs) {
-            summary.unchanged += 1;
-            continue;
-        }
-        todo.push(Todo {
-            job,
-            inputs,
-            large: context.len() > LARGE_CONTEXT,
-        });
     }
 
     let progress = Progress::new(options.progress, todo.len());
@@ -246,10 +291,17 @@ fn run(options: &Options, summary: &mut Summary) {
             Err(Failure::Write(e)) => summary.io.push(e),
         }
     }
-    if loaded.problems.is_empty() {
-        remove_vanished(&jobs, &mut manifest, options, summary);
-    } else {
-        summary.kept = vanished(&jobs, &manifest);
+    // Each plan's vanished documents are its own: a plan with a broken
+    // record keeps them all, and a plan not built (another's folder, one
+    // left out by --plan) is not touched.
+    for plan in &plans {
+        if plan.loaded.problems.is_empty() {
+            remove_vanished(plan.name, &plan.jobs, &mut manifest, options, summary);
+        } else {
+            summary
+                .kept
+                .extend(vanished(plan.name, &plan.jobs, &manifest));
+        }
     }
     // A build with nothing to do writes nothing, so it works on a folder it
     // may only read.

@@ -64,13 +64,15 @@ pub(super) fn target(
     })
 }
 
-/// The documents the manifest lists but the records no longer call for.
-pub(super) fn vanished(jobs: &[Job], manifest: &Manifest) -> Vec<String> {
+/// The documents of plan `plan` the manifest lists but its records no
+/// longer call for; another plan's are never its business.
+pub(super) fn vanished(plan: &str, jobs: &[Job], manifest: &Manifest) -> Vec<String> {
     let planned: std::collections::BTreeSet<&str> = jobs.iter().map(|j| j.key.as_str()).collect();
+    let folder = format!("{plan}/");
     manifest
         .documents
         .keys()
-        .filter(|k| !planned.contains(k.as_str()))
+        .filter(|k| k.starts_with(&folder) && !planned.contains(k.as_str()))
         .cloned()
         .collect()
 }
@@ -79,16 +81,18 @@ pub(super) fn vanished(jobs: &[Job], manifest: &Manifest) -> Vec<String> {
 /// longer call for, each only if it is still the file tdkt wrote; nothing
 /// else in the folder is touched.
 ///
-/// Only when every record was read without a problem: while one is broken,
-/// the documents that seem to have vanished may only be hidden by it.
+/// Only when every record of the plan was read without a problem: while one
+/// is broken, the documents that seem to have vanished may only be hidden by
+/// it.
 pub(super) fn remove_vanished(
+    plan: &str,
     jobs: &[Job],
     manifest: &mut Manifest,
     options: &Options,
     summary: &mut Summary,
 ) {
     let out = &options.out;
-    for key in vanished(jobs, manifest) {
+    for key in vanished(plan, jobs, manifest) {
         if let Some(path) = manifest.file_of(out, &key) {
             if let Err(e) = files::check_inside(out, &path) {
                 summary.io.push(e);

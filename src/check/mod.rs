@@ -4,6 +4,7 @@
 
 pub mod coverage;
 pub mod decisions;
+pub mod register;
 pub mod rules;
 
 use std::collections::BTreeSet;

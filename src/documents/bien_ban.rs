@@ -168,6 +168,16 @@ impl Document for Minutes {
             )
         };
         let date = m.bat_dau.0.date();
+        let issuable = context::issuable(
+            r,
+            kind::MINUTES,
+            m.so.as_ref().map(|d| d.n),
+            &subject,
+            Some(r.person_name(&m.chu_tri).to_owned()),
+            Vec::new(),
+            (Kind::Meeting, id),
+            None,
+        );
         let context = Context {
             common: context::common(r),
             so_hieu: format.number_line(
@@ -195,9 +205,10 @@ impl Document for Minutes {
             ket_luan: m.ket_luan.as_ref().map(|s| s.as_str()),
         };
         Some(Draft {
-            key: format!("{}/bien-ban/{id}", plan.nam),
+            key: format!("bien-ban/{id}"),
             date,
             context,
+            issuable: Some(issuable),
         })
     }
 }

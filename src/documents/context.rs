@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::reader::Reader;
 use crate::format::{Format, kind};
-use crate::records::{Collective, Person, Plan, Signer};
-use crate::text::Line;
+use crate::job::Issuable;
+use crate::records::{Collective, Kind as RecordKind, Person, Plan, Signer};
+use crate::text::{Id, Line};
 use crate::words::position_in;
 
 /// The issuing body, as the heading and the running text name it.
@@ -79,7 +80,7 @@ pub struct SignerCtx {
     /// "K/T TRƯỞNG BAN", "KT. TRƯỞNG BAN", or none when the head signs.
     tham_quyen: Option<String>,
     chuc_vu: String,
-    ho_ten: String,
+    pub ho_ten: String,
 }
 
 pub fn signer(r: &Reader, signer: &Signer) -> SignerCtx {
@@ -174,4 +175,33 @@ pub const LONG_CELL: usize = 600;
 /// Whether a row with these cells may break across pages.
 pub fn is_long(cells: &[&str]) -> bool {
     cells.iter().any(|c| c.chars().count() > LONG_CELL)
+}
+
+/// What the register needs of a document the body issues: its type, its
+/// number as the record gives it, its subject, signer and recipients, and
+/// the record that holds its number.
+#[allow(clippy::too_many_arguments)]
+pub fn issuable(
+    r: &Reader,
+    kind: &'static str,
+    number: Option<u32>,
+    subject: &str,
+    signer: Option<String>,
+    recipients: Vec<String>,
+    record: (RecordKind, &Id),
+    date_key: Option<&'static str>,
+) -> Issuable {
+    let plan = r.plan();
+    let body = plan.co_quan.viet_tat.as_str();
+    Issuable {
+        kind,
+        number,
+        shown: number.map(|n| plan.the_thuc.number(Some(n), kind, body)),
+        body: body.to_owned(),
+        subject: crate::words::sentence(subject),
+        signer,
+        recipients,
+        record: r.file_of(record.0, record.1),
+        date_key,
+    }
 }

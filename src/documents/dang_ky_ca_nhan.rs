@@ -87,9 +87,10 @@ impl Document for PersonForm {
             xac_nhan: confirmer(r, id, person),
         };
         Some(Draft {
-            key: format!("{}/dang-ky/ca-nhan/{id}", plan.nam),
+            key: format!("dang-ky/ca-nhan/{id}"),
             date: reg.ngay.0,
             context,
+            issuable: None,
         })
     }
 }

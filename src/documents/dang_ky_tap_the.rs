@@ -72,9 +72,10 @@ impl Document for CollectiveForm {
             }),
         };
         Some(Draft {
-            key: format!("{}/dang-ky/tap-the/{id}", plan.nam),
+            key: format!("dang-ky/tap-the/{id}"),
             date: reg.ngay.0,
             context,
+            issuable: None,
         })
     }
 }

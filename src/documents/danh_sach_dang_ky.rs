@@ -114,9 +114,10 @@ impl Document for RegistrationList {
             nguoi_ky: context::signer(r, &plan.nguoi_ky),
         };
         Some(Draft {
-            key: format!("{}/dang-ky/danh-sach", plan.nam),
+            key: "dang-ky/danh-sach".to_owned(),
             date,
             context,
+            issuable: None,
         })
     }
 }

@@ -19,7 +19,7 @@ mod to_trinh;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::job::Job;
+use crate::job::{Issuable, Job};
 use crate::records::Records;
 use crate::text::Id;
 pub use reader::Reader;
@@ -47,10 +47,12 @@ pub trait Document {
 
 /// A document before rendering: where it goes, its date, its context.
 pub struct Draft<C> {
-    /// Below the output folder, without `.pdf`.
+    /// Below the plan's folder of the output folder, without `.pdf`.
     pub key: String,
     pub date: NaiveDate,
     pub context: C,
+    /// What the register needs, for a document the body issues.
+    pub issuable: Option<Issuable>,
 }
 
 /// A kind of document, as the table holds it.
@@ -98,12 +100,13 @@ fn plan_kind<D: Document>(records: &Records) -> Vec<Job> {
             let draft = D::draft(&reader, source)?;
             let context = serde_json::to_value(&draft.context).unwrap_or(serde_json::Value::Null);
             Some(Job {
-                key: draft.key,
+                key: format!("{}/{}", records.name, draft.key),
                 template: D::TEMPLATE.name,
                 format: records.plan.the_thuc,
                 date: draft.date,
                 context,
                 deps: reader.into_used(),
+                issuable: draft.issuable,
             })
         })
         .collect()

@@ -46,6 +46,13 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The file of a record, relative to the records folder: where a
+    /// document's number is written when it is issued. Not a dependency: a
+    /// file's name is no record's content.
+    pub fn file_of(&self, kind: Kind, id: &Id) -> std::path::PathBuf {
+        self.records.file_of(kind, id)
+    }
+
     pub fn plan(&self) -> &'a Plan {
         self.note(&Records::plan_id());
         &self.records.plan

@@ -118,6 +118,21 @@ impl Document for Proposal {
             |s| s.to_string(),
         );
         let recipients = p.noi_nhan.as_ref().unwrap_or(&plan.noi_nhan);
+        let nguoi_ky = context::signer(r, signer);
+        let issuable = context::issuable(
+            r,
+            kind::PROPOSAL,
+            p.so.as_ref().map(|d| d.n),
+            &subject,
+            Some(nguoi_ky.ho_ten.clone()),
+            p.kinh_gui
+                .iter()
+                .chain(recipients)
+                .map(|k| k.to_string())
+                .collect(),
+            (Kind::Proposal, id),
+            Some("ngay"),
+        );
         let context = Context {
             common: context::common(r),
             so_hieu: format.number_line(
@@ -135,13 +150,14 @@ impl Document for Proposal {
             tap_the,
             ca_nhan,
             kem_theo: p.kem_theo.iter().map(|k| k.as_str()).collect(),
-            nguoi_ky: context::signer(r, signer),
+            nguoi_ky,
             noi_nhan: format.recipient_lines(recipients),
         };
         Some(Draft {
-            key: format!("{}/to-trinh/{id}", plan.nam),
+            key: format!("to-trinh/{id}"),
             date: p.ngay.0,
             context,
+            issuable: Some(issuable),
         })
     }
 }

@@ -5,6 +5,8 @@
 
 mod explain;
 pub mod guard;
+mod register;
+mod repository;
 mod resolve;
 
 use std::collections::BTreeMap;
@@ -19,6 +21,8 @@ use crate::problem::Problem;
 use crate::records::{Kind, Records};
 use crate::text::Id;
 use explain::explain;
+pub use register::{SETTINGS_FILE, read as read_register, scan_of};
+pub use repository::{ARCHIVE_FOLDER, PlanLoaded, REGISTER_FOLDER, Repository, repository};
 
 /// What loading a folder gives: the records that could be read (none without
 /// a valid plan) and every problem found, each naming its file, so later
@@ -46,34 +50,50 @@ struct Files {
     proposals: Vec<Parsed<crate::records::Proposal>>,
     /// Every id seen, parsed or not, with its file: a reference to a file that
     /// failed to parse is not also reported as dangling.
-    seen: BTreeMap<Id, PathBuf>,
+    seen: BTreeMap<Id, (PathBuf, Kind)>,
 }
 
+/// Loads a folder holding one plan, as [`repository`] would.
 pub fn load(dir: &Path) -> Loaded {
+    let mut repository = repository(dir, None);
+    match repository.plans.pop() {
+        Some(mut plan) if repository.plans.is_empty() => {
+            plan.loaded.problems.extend(repository.problems);
+            plan.loaded.problems.sort();
+            plan.loaded
+        }
+        _ => Loaded {
+            records: None,
+            problems: repository.problems,
+        },
+    }
+}
+
+/// Loads one plan's folder `plan_dir` inside the records folder `root`
+/// (the same folder for a records folder holding one plan); files are named
+/// relative to `root`, as the clerk finds them, and documents go below
+/// `name` (none: the plan's year).
+fn load_plan(root: &Path, plan_dir: &Path, name: Option<&str>) -> Loaded {
     let mut problems = Vec::new();
     let mut files = Files::default();
-    if !dir.is_dir() {
-        problems.push(Problem::new(
-            dir,
-            "",
-            "không tìm thấy thư mục bản ghi; hãy chỉ đúng thư mục bằng --records",
-        ));
-        return Loaded {
-            records: None,
-            problems,
-        };
-    }
     // Hidden files and folders (.git, .github, .gitlab-ci.yml, editor
-    // settings) belong to the repository, not to the records.
-    let walk = WalkDir::new(dir)
+    // settings) belong to the repository, not to the records; the register
+    // and the archive of issued documents are not a plan's records.
+    let walk = WalkDir::new(plan_dir)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0
+                || !(name.starts_with('.')
+                    || e.depth() == 1 && [REGISTER_FOLDER, ARCHIVE_FOLDER].contains(&&*name))
+        });
     for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
-                let path = err.path().unwrap_or(dir).to_path_buf();
+                let path = err.path().unwrap_or(plan_dir);
+                let path = path.strip_prefix(root).unwrap_or(path).to_path_buf();
                 problems.push(Problem::new(&path, "", format!("không đọc được: {err}")));
                 continue;
             }
@@ -84,10 +104,10 @@ pub fn load(dir: &Path) -> Loaded {
             Some("yaml" | "yml")
         );
         let kind_folder = entry.file_name().to_str().and_then(Kind::of_folder);
+        let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
         if entry.path_is_symlink() && entry.depth() == 1 && kind_folder.is_some() {
-            let rel = path.strip_prefix(dir).unwrap_or(path);
             problems.push(Problem::new(
-                rel,
+                &rel,
                 "",
                 "thư mục này là một liên kết (symbolic link), không phải thư mục thật; tdkt không đọc \
                  liên kết. Hãy chép các bản ghi vào một thư mục thật ở đây",
@@ -98,12 +118,14 @@ pub fn load(dir: &Path) -> Loaded {
         if !file_or_link || !is_yaml {
             continue;
         }
-        let rel = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
-        if let Err(problem) = read_file(path, &rel, &mut files) {
+        let in_plan = path.strip_prefix(plan_dir).unwrap_or(path);
+        if let Err(problem) = read_file(path, in_plan, &rel, &mut files) {
             problems.push(problem);
         }
     }
-    let records = resolve::resolve(files, &mut problems);
+    let plan_file = plan_dir.join(Kind::PLAN_FILE);
+    let plan_file = plan_file.strip_prefix(root).unwrap_or(&plan_file);
+    let records = resolve::resolve(files, plan_file, name, &mut problems);
     problems.sort();
     Loaded { records, problems }
 }
@@ -116,8 +138,8 @@ fn kind_of(rel: &Path) -> Option<Kind> {
     Kind::of_folder(parts.first()?.as_os_str().to_str()?)
 }
 
-fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> {
-    let kind = kind_of(rel).ok_or_else(|| {
+fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> {
+    let kind = kind_of(in_plan).ok_or_else(|| {
         Problem::new(
             rel,
             "",
@@ -145,7 +167,7 @@ fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> 
         ));
     }
     let id = Id(stem.to_owned());
-    if let Some(first) = files.seen.get(&id) {
+    if let Some((first, _)) = files.seen.get(&id) {
         return Err(Problem::new(
             rel,
             "",
@@ -155,7 +177,7 @@ fn read_file(path: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> 
             ),
         ));
     }
-    files.seen.insert(id.clone(), rel.to_path_buf());
+    files.seen.insert(id.clone(), (rel.to_path_buf(), kind));
     let meta = fs::symlink_metadata(path)
         .map_err(|err| Problem::new(rel, "", format!("không đọc được tệp: {err}")))?;
     if meta.file_type().is_symlink() {

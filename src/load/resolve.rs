@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use super::{Files, Parsed, kind_of};
+use super::{Files, Parsed};
 use crate::format::{Format, kind};
 use crate::locate::locate;
 use crate::problem::Problem;
@@ -20,7 +20,7 @@ use crate::vocab::{Authority, MeetingKind};
 struct Refs<'a> {
     file: &'a Path,
     text: &'a str,
-    seen: &'a BTreeMap<Id, PathBuf>,
+    seen: &'a BTreeMap<Id, (PathBuf, Kind)>,
     problems: &'a mut Vec<Problem>,
 }
 
@@ -40,12 +40,12 @@ impl Refs<'_> {
         }
         match self.seen.get(id) {
             // The target's own problem is reported for its file.
-            Some(path) if path.starts_with(kind.folder()) => {}
-            Some(path) => self.report(
+            Some((_, found)) if *found == kind => {}
+            Some((path, found)) => self.report(
                 field,
                 format!(
                     "\"{id}\" là bản ghi {} ({}), ở đây cần một bản ghi {}",
-                    kind_of(path).map_or("khác", Kind::label),
+                    found.label(),
                     path.display(),
                     kind.label()
                 ),
@@ -69,7 +69,7 @@ struct Known<'a> {
     content_codes: Vec<&'a str>,
     council: Vec<&'a Id>,
     meeting_kinds: BTreeMap<&'a Id, MeetingKind>,
-    seen: &'a BTreeMap<Id, PathBuf>,
+    seen: &'a BTreeMap<Id, (PathBuf, Kind)>,
     /// The plan's format and the body's abbreviation, which a document
     /// number's symbol must carry.
     format: Format,
@@ -315,7 +315,12 @@ fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
 
 /// Checks every record against the others and gathers them into
 /// [`Records`]; none without a plan.
-pub(super) fn resolve(files: Files, problems: &mut Vec<Problem>) -> Option<Records> {
+pub(super) fn resolve(
+    files: Files,
+    plan_file: &Path,
+    name: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> Option<Records> {
     let Files {
         plans,
         collectives,
@@ -327,7 +332,7 @@ pub(super) fn resolve(files: Files, problems: &mut Vec<Problem>) -> Option<Recor
     let Some(plan) = plans.into_iter().next() else {
         if !seen.contains_key(&Records::plan_id()) {
             problems.push(Problem::new(
-                Path::new(Kind::PLAN_FILE),
+                plan_file,
                 "",
                 "thiếu tệp kế hoạch; mọi bản ghi khác đều dựa vào nó (xem docs/records.md)",
             ));
@@ -378,9 +383,10 @@ pub(super) fn resolve(files: Files, problems: &mut Vec<Problem>) -> Option<Recor
     let unreadable = seen
         .iter()
         .filter(|(id, _)| !read.contains(id))
-        .filter_map(|(id, path)| Some((id.clone(), kind_of(path)?)))
+        .map(|(id, (_, kind))| (id.clone(), *kind))
         .collect();
     Some(Records {
+        name: name.map_or_else(|| plan.value.nam.to_string(), str::to_owned),
         unreadable,
         collectives,
         people,

@@ -5,9 +5,10 @@
 //! `docs/records.md` documents every key with an example.
 
 mod meeting;
-mod number;
+pub mod number;
 mod people;
 mod plan;
+mod register;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -26,6 +27,7 @@ pub use plan::{
     Body, ContentArea, Council, CouncilMember, Criteria, Fraction, Plan, Quota, Quotas, Signer,
     Threshold,
 };
+pub use register::{Entry, Register, RegisterSettings, Series};
 
 /// What kind of record a file holds, from where it lies in the folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -83,6 +85,10 @@ impl Kind {
 /// every id a record names resolves (the loader guarantees it).
 #[derive(Debug, Clone)]
 pub struct Records {
+    /// The plan's name: its folder in a records folder holding many plans,
+    /// its year when the records folder is the plan's own. Its documents go
+    /// below the output folder's folder of that name.
+    pub name: String,
     pub plan: Plan,
     pub collectives: BTreeMap<Id, Collective>,
     pub people: BTreeMap<Id, Person>,

@@ -277,6 +277,7 @@ mod tests {
             date: chrono::NaiveDate::from_ymd_opt(2020, 3, 5).expect("date"),
             context: serde_json::json!({ "items": ["a", "b"], "flag": "có" }),
             deps: Default::default(),
+            issuable: None,
         };
         let source = engine.source(&job).expect("source");
         let lines: Vec<&str> = source.lines().collect();

@@ -16,8 +16,14 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// The example records folder: the body's every plan, one folder each.
 pub fn example_records() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
+}
+
+/// The example's 2020 plan, a folder a clerk can read alone.
+pub fn example_plan() -> PathBuf {
+    example_records().join("2020")
 }
 
 fn copy_dir(from: &Path, to: &Path) {

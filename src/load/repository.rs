@@ -1,0 +1,195 @@
+//! A records folder holds one plan (its `ke-hoach.yaml` at the top), or a
+//! body's every plan, one folder each (`2020/`, `2021/`, a themed plan
+//! beside them), so that work on one year never touches another's files.
+//! Beside the plans lie the register of issued documents; inside each plan,
+//! the archive of what was issued.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::{Loaded, load_plan};
+use crate::problem::Problem;
+use crate::records::Kind;
+
+/// The register of issued documents (*sổ đăng ký văn bản đi*), at the top of
+/// the records folder: the body's, shared by its plans.
+pub const REGISTER_FOLDER: &str = "so-van-ban-di";
+/// Inside a plan's folder: the PDFs as issued, and their signed scans.
+pub const ARCHIVE_FOLDER: &str = "da-ban-hanh";
+
+/// One plan of a records folder.
+#[derive(Debug)]
+pub struct PlanLoaded {
+    /// Its name: its folder's, or its year when the records folder is the
+    /// plan's own. Its documents go to the output folder's folder of this name.
+    pub name: String,
+    /// Its folder, relative to the records folder (empty: the records folder).
+    pub folder: PathBuf,
+    pub loaded: Loaded,
+}
+
+/// Every plan of a records folder, and what is wrong with the folder itself.
+#[derive(Debug)]
+pub struct Repository {
+    pub root: PathBuf,
+    pub plans: Vec<PlanLoaded>,
+    pub problems: Vec<Problem>,
+    /// The records folder is one plan's, not a folder of plans.
+    pub single: bool,
+}
+
+impl Repository {
+    /// Every problem of every plan and of the folder.
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .chain(self.plans.iter().flat_map(|p| &p.loaded.problems))
+    }
+}
+
+fn is_plan_name(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Loads the plans of the records folder `root`: every plan, or the one
+/// named `only`.
+pub fn repository(root: &Path, only: Option<&str>) -> Repository {
+    let mut repository = Repository {
+        root: root.to_owned(),
+        plans: Vec::new(),
+        problems: Vec::new(),
+        // A plan's own folder: its plan file, or its records' folders while
+        // the plan file is missing (which is then said as such).
+        single: root.join(Kind::PLAN_FILE).is_file()
+            || fs::read_dir(root).is_ok_and(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| e.file_name().to_str().and_then(Kind::of_folder).is_some())
+            }),
+    };
+    if !root.is_dir() {
+        repository.problems.push(Problem::new(
+            root,
+            "",
+            "không tìm thấy thư mục bản ghi; hãy chỉ đúng thư mục bằng --records",
+        ));
+        return repository;
+    }
+    if repository.single {
+        let loaded = load_plan(root, root, None);
+        let name = loaded
+            .records
+            .as_ref()
+            .map_or_else(String::new, |r| r.name.clone());
+        if only.is_none_or(|o| o == name) {
+            repository.plans.push(PlanLoaded {
+                name,
+                folder: PathBuf::new(),
+                loaded,
+            });
+        } else {
+            repository.problems.push(not_found(root, only, &[name]));
+        }
+        return repository;
+    }
+    let mut entries: Vec<_> = match fs::read_dir(root) {
+        Ok(entries) => entries.flatten().collect(),
+        Err(err) => {
+            repository
+                .problems
+                .push(Problem::new(root, "", format!("không đọc được: {err}")));
+            return repository;
+        }
+    };
+    entries.sort_by_key(|e| e.file_name());
+    let mut names = Vec::new();
+    for entry in entries {
+        let file_name = entry.file_name();
+        let name = file_name.to_string_lossy();
+        let path = entry.path();
+        if name.starts_with('.') || name == REGISTER_FOLDER {
+            continue;
+        }
+        let rel = PathBuf::from(&*name);
+        if !path.is_dir() || entry.file_type().is_ok_and(|t| t.is_symlink()) {
+            if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                repository.problems.push(Problem::new(
+                    &rel,
+                    "",
+                    format!(
+                        "tệp này nằm ngoài mọi kế hoạch; mỗi kế hoạch là một thư mục (ví dụ 2021/) \
+                         chứa {} và các thư mục tap-the/, ca-nhan/, cuoc-hop/, to-trinh/ — hãy \
+                         chuyển tệp vào thư mục kế hoạch của nó",
+                        Kind::PLAN_FILE
+                    ),
+                ));
+            }
+            continue;
+        }
+        if !path.join(Kind::PLAN_FILE).is_file() {
+            repository.problems.push(Problem::new(
+                &rel,
+                "",
+                format!(
+                    "thư mục này không có {}: thư mục bản ghi gồm các thư mục kế hoạch (mỗi kế \
+                     hoạch một thư mục có tệp {}) và thư mục {}/; hãy thêm tệp kế hoạch hoặc \
+                     chuyển thư mục này ra ngoài",
+                    Kind::PLAN_FILE,
+                    Kind::PLAN_FILE,
+                    REGISTER_FOLDER
+                ),
+            ));
+            continue;
+        }
+        if !is_plan_name(&name) {
+            repository.problems.push(Problem::new(
+                &rel,
+                "",
+                "tên thư mục kế hoạch là tên của nó trong thư mục ra, chỉ dùng chữ thường không dấu, \
+                 chữ số và dấu gạch nối; hãy đổi tên, ví dụ 2021 hoặc 2021-chuyen-de-chuyen-doi-so",
+            ));
+            continue;
+        }
+        names.push(name.to_string());
+        if only.is_some_and(|o| o != name) {
+            continue;
+        }
+        repository.plans.push(PlanLoaded {
+            loaded: load_plan(root, &path, Some(&name)),
+            name: name.into_owned(),
+            folder: rel,
+        });
+    }
+    if only.is_some() && repository.plans.is_empty() {
+        repository.problems.push(not_found(root, only, &names));
+    } else if names.is_empty() && repository.problems.is_empty() {
+        repository.problems.push(Problem::new(
+            Path::new(Kind::PLAN_FILE),
+            "",
+            "thiếu tệp kế hoạch; thư mục bản ghi là thư mục của một kế hoạch (có tệp ke-hoach.yaml) \
+             hoặc gồm các thư mục kế hoạch, mỗi thư mục một tệp ke-hoach.yaml (xem docs/records.md)",
+        ));
+    }
+    repository
+}
+
+fn not_found(root: &Path, only: Option<&str>, names: &[String]) -> Problem {
+    Problem::new(
+        root,
+        "",
+        format!(
+            "không có kế hoạch \"{}\" trong thư mục bản ghi; các kế hoạch có ở đây: {}",
+            only.unwrap_or_default(),
+            if names.is_empty() {
+                "(không có)".to_owned()
+            } else {
+                names.join(", ")
+            }
+        ),
+    )
+}
