@@ -40,6 +40,7 @@ pub enum Action {
     CreateTemporary,
     Write,
     Remove,
+    Read,
 }
 
 impl Action {
@@ -49,6 +50,7 @@ impl Action {
             Action::CreateTemporary => "không tạo được tệp tạm",
             Action::Write => "không ghi được",
             Action::Remove => "không xóa được",
+            Action::Read => "không đọc được",
         }
     }
 }

@@ -4,7 +4,7 @@
 //! The pipeline runs one way, one module per stage: [`load`] reads records,
 //! [`check`] applies the rules, [`documents`] decides which documents exist,
 //! [`render`] turns each into a PDF and [`build`] does it all and writes the
-//! files. Below them: the records' types ([`records`], [`text`], [`vocab`]),
+//! files; [`paperwork`] issues, lists and verifies documents. Below them: the records' types ([`records`], [`text`], [`vocab`]),
 //! how Vietnamese paperwork writes things ([`words`], [`format`]), and what
 //! passes between stages ([`job`], [`problem`], [`error`]).
 //! `docs/architecture.md` says where each kind of change is made.
@@ -21,6 +21,7 @@ pub mod job;
 pub mod load;
 pub mod locate;
 pub mod manifest;
+pub mod paperwork;
 pub mod problem;
 pub mod records;
 pub mod render;

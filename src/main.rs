@@ -3,7 +3,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use tdkt::{build, check, load, report};
+use tdkt::paperwork::{issue, list, new_plan, verify};
+use tdkt::{build, load, report};
 
 /// tdkt — lập hồ sơ thi đua – khen thưởng từ các bản ghi YAML.
 #[derive(Parser)]
@@ -62,6 +63,69 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Ban hành một văn bản: cấp số từ sổ văn bản đi, ghi số và ngày vào bản ghi, lập bản cuối và lưu vào thư mục bản ghi
+    Issue {
+        /// Tên văn bản: đường dẫn trong thư mục ra, không có .pdf (xem tdkt list)
+        #[arg(value_name = "VĂN_BẢN")]
+        document: String,
+        /// Thư mục bản ghi
+        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
+        records: PathBuf,
+        /// Thư mục ra (không dùng; nhận để mọi lệnh cùng tham số)
+        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
+        out: PathBuf,
+        /// Số văn bản (mặc định: số tiếp theo còn trống của sổ)
+        #[arg(long = "so", value_name = "SỐ")]
+        number: Option<u32>,
+        /// Ngày ban hành, YYYY-MM-DD (mặc định: ngày ghi trong bản ghi)
+        #[arg(long = "ngay", value_name = "NGÀY")]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Liệt kê mọi văn bản: tên, loại, số, ngày, trạng thái
+    List {
+        /// Thư mục bản ghi
+        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
+        records: PathBuf,
+        /// Thư mục ra (không dùng; nhận để mọi lệnh cùng tham số)
+        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
+        out: PathBuf,
+        /// Chỉ kế hoạch này (tên thư mục của nó)
+        #[arg(long = "ke-hoach", visible_alias = "plan", value_name = "TÊN")]
+        plan: Option<String>,
+        /// Dạng kết quả: text (bảng) hoặc json
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
+        format: OutputFormat,
+    },
+    /// Lập thư mục kế hoạch mới từ kế hoạch cũ: mang theo cá nhân, tập thể, Hội đồng; bỏ những gì thuộc về một năm
+    NewPlan {
+        /// Kế hoạch cũ (tên thư mục), ví dụ 2020
+        #[arg(value_name = "TỪ")]
+        from: String,
+        /// Kế hoạch mới (tên thư mục), ví dụ 2021
+        #[arg(value_name = "SANG")]
+        to: String,
+        /// Năm của kế hoạch mới (mặc định: tên kế hoạch mới nếu là một năm)
+        #[arg(long = "nam", value_name = "NĂM")]
+        year: Option<i32>,
+        /// Thư mục bản ghi
+        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
+        records: PathBuf,
+        /// Thư mục ra (không dùng; nhận để mọi lệnh cùng tham số)
+        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
+        out: PathBuf,
+    },
+    /// Kiểm tra một tệp PDF có phải do tdkt lập từ các bản ghi này không
+    Verify {
+        /// Tệp PDF
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        /// Thư mục bản ghi
+        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
+        records: PathBuf,
+        /// Thư mục ra (không dùng; nhận để mọi lệnh cùng tham số)
+        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -95,16 +159,7 @@ fn main() -> ExitCode {
             format,
         } => {
             let repository = load::repository(&records, plan.as_deref());
-            let findings = report::Findings {
-                reports: repository
-                    .plans
-                    .iter()
-                    .map(|p| p.loaded.records.as_ref().map(check::check))
-                    .collect(),
-                repository: &repository,
-                problems: Vec::new(),
-                notes: Vec::new(),
-            };
+            let findings = report::Findings::of(&repository);
             match format {
                 OutputFormat::Text => emit(&findings.text()),
                 OutputFormat::Json => emit(&format!("{}\n", findings.json())),
@@ -134,6 +189,103 @@ fn main() -> ExitCode {
             let summary = build::build(&options);
             emit(&report::build_summary(&summary, &options.out, verbose));
             ExitCode::from(if summary.ok() { 0 } else { 1 })
+        }
+        Command::Issue {
+            document,
+            records,
+            out: _,
+            number,
+            date,
+        } => {
+            let options = issue::Options {
+                records: records.clone(),
+                document,
+                number,
+                date,
+            };
+            match issue::issue(&options) {
+                Ok(done) => {
+                    let files: Vec<String> = done
+                        .written
+                        .iter()
+                        .map(|f| records.join(f).display().to_string())
+                        .collect();
+                    emit(&format!(
+                        "Đã ban hành {} số {} ngày {}.\nĐã ghi:\n{}\nHãy lưu vào git:\n  git add {}\n  git commit -m \"Ban hành {} số {}\"\nKhi có bản ký đã quét, lưu cạnh bản lưu, tên đuôi .ban-ky.pdf.\n",
+                        done.document,
+                        done.number,
+                        done.date.format("%d/%m/%Y"),
+                        files
+                            .iter()
+                            .map(|f| format!("  {f}"))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                        files.join(" "),
+                        done.document,
+                        done.number
+                    ));
+                    ExitCode::SUCCESS
+                }
+                Err(why) => {
+                    eprintln!("Không ban hành được: {why}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::List {
+            records,
+            out: _,
+            plan,
+            format,
+        } => {
+            let (listed, problems) = list::list(&records, plan.as_deref());
+            match format {
+                OutputFormat::Text => emit(&list::text(&listed)),
+                OutputFormat::Json => emit(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&listed).unwrap_or_default()
+                )),
+            }
+            for p in &problems {
+                eprintln!("Lỗi: {p}");
+            }
+            ExitCode::from(if problems.is_empty() { 0 } else { 1 })
+        }
+        Command::NewPlan {
+            from,
+            to,
+            year,
+            records,
+            out: _,
+        } => {
+            let Some(year) = year.or_else(|| to.parse().ok()) else {
+                eprintln!("Không lập được: hãy cho năm của kế hoạch mới bằng --nam");
+                return ExitCode::from(2);
+            };
+            match new_plan::new_plan(&records, &from, &to, year) {
+                Ok(files) => {
+                    emit(&format!(
+                        "Đã lập kế hoạch {to} từ {from}: {} tệp trong {}.\nHãy sửa {}/{to}/ke-hoach.yaml (trích yếu, số, ngày, chỉ tiêu), thêm người mới, xóa người đã chuyển đi, rồi chạy tdkt check.\n",
+                        files.len(),
+                        records.join(&to).display(),
+                        records.display()
+                    ));
+                    ExitCode::SUCCESS
+                }
+                Err(why) => {
+                    eprintln!("Không lập được: {why}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Verify {
+            file,
+            records,
+            out: _,
+        } => {
+            let verdict = verify::verify(&records, &file);
+            emit(&format!("{}\n", verdict.text));
+            ExitCode::from(verdict.code)
         }
     }
 }

@@ -206,7 +206,37 @@ pub struct Findings<'a> {
     pub notes: Vec<String>,
 }
 
-impl Findings<'_> {
+impl<'a> Findings<'a> {
+    /// Checks every plan of `repository`, and the register of issued
+    /// documents against them.
+    pub fn of(repository: &'a Repository) -> Findings<'a> {
+        let root = &repository.root;
+        let (register, mut problems) = crate::load::read_register(root);
+        let (more, notes) = crate::check::register::check(&register, |p| root.join(p).exists());
+        problems.extend(more);
+        let mut reports = Vec::new();
+        for plan in &repository.plans {
+            let Some(records) = &plan.loaded.records else {
+                reports.push(None);
+                continue;
+            };
+            let jobs = crate::documents::plan(records);
+            problems.extend(crate::check::register::frozen(
+                &register,
+                &plan.name,
+                &jobs,
+                &records.sources,
+            ));
+            reports.push(Some(crate::check::check(records)));
+        }
+        Findings {
+            repository,
+            reports,
+            problems,
+            notes,
+        }
+    }
+
     fn plans(&self) -> impl Iterator<Item = (&PlanLoaded, Option<&Report>)> {
         self.repository
             .plans

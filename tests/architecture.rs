@@ -21,6 +21,7 @@ const STAGES: &[&[&str]] = &[
     &["render"],
     &["files", "manifest"],
     &["build"],
+    &["paperwork"],
     &["report"],
 ];
 

@@ -155,16 +155,7 @@ proptest! {
             let _ = tdkt::documents::plan(records);
         }
         let repository = tdkt::load::repository(folder.path(), None);
-        let findings = tdkt::report::Findings {
-            reports: repository
-                .plans
-                .iter()
-                .map(|p| p.loaded.records.as_ref().map(tdkt::check::check))
-                .collect(),
-            repository: &repository,
-            problems: Vec::new(),
-            notes: Vec::new(),
-        };
+        let findings = tdkt::report::Findings::of(&repository);
         let _ = findings.text();
         let _ = findings.json();
     }

@@ -394,10 +394,12 @@ fn party_heading_sizes_and_weights() {
 fn state_output() -> (Folder, tempfile::TempDir) {
     let records = Folder::copy_of(&example_plan());
     records.edit("ke-hoach.yaml", "the_thuc: dang", "the_thuc: nha_nuoc");
+    // The plan's folder alone, without the register: its proposal is a
+    // draft with the number its record gives.
     records.edit(
         "to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
-        "ngay: 2020-12-18",
-        "so: 5\nngay: 2020-12-18",
+        "so: 05-TTr/BTCTU",
+        "so: 5",
     );
     let out = tempfile::TempDir::new().expect("temp dir");
     let run = build(records.path(), out.path());

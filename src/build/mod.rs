@@ -88,7 +88,7 @@ fn id_of(file: &Path) -> Option<Id> {
 }
 
 /// The ids whose records have a problem, with the files that say so.
-fn invalid_records(loaded: &Loaded, report: &Report) -> BTreeMap<Id, BTreeSet<PathBuf>> {
+pub(crate) fn invalid_records(loaded: &Loaded, report: &Report) -> BTreeMap<Id, BTreeSet<PathBuf>> {
     let mut invalid: BTreeMap<Id, BTreeSet<PathBuf>> = BTreeMap::new();
     let decisions = report.loi_quyet_dinh.iter().map(|e| &e.problem);
     for p in loaded
@@ -111,6 +111,10 @@ pub fn build(options: &Options) -> Summary {
     summary.elapsed = started.elapsed();
     summary
 }
+
+/// How the manifest's inputs of an issued document begin: its PDF is the
+/// archived one, of this hash.
+const ISSUED: &str = "da-ban-hanh:";
 
 /// One plan's part of a build: its documents and what holds any back.
 struct Planned<'a> {
@@ -159,6 +163,11 @@ fn run(options: &Options, summary: &mut Summary) {
     };
     let repository = load::repository(&options.records, options.plan.as_deref());
     summary.problems.extend(repository.problems.iter().cloned());
+    let (register, problems) = load::read_register(&options.records);
+    summary.problems.extend(problems);
+    let (problems, notes) = check::register::check(&register, |p| options.records.join(p).exists());
+    summary.problems.extend(problems);
+    summary.notes.extend(notes);
     if repository.plans.iter().all(|p| p.loaded.records.is_none()) {
         summary.problems.extend(
             repository
@@ -185,6 +194,16 @@ fn run(options: &Options, summary: &mut Summary) {
         .iter()
         .map(|p| plan_one(&p.name, &p.loaded, summary))
         .collect();
+    for plan in &plans {
+        if let Some(records) = &plan.loaded.records {
+            summary.problems.extend(check::register::frozen(
+                &register,
+                plan.name,
+                &plan.jobs,
+                &records.sources,
+            ));
+        }
+    }
 
     let (mut manifest, notes) = Manifest::read(&options.out);
     summary.notes.extend(notes);
@@ -212,6 +231,22 @@ fn run(options: &Options, summary: &mut Summary) {
     let mut todo: Vec<Todo> = Vec::new();
     for plan in &plans {
         for job in &plan.jobs {
+            // An issued document is its archived PDF, whatever its records
+            // say now (check says when they differ).
+            if let Some((_, entry)) = register.of(&job.key).next() {
+                let inputs = format!("{ISSUED}{}", entry.bam_tep);
+                if !options.force && manifest.is_current(&options.out, &job.key, &inputs) {
+                    summary.unchanged += 1;
+                } else {
+                    todo.push(Todo {
+                        job,
+                        inputs,
+                        large: false,
+                        archived: Some(options.records.join(&entry.ban_luu)),
+                    });
+                }
+                continue;
+            }
             let blocking: BTreeSet<&PathBuf> = job
                 .deps
                 .iter()
@@ -242,6 +277,7 @@ fn run(options: &Options, summary: &mut Summary) {
                 job,
                 inputs,
                 large: context.len() > LARGE_CONTEXT,
+                archived: None,
             });
         }
     }

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Options;
-use crate::error::Error;
+use crate::error::{Action, Error};
 use crate::files::{self, Staged};
 use crate::job::Job;
 use crate::manifest::{self, Entry};
@@ -23,6 +23,8 @@ pub(super) struct Todo<'a> {
     pub job: &'a Job,
     pub inputs: String,
     pub large: bool,
+    /// An issued document's archived PDF: placed as it is, never rendered.
+    pub archived: Option<PathBuf>,
 }
 
 pub(super) enum Failure {
@@ -167,6 +169,15 @@ fn render_one(engine: &Engine, todo: &Todo, options: &Options) -> Result<Done, F
     let job = todo.job;
     let pdf = options.out.join(format!("{}.pdf", job.key));
     files::check_inside(&options.out, &pdf).map_err(Failure::Write)?;
+    if let Some(archived) = &todo.archived {
+        let bytes = std::fs::read(archived)
+            .map_err(|e| Failure::Write(Error::output(archived, Action::Read, e)))?;
+        return Ok(Done {
+            pdf: files::stage(&pdf, &bytes).map_err(Failure::Write)?,
+            pdf_hash: manifest::hash_bytes(&bytes),
+            typst: None,
+        });
+    }
     let rendered = engine.render(job).map_err(Failure::Render)?;
     let typst = options
         .emit_typst

@@ -198,7 +198,7 @@ pub fn issuable(
         number,
         shown: number.map(|n| plan.the_thuc.number(Some(n), kind, body)),
         body: body.to_owned(),
-        subject: crate::words::sentence(subject),
+        subject: plan.the_thuc.subject_case(subject),
         signer,
         recipients,
         record: r.file_of(record.0, record.1),

@@ -1,0 +1,281 @@
+//! `tdkt issue DOCUMENT`: gives a document its number from the register,
+//! writes number and date into its record, renders the final PDF, archives
+//! it in the plan's folder and records the issue in the register. Nothing is
+//! written unless everything can be: the record is put back as it was if
+//! rendering fails, and no file is ever overwritten.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Desk;
+use crate::check::{self, register::text_hash};
+use crate::files::write_atomically;
+use crate::job::Job;
+use crate::load::REGISTER_FOLDER;
+use crate::records::{Entry, Records};
+use crate::render::{Engine, Templates};
+use crate::text::Date;
+use crate::vocab::Format;
+
+pub struct Options {
+    pub records: PathBuf,
+    /// The document's name: its path below the output folder, without `.pdf`.
+    pub document: String,
+    pub number: Option<u32>,
+    pub date: Option<NaiveDate>,
+}
+
+/// What an issue did: the files written, to be committed.
+#[derive(Debug)]
+pub struct Issued {
+    pub document: String,
+    pub number: String,
+    pub date: NaiveDate,
+    /// Relative to the records folder.
+    pub written: Vec<PathBuf>,
+}
+
+/// Why a document could not be issued, in the clerk's words.
+pub type Refusal = String;
+
+/// Sets the top-level `key` of a YAML record to `value`, keeping every
+/// other line as the clerk wrote it; a key not there goes first, after the
+/// opening comments.
+fn set_key(text: &str, key: &str, value: &str) -> String {
+    let line = format!("{key}: {value}");
+    let prefix = format!("{key}:");
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    if let Some(at) = lines.iter().position(|l| l.starts_with(&prefix)) {
+        lines[at] = line;
+    } else {
+        let at = lines
+            .iter()
+            .position(|l| !(l.starts_with('#') || l.trim().is_empty()))
+            .unwrap_or(lines.len());
+        lines.insert(at, line);
+    }
+    let mut out = lines.join("\n");
+    out.push('\n');
+    out
+}
+
+/// The records each in `job`'s dependencies, with the hash of its text.
+fn sources(records: &Records, job: &Job) -> BTreeMap<PathBuf, String> {
+    let mut files: BTreeSet<&PathBuf> = records
+        .files
+        .iter()
+        .filter(|((_, id), _)| job.deps.contains(id))
+        .map(|(_, file)| file)
+        .collect();
+    if job.deps.contains(&Records::plan_id()) {
+        files.insert(&records.plan_file);
+    }
+    files
+        .into_iter()
+        .filter_map(|f| Some((f.clone(), text_hash(records.sources.get(f)?))))
+        .collect()
+}
+
+fn find<'a>(jobs: &'a [Job], name: &str) -> Result<&'a Job, Refusal> {
+    jobs.iter().find(|j| j.key == name).ok_or_else(|| {
+        format!(
+            "không có văn bản tên \"{name}\" trong bản ghi; tên văn bản là đường dẫn của nó trong \
+             thư mục ra, không có .pdf (xem tdkt list)"
+        )
+    })
+}
+
+pub fn issue(options: &Options) -> Result<Issued, Refusal> {
+    let name = options.document.trim_end_matches(".pdf").trim_matches('/');
+    let plan_name = name.split('/').next().unwrap_or_default();
+    let root = &options.records;
+    let desk = Desk::open(root, Some(plan_name));
+    if let Some(p) = desk.repository.problems.first() {
+        return Err(p.to_string());
+    }
+    if desk.register_problems > 0 {
+        return Err("sổ văn bản có lỗi; hãy chạy tdkt check, sửa, rồi ban hành".into());
+    }
+    let Some(plan) = desk.repository.plans.first() else {
+        return Err(format!("không có kế hoạch \"{plan_name}\""));
+    };
+    let Some(records) = &plan.loaded.records else {
+        return Err("bản ghi của kế hoạch chưa đọc được; hãy chạy tdkt check rồi sửa".into());
+    };
+    let jobs = crate::documents::plan(records);
+    let job = find(&jobs, name)?;
+    let Some(issuable) = &job.issuable else {
+        return Err(format!(
+            "{name} không phải văn bản cơ quan ban hành có số (chỉ tờ trình, biên bản được cấp số)"
+        ));
+    };
+    if let Some((file, entry)) = desk.register.of(name).next() {
+        return Err(format!(
+            "{name} đã ban hành số {} ngày {} ({}); văn bản đã ban hành không ban hành lại — \
+             nếu cần sửa, hãy lập văn bản mới (đính chính hoặc thay thế)",
+            entry.so_ky_hieu,
+            entry.ngay.0.format("%d/%m/%Y"),
+            file.display()
+        ));
+    }
+    let report = check::check(records);
+    let invalid = crate::build::invalid_records(&plan.loaded, &report);
+    let blocking: BTreeSet<String> = job
+        .deps
+        .iter()
+        .filter_map(|d| invalid.get(d))
+        .flatten()
+        .map(|f| f.display().to_string())
+        .collect();
+    if !blocking.is_empty() {
+        return Err(format!(
+            "{name} dựa vào bản ghi có lỗi: {}; hãy sửa (tdkt check) rồi ban hành",
+            blocking.into_iter().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    let date = match (issuable.date_key, options.date) {
+        (None, Some(d)) if d != job.date => {
+            return Err(format!(
+                "ngày của {name} là ngày của sự việc nó ghi ({}); không đổi bằng --ngay",
+                job.date.format("%d/%m/%Y")
+            ));
+        }
+        (_, Some(d)) => d,
+        (_, None) => job.date,
+    };
+    let by_type = match desk.register.settings.danh_so {
+        Some(series) => series == crate::records::Series::YearAndType,
+        None => job.format == Format::Party,
+    };
+    let used: BTreeMap<u32, &PathBuf> = desk
+        .register
+        .entries
+        .iter()
+        .filter(|(_, e)| e.ngay.0.year() == date.year() && (!by_type || e.loai == issuable.kind))
+        .map(|(f, e)| (e.so, f))
+        .collect();
+    let number = options
+        .number
+        .or(issuable.number)
+        .unwrap_or_else(|| used.keys().max().map_or(1, |n| n + 1));
+    if let Some(file) = used.get(&number) {
+        return Err(format!(
+            "số {number} đã cấp năm {} ({}); hãy để tdkt lấy số tiếp theo (bỏ --so) hoặc chọn số \
+             khác",
+            date.year(),
+            file.display()
+        ));
+    }
+    let shown = job
+        .format
+        .number(Some(number), issuable.kind, &issuable.body);
+    let archive = Desk::archive_path(plan, name);
+    let entry_file = Path::new(REGISTER_FOLDER)
+        .join(date.year().to_string())
+        .join(format!(
+            "{number:03}-{}-{}.yaml",
+            issuable.kind.to_lowercase(),
+            name.rsplit('/').next().unwrap_or(name)
+        ));
+    for file in [&archive, &entry_file] {
+        if fs::symlink_metadata(root.join(file)).is_ok() {
+            return Err(format!(
+                "{} đã có; tdkt không ghi đè — hãy xem lại sổ văn bản (tdkt check)",
+                file.display()
+            ));
+        }
+    }
+
+    // Number and date into the record, then the document from the records
+    // as they now are; the record goes back as it was on any failure.
+    let record = root.join(&issuable.record);
+    let before = fs::read_to_string(&record).map_err(|e| format!("{}: {e}", record.display()))?;
+    let mut after = set_key(&before, "so", &shown);
+    if let Some(key) = issuable.date_key {
+        after = set_key(&after, key, &date.format("%Y-%m-%d").to_string());
+    }
+    write_atomically(&record, after.as_bytes()).map_err(|e| e.to_string())?;
+    let finished = finish(options, name, &shown, number, date, &archive, &entry_file);
+    if finished.is_err() {
+        let _ = write_atomically(&record, before.as_bytes());
+    }
+    let mut written = finished?;
+    written.insert(0, issuable.record.clone());
+    Ok(Issued {
+        document: name.to_owned(),
+        number: shown,
+        date,
+        written,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    options: &Options,
+    name: &str,
+    shown: &str,
+    number: u32,
+    date: NaiveDate,
+    archive: &Path,
+    entry_file: &Path,
+) -> Result<Vec<PathBuf>, Refusal> {
+    let root = &options.records;
+    let plan_name = name.split('/').next().unwrap_or_default();
+    let again = Desk::open(root, Some(plan_name));
+    let records = again
+        .repository
+        .plans
+        .first()
+        .and_then(|p| p.loaded.records.as_ref())
+        .filter(|_| {
+            again
+                .repository
+                .plans
+                .iter()
+                .all(|p| p.loaded.problems.is_empty())
+        })
+        .ok_or("bản ghi sau khi ghi số không đọc được; đã trả lại như cũ")?;
+    let jobs = crate::documents::plan(records);
+    let job = find(&jobs, name)?;
+    let issuable = job
+        .issuable
+        .as_ref()
+        .ok_or("văn bản không còn cấp số được")?;
+    if issuable.number != Some(number) || job.date != date {
+        return Err(
+            "số hoặc ngày ghi vào bản ghi không được đọc lại đúng; đã trả lại như cũ".into(),
+        );
+    }
+    let templates = Templates::embedded();
+    let engine = Engine::new(&templates).map_err(|e| e.to_string())?;
+    let pdf = engine.render(job).map_err(|e| e.to_string())?.pdf;
+    let context = serde_json::to_vec(&job.context).unwrap_or_default();
+    let entry = Entry {
+        so: number,
+        so_ky_hieu: shown.to_owned(),
+        loai: issuable.kind.to_owned(),
+        ngay: Date(date),
+        van_ban: name.to_owned(),
+        trich_yeu: issuable.subject.clone(),
+        nguoi_ky: issuable.signer.clone(),
+        noi_nhan: issuable.recipients.clone(),
+        ban_luu: archive.to_owned(),
+        bam_noi_dung: job.content_hash(&context),
+        bam_tep: crate::manifest::hash_bytes(&pdf),
+        nguon: sources(records, job),
+        tdkt: env!("CARGO_PKG_VERSION").to_owned(),
+    };
+    let yaml = serde_yaml::to_string(&entry).map_err(|e| e.to_string())?;
+    let yaml = format!(
+        "# Sổ đăng ký văn bản đi: mục do tdkt issue ghi; không sửa tay (xem docs/nam-cong-tac.md).\n{yaml}"
+    );
+    write_atomically(&root.join(archive), &pdf).map_err(|e| e.to_string())?;
+    if let Err(e) = write_atomically(&root.join(entry_file), yaml.as_bytes()) {
+        let _ = fs::remove_file(root.join(archive));
+        return Err(e.to_string());
+    }
+    Ok(vec![archive.to_owned(), entry_file.to_owned()])
+}

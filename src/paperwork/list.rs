@@ -1,0 +1,162 @@
+//! `tdkt list`: every document of the plans, with its number, date and
+//! state — draft, issued, signed scan archived, or not rendered and why.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::Desk;
+use crate::documents::KINDS;
+use crate::job::Job;
+use crate::load::scan_of;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum State {
+    #[serde(rename = "du_thao")]
+    Draft,
+    #[serde(rename = "da_ban_hanh")]
+    Issued,
+    #[serde(rename = "da_luu_ban_ky")]
+    Signed,
+    #[serde(rename = "chua_lap")]
+    NotRendered,
+}
+
+impl State {
+    fn words(self) -> &'static str {
+        match self {
+            State::Draft => "dự thảo",
+            State::Issued => "đã ban hành",
+            State::Signed => "đã ban hành, đã lưu bản ký",
+            State::NotRendered => "chưa lập",
+        }
+    }
+}
+
+/// One document, as `list` shows it (`docs/records.md` documents the JSON).
+#[derive(Debug, Serialize)]
+pub struct Listed {
+    /// Its name: its path below the output folder, without `.pdf`.
+    pub ten: String,
+    /// Its kind's name (`to-trinh`).
+    pub loai: &'static str,
+    pub ke_hoach: String,
+    pub so: Option<String>,
+    /// YYYY-MM-DD.
+    pub ngay: String,
+    pub trang_thai: State,
+    /// Why it is not rendered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ly_do: Option<String>,
+}
+
+fn kind_of(job: &Job) -> &'static str {
+    KINDS
+        .iter()
+        .find(|k| k.template.name == job.template)
+        .map_or("", |k| k.name)
+}
+
+/// Every document of the plans of `records` (one plan: `plan`).
+pub fn list(records: &Path, plan: Option<&str>) -> (Vec<Listed>, Vec<String>) {
+    let desk = Desk::open(records, plan);
+    let mut listed = Vec::new();
+    let mut problems: Vec<String> = desk.repository.problems().map(|p| p.to_string()).collect();
+    for docs in desk.documents() {
+        let loaded = &docs.plan.loaded;
+        let invalid = loaded.records.as_ref().map(|r| {
+            let report = crate::check::check(r);
+            crate::build::invalid_records(loaded, &report)
+        });
+        if loaded.records.is_none() {
+            problems.push(format!(
+                "kế hoạch {}: bản ghi kế hoạch chưa đọc được, không liệt kê được văn bản",
+                docs.plan.name
+            ));
+        }
+        for job in &docs.jobs {
+            let mut item = Listed {
+                ten: job.key.clone(),
+                loai: kind_of(job),
+                ke_hoach: docs.plan.name.clone(),
+                so: job.issuable.as_ref().and_then(|i| i.shown.clone()),
+                ngay: job.date.format("%Y-%m-%d").to_string(),
+                trang_thai: State::Draft,
+                ly_do: None,
+            };
+            if let Some((_, entry)) = desk.register.of(&job.key).next() {
+                item.so = Some(entry.so_ky_hieu.clone());
+                item.ngay = entry.ngay.0.format("%Y-%m-%d").to_string();
+                item.trang_thai = if records.join(scan_of(&entry.ban_luu)).exists() {
+                    State::Signed
+                } else {
+                    State::Issued
+                };
+            } else if let Some(invalid) = &invalid {
+                let blocking: BTreeSet<String> = job
+                    .deps
+                    .iter()
+                    .filter_map(|d| invalid.get(d))
+                    .flatten()
+                    .map(|f| f.display().to_string())
+                    .collect();
+                if !blocking.is_empty() {
+                    item.trang_thai = State::NotRendered;
+                    item.ly_do = Some(format!(
+                        "bản ghi có lỗi: {}",
+                        blocking.into_iter().collect::<Vec<_>>().join(", ")
+                    ));
+                }
+            }
+            listed.push(item);
+        }
+        // Issued documents the records no longer call for stay listed: what
+        // was sent out does not vanish.
+        let folder = format!("{}/", docs.plan.name);
+        for (_, entry) in &desk.register.entries {
+            if entry.van_ban.starts_with(&folder)
+                && !docs.jobs.iter().any(|j| j.key == entry.van_ban)
+            {
+                listed.push(Listed {
+                    ten: entry.van_ban.clone(),
+                    loai: "",
+                    ke_hoach: docs.plan.name.clone(),
+                    so: Some(entry.so_ky_hieu.clone()),
+                    ngay: entry.ngay.0.format("%Y-%m-%d").to_string(),
+                    trang_thai: State::Issued,
+                    ly_do: Some("không còn trong bản ghi; bản đã ban hành vẫn lưu".into()),
+                });
+            }
+        }
+    }
+    (listed, problems)
+}
+
+/// The list, for a clerk: one line a document.
+pub fn text(listed: &[Listed]) -> String {
+    let width = listed
+        .iter()
+        .map(|l| l.ten.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for l in listed {
+        let date = chrono::NaiveDate::parse_from_str(&l.ngay, "%Y-%m-%d")
+            .map_or(l.ngay.clone(), |d| d.format("%d/%m/%Y").to_string());
+        let pad = " ".repeat(width - l.ten.chars().count());
+        let mut line = format!(
+            "{}{pad}  {:<18}  {:<14}  {date}  {}",
+            l.ten,
+            l.loai,
+            l.so.as_deref().unwrap_or("—"),
+            l.trang_thai.words()
+        );
+        if let Some(why) = &l.ly_do {
+            line.push_str(&format!(" ({why})"));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,256 @@
+//! #9: many plans in one records folder, numbers from the register, issued
+//! documents frozen and archived, `list` and `verify`. Each test runs the
+//! binary on a copy of the example records (2020 with its proposal issued as
+//! number 05, and 2021).
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{Folder, build, example_records, stdout, tdkt};
+use serde_json::Value;
+
+const PROPOSAL: &str = "2020/to-trinh/2020-12-18-de-nghi-khen-thuong";
+const MINUTES: &str = "2020/bien-ban/2020-12-15-binh-xet";
+
+fn run(args: &[&str], records: &Path) -> (i32, String) {
+    let mut all: Vec<&str> = args.to_vec();
+    let records = records.to_string_lossy().into_owned();
+    all.extend(["--records", &records]);
+    let out = tdkt(&all);
+    let text = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    (out.status.code().expect("exit code"), text)
+}
+
+fn listed(records: &Path) -> Vec<Value> {
+    let (code, text) = run(&["list", "--format", "json"], records);
+    assert_eq!(code, 0, "{text}");
+    serde_json::from_str::<Value>(&text)
+        .expect("list prints JSON")
+        .as_array()
+        .cloned()
+        .expect("an array")
+}
+
+fn entry<'a>(list: &'a [Value], name: &str) -> &'a Value {
+    list.iter()
+        .find(|d| d["ten"] == name)
+        .unwrap_or_else(|| panic!("{name} not listed"))
+}
+
+#[test]
+fn both_example_years_build_and_the_2020_proposal_is_listed_as_issued() {
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run_ = build(&example_records(), out.path());
+    assert!(run_.status.success(), "{}", stdout(&run_));
+    for doc in [
+        PROPOSAL,
+        "2021/dang-ky/danh-sach",
+        "2021/dang-ky/ca-nhan/hoang-thu-ha",
+    ] {
+        assert!(out.path().join(format!("{doc}.pdf")).is_file(), "{doc}");
+    }
+    // The output holds the archived PDF of the issued proposal, byte for byte.
+    let archived =
+        example_records().join("2020/da-ban-hanh/to-trinh/2020-12-18-de-nghi-khen-thuong.pdf");
+    assert_eq!(
+        fs::read(out.path().join(format!("{PROPOSAL}.pdf"))).expect("built"),
+        fs::read(archived).expect("archived")
+    );
+    let list = listed(&example_records());
+    let p = entry(&list, PROPOSAL);
+    assert_eq!(p["trang_thai"], "da_ban_hanh");
+    assert_eq!(p["so"], "05-TTr/BTCTU");
+    assert_eq!(p["ngay"], "2020-12-18");
+    assert_eq!(p["ke_hoach"], "2020");
+    assert_eq!(entry(&list, MINUTES)["trang_thai"], "du_thao");
+    // Someone who left in 2021 has no 2021 form; one who came has.
+    assert!(
+        list.iter()
+            .all(|d| d["ten"] != "2021/dang-ky/ca-nhan/mac-thi-yen")
+    );
+}
+
+#[test]
+fn a_rebuild_of_one_plan_touches_no_file_of_the_other() {
+    let records = Folder::copy_of(&example_records());
+    let out = tempfile::TempDir::new().expect("temp dir");
+    assert!(build(records.path(), out.path()).status.success());
+    let snapshot = |dir: &Path| -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+        common::files(&dir.join("2020"))
+            .into_iter()
+            .map(|f| {
+                let path = dir.join("2020").join(&f);
+                let meta = fs::metadata(&path).expect("meta");
+                (
+                    f.display().to_string(),
+                    fs::read(&path).expect("read"),
+                    meta.modified().expect("mtime"),
+                )
+            })
+            .collect()
+    };
+    let before = snapshot(out.path());
+    // 2021 loses a registrant and gains a typo elsewhere: 2020 is not its business.
+    records.remove("2021/ca-nhan/hoang-thu-ha.yaml");
+    let (_, text) = run(
+        &[
+            "build",
+            "--ke-hoach",
+            "2021",
+            "--out",
+            &out.path().to_string_lossy(),
+        ],
+        records.path(),
+    );
+    assert!(text.contains("xóa 1 văn bản"), "{text}");
+    records.edit("2021/tap-the/van-phong-ban.yaml", "ten:", "ten_x:");
+    let (code, text) = run(
+        &["build", "--out", &out.path().to_string_lossy()],
+        records.path(),
+    );
+    assert_eq!(code, 1, "{text}");
+    assert_eq!(snapshot(out.path()), before, "a 2020 file was touched");
+}
+
+#[test]
+fn a_number_is_given_once_and_a_document_issued_once() {
+    let records = Folder::copy_of(&example_records());
+    let (code, text) = run(&["issue", MINUTES, "--so", "5"], records.path());
+    // Party format: one series a type; 05-BB is free though 05-TTr is taken.
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("05-BB/BTCTU"), "{text}");
+    let (code, text) = run(
+        &["issue", "2020/bien-ban/2020-03-10-lua-chon", "--so", "5"],
+        records.path(),
+    );
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("số 5 đã cấp"), "{text}");
+    let (code, text) = run(&["issue", MINUTES], records.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("đã ban hành số 05-BB/BTCTU"), "{text}");
+    // The number is in the record, the archive and the register.
+    assert!(
+        records
+            .read("2020/cuoc-hop/2020-12-15-binh-xet.yaml")
+            .contains("so: 05-BB/BTCTU")
+    );
+    assert!(
+        records
+            .path()
+            .join("2020/da-ban-hanh/bien-ban/2020-12-15-binh-xet.pdf")
+            .is_file()
+    );
+    let (code, text) = run(&["check"], records.path());
+    assert_eq!(code, 0, "{text}");
+    let (_, text) = run(&["issue", "2020/dang-ky/danh-sach"], records.path());
+    assert!(
+        text.contains("không phải văn bản cơ quan ban hành có số"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_merge_that_gave_one_number_twice_is_reported_with_both_entries() {
+    let records = Folder::copy_of(&example_records());
+    let ours = "so-van-ban-di/2020/005-ttr-2020-12-18-de-nghi-khen-thuong.yaml";
+    let theirs = "so-van-ban-di/2020/005-ttr-de-nghi-khac.yaml";
+    let text = records.read(ours).replace(
+        "van_ban: 2020/to-trinh/2020-12-18-de-nghi-khen-thuong",
+        "van_ban: 2020/to-trinh/de-nghi-khac",
+    );
+    records.write(theirs, text);
+    let (code, text) = run(&["check"], records.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("số 5 (loại TTr năm 2020) đã cấp cho 2 văn bản"),
+        "{text}"
+    );
+    assert!(text.contains(ours) && text.contains(theirs), "{text}");
+}
+
+#[test]
+fn an_issued_document_is_frozen_and_a_change_to_its_records_is_said() {
+    let records = Folder::copy_of(&example_records());
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let archived = records
+        .path()
+        .join("2020/da-ban-hanh/to-trinh/2020-12-18-de-nghi-khen-thuong.pdf");
+    let bytes = fs::read(&archived).expect("archived");
+    records.edit(
+        "2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
+        "ngay: 2020-12-18",
+        "ngay: 2020-12-19",
+    );
+    let (code, text) = run(&["check"], records.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("đã ban hành số 05-TTr/BTCTU ngày 18/12/2020")
+            && text.contains("đã sửa 2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml")
+            && text.contains("ban hành văn bản mới"),
+        "{text}"
+    );
+    let (code, _) = run(
+        &["build", "--out", &out.path().to_string_lossy()],
+        records.path(),
+    );
+    assert_eq!(code, 1);
+    assert_eq!(fs::read(&archived).expect("archived"), bytes);
+    assert_eq!(
+        fs::read(out.path().join(format!("{PROPOSAL}.pdf"))).expect("out"),
+        bytes
+    );
+}
+
+#[test]
+fn verify_tells_the_issued_the_draft_the_edited_and_the_foreign_pdf() {
+    let records = example_records();
+    let out = tempfile::TempDir::new().expect("temp dir");
+    assert!(build(&records, out.path()).status.success());
+    let pdf = |key: &str| out.path().join(format!("{key}.pdf"));
+    let verify = |file: &Path| run(&["verify", &file.to_string_lossy()], &records);
+
+    let (code, text) = verify(&pdf(PROPOSAL));
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("đúng bản đã ban hành số 05-TTr/BTCTU"),
+        "{text}"
+    );
+    let (code, text) = verify(&pdf(MINUTES));
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("bản dự thảo"), "{text}");
+
+    for key in [PROPOSAL, MINUTES] {
+        let mut bytes = fs::read(pdf(key)).expect("pdf");
+        let at = bytes.len() / 2;
+        bytes[at] = bytes[at].wrapping_add(1);
+        let edited = out.path().join("sua.pdf");
+        fs::write(&edited, bytes).expect("write");
+        let (code, text) = verify(&edited);
+        assert_eq!(code, 1, "{key}: {text}");
+    }
+    let foreign = out.path().join("khac.pdf");
+    fs::write(&foreign, b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n").expect("write");
+    let (code, text) = verify(&foreign);
+    assert_eq!(code, 2, "{text}");
+    assert!(text.contains("không phải văn bản do tdkt lập"), "{text}");
+}
+
+#[test]
+fn new_plan_carries_people_and_leaves_the_year_behind() {
+    let records = Folder::copy_of(&example_records());
+    let (code, text) = run(&["new-plan", "2021", "2022"], records.path());
+    assert_eq!(code, 0, "{text}");
+    let person = records.read("2022/ca-nhan/ngo-van-khai.yaml");
+    assert!(
+        person.contains("ho_ten: Ngô Văn Khải") && !person.contains("dang_ky"),
+        "{person}"
+    );
+    assert!(records.read("2022/ke-hoach.yaml").contains("nam: 2022"));
+    assert!(!records.path().join("2022/cuoc-hop").exists());
+    let (code, text) = run(&["check", "--ke-hoach", "2022"], records.path());
+    assert_eq!(code, 0, "{text}");
+    let (code, text) = run(&["new-plan", "2021", "2022"], records.path());
+    assert_eq!(code, 1, "{text}");
+}
