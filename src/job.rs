@@ -55,6 +55,11 @@ pub struct Issuable {
     pub date_key: Option<&'static str>,
 }
 
+/// The hash tdkt keeps of bytes (a PDF, a record's text): blake3, in hex.
+pub fn hash_bytes(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex().to_string()
+}
+
 impl Job {
     /// The hash of what the document shows (its template, date and
     /// context), whatever tdkt version or layout renders it: what the

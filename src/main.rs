@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use tdkt::paperwork::{issue, list, new_plan, verify};
 use tdkt::{build, load, report};
@@ -38,12 +38,8 @@ enum Command {
     },
     /// Lập các văn bản (PDF) từ bản ghi hợp lệ
     Build {
-        /// Thư mục bản ghi
-        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
-        records: PathBuf,
-        /// Thư mục ghi văn bản
-        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
-        out: PathBuf,
+        #[command(flatten)]
+        folders: Folders,
         /// Chỉ lập văn bản của kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch
         #[arg(long = "ke-hoach", visible_alias = "plan", value_name = "TÊN")]
         plan: Option<String>,
@@ -68,12 +64,8 @@ enum Command {
         /// Tên văn bản: đường dẫn trong thư mục ra, không có .pdf (xem tdkt list)
         #[arg(value_name = "VĂN_BẢN")]
         document: String,
-        /// Thư mục bản ghi
-        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
-        records: PathBuf,
-        /// Thư mục ra (không dùng; nhận để mọi lệnh cùng tham số)
-        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
-        out: PathBuf,
+        #[command(flatten)]
+        folders: Folders,
         /// Số văn bản (mặc định: số tiếp theo còn trống của sổ)
         #[arg(long = "so", value_name = "SỐ")]
         number: Option<u32>,
@@ -83,12 +75,8 @@ enum Command {
     },
     /// Liệt kê mọi văn bản: tên, loại, số, ngày, trạng thái
     List {
-        /// Thư mục bản ghi
-        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
-        records: PathBuf,
-        /// Thư mục ra (không dùng; nhận để mọi lệnh cùng tham số)
-        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
-        out: PathBuf,
+        #[command(flatten)]
+        folders: Folders,
         /// Chỉ kế hoạch này (tên thư mục của nó)
         #[arg(long = "ke-hoach", visible_alias = "plan", value_name = "TÊN")]
         plan: Option<String>,
@@ -107,25 +95,29 @@ enum Command {
         /// Năm của kế hoạch mới (mặc định: tên kế hoạch mới nếu là một năm)
         #[arg(long = "nam", value_name = "NĂM")]
         year: Option<i32>,
-        /// Thư mục bản ghi
-        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
-        records: PathBuf,
-        /// Thư mục ra (không dùng; nhận để mọi lệnh cùng tham số)
-        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
-        out: PathBuf,
+        #[command(flatten)]
+        folders: Folders,
     },
     /// Kiểm tra một tệp PDF có phải do tdkt lập từ các bản ghi này không
     Verify {
         /// Tệp PDF
         #[arg(value_name = "TỆP")]
         file: PathBuf,
-        /// Thư mục bản ghi
-        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
-        records: PathBuf,
-        /// Thư mục ra (không dùng; nhận để mọi lệnh cùng tham số)
-        #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
-        out: PathBuf,
+        #[command(flatten)]
+        folders: Folders,
     },
+}
+
+/// The records folder and the output folder: every command but `check`
+/// takes both, as `build` does, whether it writes there or not.
+#[derive(Args)]
+struct Folders {
+    /// Thư mục bản ghi
+    #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
+    records: PathBuf,
+    /// Thư mục ghi văn bản
+    #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
+    out: PathBuf,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -167,8 +159,7 @@ fn main() -> ExitCode {
             ExitCode::from(if findings.valid() { 0 } else { 1 })
         }
         Command::Build {
-            records,
-            out,
+            folders: Folders { records, out },
             plan,
             emit_typ,
             templates,
@@ -192,8 +183,7 @@ fn main() -> ExitCode {
         }
         Command::Issue {
             document,
-            records,
-            out: _,
+            folders: Folders { records, .. },
             number,
             date,
         } => {
@@ -233,8 +223,7 @@ fn main() -> ExitCode {
             }
         }
         Command::List {
-            records,
-            out: _,
+            folders: Folders { records, .. },
             plan,
             format,
         } => {
@@ -255,8 +244,7 @@ fn main() -> ExitCode {
             from,
             to,
             year,
-            records,
-            out: _,
+            folders: Folders { records, .. },
         } => {
             let Some(year) = year.or_else(|| to.parse().ok()) else {
                 eprintln!("Không lập được: hãy cho năm của kế hoạch mới bằng --nam");
@@ -280,8 +268,7 @@ fn main() -> ExitCode {
         }
         Command::Verify {
             file,
-            records,
-            out: _,
+            folders: Folders { records, .. },
         } => {
             let verdict = verify::verify(&records, &file);
             emit(&format!("{}\n", verdict.text));

@@ -72,10 +72,6 @@ fn stat(path: &Path) -> Option<(u64, u128)> {
     Some((meta.len(), mtime))
 }
 
-pub fn hash_bytes(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex().to_string()
-}
-
 impl Manifest {
     /// The manifest of `out`, and what the clerk should hear of it. A missing
     /// one is empty. A damaged one is empty too, so every document is
@@ -189,7 +185,7 @@ impl Entry {
         match stat(path) {
             None => false,
             Some((size, mtime)) if size == self.size && mtime == self.mtime_ns => true,
-            Some(_) => fs::read(path).is_ok_and(|bytes| hash_bytes(&bytes) == self.pdf),
+            Some(_) => fs::read(path).is_ok_and(|bytes| crate::job::hash_bytes(&bytes) == self.pdf),
         }
     }
 }

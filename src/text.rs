@@ -177,6 +177,18 @@ impl Id {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Whether `name` may be an id — a record's file name, a plan's folder:
+    /// lower-case ASCII letters, digits and hyphens, starting with a letter
+    /// or a digit, so it reads the same on every system and in a URL.
+    pub fn is_valid(name: &str) -> bool {
+        name.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    }
 }
 
 impl<'de> Deserialize<'de> for Id {

@@ -300,7 +300,7 @@ fn a_manifest_from_another_version_still_says_what_tdkt_wrote() {
     let manifest = fs::read_to_string(&path).expect("manifest");
     let entry = format!(
         "\"2020/dang-ky/ca-nhan/nguoi-cu\": {{ \"inputs\": \"x\", \"pdf\": \"{}\", \"size\": 4, \"mtime_ns\": 0 }},",
-        tdkt::manifest::hash_bytes(b"%PDF")
+        tdkt::job::hash_bytes(b"%PDF")
     );
     let older = manifest
         .replacen(

@@ -65,11 +65,13 @@ fn both_example_years_build_and_the_2020_proposal_is_listed_as_issued() {
     assert_eq!(p["ngay"], "2020-12-18");
     assert_eq!(p["ke_hoach"], "2020");
     assert_eq!(entry(&list, MINUTES)["trang_thai"], "du_thao");
-    // Someone who left in 2021 has no 2021 form; one who came has.
-    assert!(
-        list.iter()
-            .all(|d| d["ten"] != "2021/dang-ky/ca-nhan/mac-thi-yen")
-    );
+    // The 2021 list names who registered that year, as a reader sees it:
+    // one chosen in 2020 again, one who came in 2021; nothing of 2020.
+    let list_2021 = common::pdf::raw_text(&out.path().join("2021/dang-ky/danh-sach.pdf"));
+    for name in ["Ngô Văn Khải", "Hoàng Thu Hà"] {
+        assert!(list_2021.contains(name), "{name} missing:\n{list_2021}");
+    }
+    assert!(!list_2021.contains("năm 2020"), "{list_2021}");
 }
 
 #[test]

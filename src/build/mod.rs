@@ -88,7 +88,7 @@ fn id_of(file: &Path) -> Option<Id> {
 }
 
 /// The ids whose records have a problem, with the files that say so.
-pub(crate) fn invalid_records(loaded: &Loaded, report: &Report) -> BTreeMap<Id, BTreeSet<PathBuf>> {
+fn invalid_records(loaded: &Loaded, report: &Report) -> BTreeMap<Id, BTreeSet<PathBuf>> {
     let mut invalid: BTreeMap<Id, BTreeSet<PathBuf>> = BTreeMap::new();
     let decisions = report.loi_quyet_dinh.iter().map(|e| &e.problem);
     for p in loaded
@@ -102,6 +102,35 @@ pub(crate) fn invalid_records(loaded: &Loaded, report: &Report) -> BTreeMap<Id, 
         }
     }
     invalid
+}
+
+/// The ids of a plan's records that have a problem (the loader's, the
+/// check's), with the files that say so; none when the plan did not load.
+pub(crate) fn invalid_in(loaded: &Loaded) -> BTreeMap<Id, BTreeSet<PathBuf>> {
+    loaded
+        .records
+        .as_ref()
+        .map_or_else(BTreeMap::new, |records| {
+            invalid_records(loaded, &check::check(records))
+        })
+}
+
+/// The files with a problem that hold `job` back, as the clerk reads them
+/// ("2020/ca-nhan/a.yaml, 2020/ca-nhan/b.yaml"); none when it may be made.
+pub(crate) fn held_back(job: &Job, invalid: &BTreeMap<Id, BTreeSet<PathBuf>>) -> Option<String> {
+    let files: BTreeSet<&PathBuf> = job
+        .deps
+        .iter()
+        .filter_map(|d| invalid.get(d))
+        .flatten()
+        .collect();
+    (!files.is_empty()).then(|| {
+        files
+            .iter()
+            .map(|f| f.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
 }
 
 pub fn build(options: &Options) -> Summary {
@@ -247,17 +276,10 @@ fn run(options: &Options, summary: &mut Summary) {
                 }
                 continue;
             }
-            let blocking: BTreeSet<&PathBuf> = job
-                .deps
-                .iter()
-                .filter_map(|d| plan.invalid.get(d))
-                .flatten()
-                .collect();
-            if !blocking.is_empty() {
-                let files: Vec<String> = blocking.iter().map(|f| f.display().to_string()).collect();
+            if let Some(files) = held_back(job, &plan.invalid) {
                 summary.skipped.push(Skipped {
                     key: job.key.clone(),
-                    why: format!("bản ghi có lỗi: {}", files.join(", ")),
+                    why: format!("bản ghi có lỗi: {files}"),
                 });
                 continue;
             }

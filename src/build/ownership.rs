@@ -35,7 +35,7 @@ pub(super) fn target(
     let free_or_ours = |path: &Path| {
         fs::symlink_metadata(path).is_err()
             || manifest.wrote(out, key, path)
-            || fs::read(path).is_ok_and(|bytes| manifest::hash_bytes(&bytes) == new)
+            || fs::read(path).is_ok_and(|bytes| crate::job::hash_bytes(&bytes) == new)
     };
     if free_or_ours(own) {
         return Ok(Target {

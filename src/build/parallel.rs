@@ -12,7 +12,7 @@ use super::Options;
 use crate::error::{Action, Error};
 use crate::files::{self, Staged};
 use crate::job::Job;
-use crate::manifest::{self, Entry};
+use crate::manifest::Entry;
 use crate::render::{CacheJanitor, Engine, RenderError};
 
 const RENDER_STACK: usize = 64 * 1024 * 1024;
@@ -174,7 +174,7 @@ fn render_one(engine: &Engine, todo: &Todo, options: &Options) -> Result<Done, F
             .map_err(|e| Failure::Write(Error::output(archived, Action::Read, e)))?;
         return Ok(Done {
             pdf: files::stage(&pdf, &bytes).map_err(Failure::Write)?,
-            pdf_hash: manifest::hash_bytes(&bytes),
+            pdf_hash: crate::job::hash_bytes(&bytes),
             typst: None,
         });
     }
@@ -189,7 +189,7 @@ fn render_one(engine: &Engine, todo: &Todo, options: &Options) -> Result<Done, F
         .map_err(Failure::Write)?;
     Ok(Done {
         pdf: files::stage(&pdf, &rendered.pdf).map_err(Failure::Write)?,
-        pdf_hash: manifest::hash_bytes(&rendered.pdf),
+        pdf_hash: crate::job::hash_bytes(&rendered.pdf),
         typst,
     })
 }

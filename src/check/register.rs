@@ -4,31 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::job::Job;
+use crate::job::{Job, hash_bytes};
 use crate::problem::Problem;
-use crate::records::{Entry, Register, Series, number};
-use crate::vocab::Format;
-
-/// The series an entry's number belongs to: its year, and its type when
-/// the body numbers each type on its own.
-pub fn series(register: &Register, entry: &Entry) -> (i32, String) {
-    let by_type = match register.settings.danh_so {
-        Some(series) => series == Series::YearAndType,
-        None => number::parse(&entry.so_ky_hieu)
-            .ok()
-            .and_then(|n| n.symbol)
-            .is_some_and(|s| s.format == Format::Party),
-    };
-    let year = chrono::Datelike::year(&entry.ngay.0);
-    (
-        year,
-        if by_type {
-            entry.loai.clone()
-        } else {
-            String::new()
-        },
-    )
-}
+use crate::records::Register;
 
 /// The register's problems, and what the clerk should know (issued
 /// documents with no signed scan yet). `exists` says whether a file,
@@ -40,7 +18,7 @@ pub fn check(register: &Register, exists: impl Fn(&Path) -> bool) -> (Vec<Proble
     let mut documents: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
     for (file, entry) in &register.entries {
         numbers
-            .entry((series(register, entry), entry.so))
+            .entry((register.series_of(entry), entry.so))
             .or_default()
             .push(file);
         documents.entry(&entry.van_ban).or_default().push(file);
@@ -109,11 +87,6 @@ pub fn check(register: &Register, exists: impl Fn(&Path) -> bool) -> (Vec<Proble
     (problems, notes)
 }
 
-/// The hash of a record's text, as the register keeps it.
-pub fn text_hash(text: &str) -> String {
-    blake3::hash(text.as_bytes()).to_hex().to_string()
-}
-
 /// The issued documents of plan `plan` that its records would now make read
 /// differently, or no longer make: each is said with its number and what
 /// changed, and the way forward — a new document, never a re-render.
@@ -124,12 +97,8 @@ pub fn frozen(
     jobs: &[Job],
     sources: &BTreeMap<PathBuf, String>,
 ) -> Vec<Problem> {
-    let folder = format!("{plan}/");
     let mut problems = Vec::new();
-    for (file, entry) in &register.entries {
-        if !entry.van_ban.starts_with(&folder) {
-            continue;
-        }
+    for (file, entry) in register.issued_in(plan) {
         let issued = format!(
             "văn bản đã ban hành số {} ngày {} ({})",
             entry.so_ky_hieu,
@@ -156,7 +125,11 @@ pub fn frozen(
         let changed: Vec<String> = entry
             .nguon
             .iter()
-            .filter(|(path, hash)| sources.get(*path).is_none_or(|t| text_hash(t) != **hash))
+            .filter(|(path, hash)| {
+                sources
+                    .get(*path)
+                    .is_none_or(|t| hash_bytes(t.as_bytes()) != **hash)
+            })
             .map(|(path, _)| path.display().to_string())
             .collect();
         let what = if changed.is_empty() {

@@ -21,7 +21,7 @@ use crate::problem::Problem;
 use crate::records::{Kind, Records};
 use crate::text::Id;
 use explain::explain;
-pub use register::{SETTINGS_FILE, read as read_register, scan_of};
+pub use register::{read as read_register, scan_of};
 pub use repository::{ARCHIVE_FOLDER, PlanLoaded, REGISTER_FOLDER, Repository, repository};
 
 /// What loading a folder gives: the records that could be read (none without
@@ -151,14 +151,7 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
         )
     })?;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    let id_ok = stem
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && stem
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !id_ok {
+    if !Id::is_valid(stem) {
         return Err(Problem::new(
             rel,
             "",
@@ -178,6 +171,37 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
         ));
     }
     files.seen.insert(id.clone(), (rel.to_path_buf(), kind));
+    let text = read_text(path, rel)?;
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Problem::new(
+            rel,
+            "",
+            format!(
+                "tệp rỗng; hãy ghi nội dung bản ghi {} (xem docs/records.md)",
+                kind.label()
+            ),
+        ));
+    }
+    if let Err(refusal) = guard::check(&text) {
+        return Err(Problem::new(rel, "", refusal.message).at(refusal.line, refusal.column));
+    }
+    let rel = rel.to_path_buf();
+    match kind {
+        Kind::Plan => files.plans.push(parse(id, rel, text)?),
+        Kind::Collective => files.collectives.push(parse(id, rel, text)?),
+        Kind::Person => files.people.push(parse(id, rel, text)?),
+        Kind::Meeting => files.meetings.push(parse(id, rel, text)?),
+        Kind::Proposal => files.proposals.push(parse(id, rel, text)?),
+    }
+    Ok(())
+}
+
+/// A record's text: a real file (not a link), within the size limit, UTF-8,
+/// without a byte-order mark, with Unix line ends.
+fn read_text(path: &Path, rel: &Path) -> Result<String, Problem> {
     let meta = fs::symlink_metadata(path)
         .map_err(|err| Problem::new(rel, "", format!("không đọc được tệp: {err}")))?;
     if meta.file_type().is_symlink() {
@@ -211,35 +235,10 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
              hãy lưu lại dưới dạng văn bản UTF-8",
         )
     })?;
-    let text = text
+    Ok(text
         .strip_prefix('\u{FEFF}')
         .unwrap_or(&text)
-        .replace("\r\n", "\n");
-    if text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        return Err(Problem::new(
-            rel,
-            "",
-            format!(
-                "tệp rỗng; hãy ghi nội dung bản ghi {} (xem docs/records.md)",
-                kind.label()
-            ),
-        ));
-    }
-    if let Err(refusal) = guard::check(&text) {
-        return Err(Problem::new(rel, "", refusal.message).at(refusal.line, refusal.column));
-    }
-    let rel = rel.to_path_buf();
-    match kind {
-        Kind::Plan => files.plans.push(parse(id, rel, text)?),
-        Kind::Collective => files.collectives.push(parse(id, rel, text)?),
-        Kind::Person => files.people.push(parse(id, rel, text)?),
-        Kind::Meeting => files.meetings.push(parse(id, rel, text)?),
-        Kind::Proposal => files.proposals.push(parse(id, rel, text)?),
-    }
-    Ok(())
+        .replace("\r\n", "\n"))
 }
 
 /// The first tab in a line's indentation, 1-based.

@@ -2,42 +2,17 @@
 //! the records folder): its settings and one entry per file, each problem
 //! named as a record's would be.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{REGISTER_FOLDER, guard, parse};
+use super::{REGISTER_FOLDER, guard, parse, read_text};
 use crate::problem::Problem;
 use crate::records::{Entry, Register, RegisterSettings};
 use crate::text::Id;
 
 /// The register's settings file, in its folder.
-pub const SETTINGS_FILE: &str = "cai-dat.yaml";
-
-fn read_text(path: &Path, rel: &Path) -> Result<String, Problem> {
-    let meta = fs::symlink_metadata(path)
-        .map_err(|err| Problem::new(rel, "", format!("không đọc được tệp: {err}")))?;
-    if meta.file_type().is_symlink() || meta.len() > guard::MAX_FILE_BYTES {
-        return Err(Problem::new(
-            rel,
-            "",
-            "mục sổ văn bản phải là một tệp thật, nhỏ hơn 1 MiB; hãy lấy lại tệp do tdkt issue ghi \
-             (git checkout)",
-        ));
-    }
-    let text = fs::read_to_string(path).map_err(|_| {
-        Problem::new(
-            rel,
-            "",
-            "tệp không phải văn bản UTF-8; hãy lấy lại tệp do tdkt issue ghi (git checkout)",
-        )
-    })?;
-    if let Err(refusal) = guard::check(&text) {
-        return Err(Problem::new(rel, "", refusal.message).at(refusal.line, refusal.column));
-    }
-    Ok(text)
-}
+const SETTINGS_FILE: &str = "cai-dat.yaml";
 
 /// The register below `root`, and its problems. No folder: an empty
 /// register (nothing issued yet).
@@ -59,7 +34,13 @@ pub fn read(root: &Path) -> (Register, Vec<Problem>) {
             continue;
         }
         let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        let text = match read_text(path, &rel) {
+        let text = read_text(path, &rel).and_then(|text| match guard::check(&text) {
+            Ok(()) => Ok(text),
+            Err(refusal) => {
+                Err(Problem::new(&rel, "", refusal.message).at(refusal.line, refusal.column))
+            }
+        });
+        let text = match text {
             Ok(text) => text,
             Err(problem) => {
                 problems.push(problem);

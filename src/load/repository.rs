@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use super::{Loaded, load_plan};
 use crate::problem::Problem;
 use crate::records::Kind;
+use crate::text::Id;
 
 /// The register of issued documents (*sổ đăng ký văn bản đi*), at the top of
 /// the records folder: the body's, shared by its plans.
@@ -34,8 +35,6 @@ pub struct Repository {
     pub root: PathBuf,
     pub plans: Vec<PlanLoaded>,
     pub problems: Vec<Problem>,
-    /// The records folder is one plan's, not a folder of plans.
-    pub single: bool,
 }
 
 impl Repository {
@@ -47,15 +46,6 @@ impl Repository {
     }
 }
 
-fn is_plan_name(name: &str) -> bool {
-    name.chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 /// Loads the plans of the records folder `root`: every plan, or the one
 /// named `only`.
 pub fn repository(root: &Path, only: Option<&str>) -> Repository {
@@ -63,15 +53,15 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
         root: root.to_owned(),
         plans: Vec::new(),
         problems: Vec::new(),
-        // A plan's own folder: its plan file, or its records' folders while
-        // the plan file is missing (which is then said as such).
-        single: root.join(Kind::PLAN_FILE).is_file()
-            || fs::read_dir(root).is_ok_and(|entries| {
-                entries
-                    .flatten()
-                    .any(|e| e.file_name().to_str().and_then(Kind::of_folder).is_some())
-            }),
     };
+    // A plan's own folder: its plan file, or its records' folders while the
+    // plan file is missing (which is then said as such).
+    let single = root.join(Kind::PLAN_FILE).is_file()
+        || fs::read_dir(root).is_ok_and(|entries| {
+            entries
+                .flatten()
+                .any(|e| e.file_name().to_str().and_then(Kind::of_folder).is_some())
+        });
     if !root.is_dir() {
         repository.problems.push(Problem::new(
             root,
@@ -80,7 +70,7 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
         ));
         return repository;
     }
-    if repository.single {
+    if single {
         let loaded = load_plan(root, root, None);
         let name = loaded
             .records
@@ -146,7 +136,7 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
             ));
             continue;
         }
-        if !is_plan_name(&name) {
+        if !Id::is_valid(&name) {
             repository.problems.push(Problem::new(
                 &rel,
                 "",

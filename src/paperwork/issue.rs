@@ -11,14 +11,13 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 use super::Desk;
-use crate::check::{self, register::text_hash};
+use crate::build::{held_back, invalid_in};
 use crate::files::write_atomically;
-use crate::job::Job;
-use crate::load::REGISTER_FOLDER;
+use crate::job::{Job, hash_bytes};
+use crate::load::{self, REGISTER_FOLDER};
 use crate::records::{Entry, Records};
 use crate::render::{Engine, Templates};
 use crate::text::Date;
-use crate::vocab::Format;
 
 pub struct Options {
     pub records: PathBuf,
@@ -36,6 +35,19 @@ pub struct Issued {
     pub date: NaiveDate,
     /// Relative to the records folder.
     pub written: Vec<PathBuf>,
+}
+
+/// What `issue` settled before writing anything: the number, its date, and
+/// where the archive and the register entry go (relative to the records
+/// folder).
+struct Allotted<'a> {
+    name: &'a str,
+    number: u32,
+    /// The number with its symbol: `05-TTr/BTCTU`.
+    shown: String,
+    date: NaiveDate,
+    archive: PathBuf,
+    entry_file: PathBuf,
 }
 
 /// Why a document could not be issued, in the clerk's words.
@@ -75,7 +87,7 @@ fn sources(records: &Records, job: &Job) -> BTreeMap<PathBuf, String> {
     }
     files
         .into_iter()
-        .filter_map(|f| Some((f.clone(), text_hash(records.sources.get(f)?))))
+        .filter_map(|f| Some((f.clone(), hash_bytes(records.sources.get(f)?.as_bytes()))))
         .collect()
 }
 
@@ -121,19 +133,9 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
             file.display()
         ));
     }
-    let report = check::check(records);
-    let invalid = crate::build::invalid_records(&plan.loaded, &report);
-    let blocking: BTreeSet<String> = job
-        .deps
-        .iter()
-        .filter_map(|d| invalid.get(d))
-        .flatten()
-        .map(|f| f.display().to_string())
-        .collect();
-    if !blocking.is_empty() {
+    if let Some(files) = held_back(job, &invalid_in(&plan.loaded)) {
         return Err(format!(
-            "{name} dựa vào bản ghi có lỗi: {}; hãy sửa (tdkt check) rồi ban hành",
-            blocking.into_iter().collect::<Vec<_>>().join(", ")
+            "{name} dựa vào bản ghi có lỗi: {files}; hãy sửa (tdkt check) rồi ban hành"
         ));
     }
     let date = match (issuable.date_key, options.date) {
@@ -146,15 +148,12 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
         (_, Some(d)) => d,
         (_, None) => job.date,
     };
-    let by_type = match desk.register.settings.danh_so {
-        Some(series) => series == crate::records::Series::YearAndType,
-        None => job.format == Format::Party,
-    };
+    let series = desk.register.series(job.format, date.year(), issuable.kind);
     let used: BTreeMap<u32, &PathBuf> = desk
         .register
         .entries
         .iter()
-        .filter(|(_, e)| e.ngay.0.year() == date.year() && (!by_type || e.loai == issuable.kind))
+        .filter(|(_, e)| desk.register.series_of(e) == series)
         .map(|(f, e)| (e.so, f))
         .collect();
     let number = options
@@ -180,7 +179,15 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
             issuable.kind.to_lowercase(),
             name.rsplit('/').next().unwrap_or(name)
         ));
-    for file in [&archive, &entry_file] {
+    let allotted = Allotted {
+        name,
+        number,
+        shown,
+        date,
+        archive,
+        entry_file,
+    };
+    for file in [&allotted.archive, &allotted.entry_file] {
         if fs::symlink_metadata(root.join(file)).is_ok() {
             return Err(format!(
                 "{} đã có; tdkt không ghi đè — hãy xem lại sổ văn bản (tdkt check)",
@@ -193,12 +200,12 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     // as they now are; the record goes back as it was on any failure.
     let record = root.join(&issuable.record);
     let before = fs::read_to_string(&record).map_err(|e| format!("{}: {e}", record.display()))?;
-    let mut after = set_key(&before, "so", &shown);
+    let mut after = set_key(&before, "so", &allotted.shown);
     if let Some(key) = issuable.date_key {
         after = set_key(&after, key, &date.format("%Y-%m-%d").to_string());
     }
     write_atomically(&record, after.as_bytes()).map_err(|e| e.to_string())?;
-    let finished = finish(options, name, &shown, number, date, &archive, &entry_file);
+    let finished = finish(&options.records, &allotted);
     if finished.is_err() {
         let _ = write_atomically(&record, before.as_bytes());
     }
@@ -206,37 +213,31 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     written.insert(0, issuable.record.clone());
     Ok(Issued {
         document: name.to_owned(),
-        number: shown,
+        number: allotted.shown,
         date,
         written,
     })
 }
 
-#[allow(clippy::too_many_arguments)]
-fn finish(
-    options: &Options,
-    name: &str,
-    shown: &str,
-    number: u32,
-    date: NaiveDate,
-    archive: &Path,
-    entry_file: &Path,
-) -> Result<Vec<PathBuf>, Refusal> {
-    let root = &options.records;
+/// Renders the document from its records as they now are (number and date
+/// written in), archives it and writes its register entry.
+fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
+    let Allotted {
+        name,
+        number,
+        shown,
+        date,
+        archive,
+        entry_file,
+    } = allotted;
+    let (name, number, date) = (*name, *number, *date);
     let plan_name = name.split('/').next().unwrap_or_default();
-    let again = Desk::open(root, Some(plan_name));
+    let again = load::repository(root, Some(plan_name));
     let records = again
-        .repository
         .plans
         .first()
         .and_then(|p| p.loaded.records.as_ref())
-        .filter(|_| {
-            again
-                .repository
-                .plans
-                .iter()
-                .all(|p| p.loaded.problems.is_empty())
-        })
+        .filter(|_| again.plans.iter().all(|p| p.loaded.problems.is_empty()))
         .ok_or("bản ghi sau khi ghi số không đọc được; đã trả lại như cũ")?;
     let jobs = crate::documents::plan(records);
     let job = find(&jobs, name)?;
@@ -264,7 +265,7 @@ fn finish(
         noi_nhan: issuable.recipients.clone(),
         ban_luu: archive.to_owned(),
         bam_noi_dung: job.content_hash(&context),
-        bam_tep: crate::manifest::hash_bytes(&pdf),
+        bam_tep: hash_bytes(&pdf),
         nguon: sources(records, job),
         tdkt: env!("CARGO_PKG_VERSION").to_owned(),
     };

@@ -1,12 +1,12 @@
 //! `tdkt list`: every document of the plans, with its number, date and
 //! state — draft, issued, signed scan archived, or not rendered and why.
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Serialize;
 
 use super::Desk;
+use crate::build::{held_back, invalid_in};
 use crate::documents::KINDS;
 use crate::job::Job;
 use crate::load::scan_of;
@@ -65,10 +65,7 @@ pub fn list(records: &Path, plan: Option<&str>) -> (Vec<Listed>, Vec<String>) {
     let mut problems: Vec<String> = desk.repository.problems().map(|p| p.to_string()).collect();
     for docs in desk.documents() {
         let loaded = &docs.plan.loaded;
-        let invalid = loaded.records.as_ref().map(|r| {
-            let report = crate::check::check(r);
-            crate::build::invalid_records(loaded, &report)
-        });
+        let invalid = invalid_in(loaded);
         if loaded.records.is_none() {
             problems.push(format!(
                 "kế hoạch {}: bản ghi kế hoạch chưa đọc được, không liệt kê được văn bản",
@@ -93,31 +90,16 @@ pub fn list(records: &Path, plan: Option<&str>) -> (Vec<Listed>, Vec<String>) {
                 } else {
                     State::Issued
                 };
-            } else if let Some(invalid) = &invalid {
-                let blocking: BTreeSet<String> = job
-                    .deps
-                    .iter()
-                    .filter_map(|d| invalid.get(d))
-                    .flatten()
-                    .map(|f| f.display().to_string())
-                    .collect();
-                if !blocking.is_empty() {
-                    item.trang_thai = State::NotRendered;
-                    item.ly_do = Some(format!(
-                        "bản ghi có lỗi: {}",
-                        blocking.into_iter().collect::<Vec<_>>().join(", ")
-                    ));
-                }
+            } else if let Some(files) = held_back(job, &invalid) {
+                item.trang_thai = State::NotRendered;
+                item.ly_do = Some(format!("bản ghi có lỗi: {files}"));
             }
             listed.push(item);
         }
         // Issued documents the records no longer call for stay listed: what
         // was sent out does not vanish.
-        let folder = format!("{}/", docs.plan.name);
-        for (_, entry) in &desk.register.entries {
-            if entry.van_ban.starts_with(&folder)
-                && !docs.jobs.iter().any(|j| j.key == entry.van_ban)
-            {
+        for (_, entry) in desk.register.issued_in(&docs.plan.name) {
+            if !docs.jobs.iter().any(|j| j.key == entry.van_ban) {
                 listed.push(Listed {
                     ten: entry.van_ban.clone(),
                     loai: "",

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::files::write_atomically;
 use crate::records::Kind;
+use crate::text::Id;
 
 /// The keys of each kind of record that belong to one year.
 const YEAR_KEYS: &[(Kind, &[&str])] = &[
@@ -81,11 +82,7 @@ pub fn new_plan(root: &Path, from: &str, to: &str, year: i32) -> Result<Vec<Path
             Kind::PLAN_FILE
         ));
     }
-    let ok = !to.is_empty()
-        && to
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !ok {
+    if !Id::is_valid(to) {
         return Err(format!(
             "tên kế hoạch \"{to}\" chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối"
         ));

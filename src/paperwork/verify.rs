@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::Desk;
-use crate::manifest::hash_bytes;
+use crate::job::hash_bytes;
 use crate::render::{Engine, PROVENANCE, Templates};
 
 /// What `verify` found: the exit code (0 the issued or current document, 1

@@ -10,7 +10,10 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use chrono::Datelike;
+
 use crate::text::Date;
+use crate::vocab::Format;
 
 /// How the body numbers what it issues: one series a calendar year for all
 /// its documents (Nghị định 30/2020/NĐ-CP, Điều 15), or one a year for each
@@ -81,6 +84,41 @@ pub struct Register {
 }
 
 impl Register {
+    /// The series a number of a document of `format` and type `kind`
+    /// issued in `year` belongs to: the year, and the type when the body
+    /// numbers each type on its own (the setting; else by the format).
+    pub fn series(&self, format: Format, year: i32, kind: &str) -> (i32, String) {
+        let by_type = match self.settings.danh_so {
+            Some(series) => series == Series::YearAndType,
+            None => format == Format::Party,
+        };
+        (
+            year,
+            if by_type {
+                kind.to_owned()
+            } else {
+                String::new()
+            },
+        )
+    }
+
+    /// The series of an entry's number; its format read from its symbol.
+    pub fn series_of(&self, entry: &Entry) -> (i32, String) {
+        let format = super::number::parse(&entry.so_ky_hieu)
+            .ok()
+            .and_then(|n| n.symbol)
+            .map_or(Format::State, |s| s.format);
+        self.series(format, entry.ngay.0.year(), &entry.loai)
+    }
+
+    /// The entries of the documents of plan `plan`.
+    pub fn issued_in<'a>(&'a self, plan: &str) -> impl Iterator<Item = &'a (PathBuf, Entry)> {
+        let folder = format!("{plan}/");
+        self.entries
+            .iter()
+            .filter(move |(_, e)| e.van_ban.starts_with(&folder))
+    }
+
     /// The entries of document `name`.
     pub fn of<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a (PathBuf, Entry)> {
         self.entries.iter().filter(move |(_, e)| e.van_ban == name)
