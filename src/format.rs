@@ -23,6 +23,8 @@ pub mod kind {
     pub const PLAN: &str = "KH";
     pub const PROPOSAL: &str = "TTr";
     pub const MINUTES: &str = "BB";
+    /// Unverified for the Party format: a list's record may set its own.
+    pub const LIST: &str = "DS";
 }
 
 /// The blank a clerk fills in by hand on a draft: no-break spaces, which

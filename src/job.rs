@@ -35,7 +35,7 @@ pub struct Job {
 #[derive(Debug, Clone)]
 pub struct Issuable {
     /// The type's code in its symbol: `TTr`, `BB`.
-    pub kind: &'static str,
+    pub kind: String,
     /// Its number as its record gives it, if any.
     pub number: Option<u32>,
     /// Its number and symbol as the document shows them: `05-TTr/BTCTU`.

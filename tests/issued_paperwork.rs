@@ -13,6 +13,7 @@ use serde_json::Value;
 
 const PROPOSAL: &str = "2020/to-trinh/2020-12-18-de-nghi-khen-thuong";
 const MINUTES: &str = "2020/bien-ban/2020-12-15-binh-xet";
+const LIST_2021: &str = "2021/dang-ky/danh-sach";
 
 fn run(args: &[&str], records: &Path) -> (i32, String) {
     let mut all: Vec<&str> = args.to_vec();
@@ -146,7 +147,11 @@ fn a_number_is_given_once_and_a_document_issued_once() {
     );
     let (code, text) = run(&["check"], records.path());
     assert_eq!(code, 0, "{text}");
-    let (_, text) = run(&["issue", "2020/dang-ky/danh-sach"], records.path());
+    let (code, text) = run(
+        &["issue", "2020/dang-ky/ca-nhan/ngo-van-khai"],
+        records.path(),
+    );
+    assert_eq!(code, 1, "{text}");
     assert!(
         text.contains("không phải văn bản cơ quan ban hành có số"),
         "{text}"
@@ -189,7 +194,7 @@ fn an_issued_document_is_frozen_and_a_change_to_its_records_is_said() {
     assert_eq!(code, 1, "{text}");
     assert!(
         text.contains("đã ban hành số 05-TTr/BTCTU ngày 18/12/2020")
-            && text.contains("đã sửa 2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml")
+            && text.contains("đã sửa hoặc bỏ 2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml")
             && text.contains("ban hành văn bản mới"),
         "{text}"
     );
@@ -255,4 +260,112 @@ fn new_plan_carries_people_and_leaves_the_year_behind() {
     assert_eq!(code, 0, "{text}");
     let (code, text) = run(&["new-plan", "2021", "2022"], records.path());
     assert_eq!(code, 1, "{text}");
+}
+
+#[test]
+fn the_registration_list_has_its_own_date_signer_and_number() {
+    let records = Folder::copy_of(&example_records());
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let out_arg = out.path().to_string_lossy().into_owned();
+    records.write(
+        "2021/danh-sach-dang-ky.yaml",
+        "ngay: 2021-03-04\n\
+         nguoi_ky: { chuc_vu: CHÁNH VĂN PHÒNG, nguoi: dinh-van-tien }\n\
+         noi_nhan: [Hội đồng Thi đua - Khen thưởng cơ quan, \"Lưu Văn thư, TCĐ-ĐV\"]\n",
+    );
+    // A selection meeting held after the list was dated does not move it.
+    let meeting = records
+        .read("2020/cuoc-hop/2020-03-10-lua-chon.yaml")
+        .replace("2020-03-10", "2021-03-10");
+    records.write("2021/cuoc-hop/2021-03-10-lua-chon.yaml", meeting);
+    let (code, text) = run(&["issue", LIST_2021], records.path());
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("số 01-DS/BTCTU ngày 04/03/2021"), "{text}");
+    let (_, text) = run(&["build", "--out", &out_arg], records.path());
+    let pdf = out.path().join(format!("{LIST_2021}.pdf"));
+    let seen = common::pdf::text(&pdf);
+    for wanted in [
+        "Số 01-DS/BTCTU",
+        "Bắc Giang, ngày 04 tháng 3 năm 2021",
+        "CHÁNH VĂN PHÒNG",
+        "Đinh Văn Tiến",
+        "Nơi nhận:",
+        "- Lưu Văn thư, TCĐ-ĐV.",
+    ] {
+        assert!(seen.contains(wanted), "{wanted} missing:\n{seen}\n{text}");
+    }
+    assert_eq!(
+        fs::read(&pdf).expect("built"),
+        fs::read(
+            records
+                .path()
+                .join("2021/da-ban-hanh/dang-ky/danh-sach.pdf")
+        )
+        .expect("archive")
+    );
+    let entry = entry(&listed(records.path()), LIST_2021).clone();
+    assert_eq!(entry["so"], "01-DS/BTCTU");
+    assert_eq!(entry["trang_thai"], "da_ban_hanh");
+
+    // Someone registering after the list was issued: the list would now
+    // read otherwise, and check says so, naming the new record.
+    let late = records
+        .read("2021/ca-nhan/hoang-thu-ha.yaml")
+        .replace("Hoàng Thu Hà", "Hoàng Thu Hằng");
+    records.write("2021/ca-nhan/hoang-thu-hang.yaml", late);
+    let (code, text) = run(&["check", "--ke-hoach", "2021"], records.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("đã ban hành số 01-DS/BTCTU")
+            && text.contains("thêm 2021/ca-nhan/hoang-thu-hang.yaml"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_list_dated_before_a_registration_or_numbered_as_another_type_is_refused() {
+    let records = Folder::copy_of(&example_records());
+    records.write(
+        "2021/danh-sach-dang-ky.yaml",
+        "so: 02-TTr/BTCTU\nngay: 2021-01-05\nnoi_nhan: []\n",
+    );
+    let (code, report) = common::check_json(&records.path().join("2021"));
+    assert_eq!(code, 1);
+    let errors = common::data_errors(&report);
+    let on = |field: &str| {
+        errors
+            .iter()
+            .find(|e| e["tep"] == "danh-sach-dang-ky.yaml" && e["truong"] == field)
+            .unwrap_or_else(|| panic!("no error on {field}: {errors:?}"))["thong_bao"]
+            .as_str()
+            .expect("message")
+            .to_owned()
+    };
+    assert!(on("so").contains("DS"), "{}", on("so"));
+    assert!(on("ngay").contains("ca-nhan/"), "{}", on("ngay"));
+    assert!(on("noi_nhan").contains("ít nhất một nơi nhận"));
+}
+
+#[test]
+fn an_issued_document_that_only_tdkt_would_now_write_otherwise_stands() {
+    let records = Folder::copy_of(&example_records());
+    let (code, text) = run(&["issue", MINUTES, "--so", "9"], records.path());
+    assert_eq!(code, 0, "{text}");
+    let entry = "so-van-ban-di/2020/009-bb-2020-12-15-binh-xet.yaml";
+    let text = records.read(entry);
+    let hash_line = text
+        .lines()
+        .find(|l| l.starts_with("bam_noi_dung:"))
+        .expect("hash line")
+        .to_owned();
+    records.write(
+        entry,
+        text.replace(&hash_line, &format!("bam_noi_dung: {}", "0".repeat(64))),
+    );
+    let (code, text) = run(&["check"], records.path());
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("bản ghi không đổi, nhưng tdkt") && text.contains("09-BB/BTCTU"),
+        "{text}"
+    );
 }

@@ -401,6 +401,7 @@ fn state_output() -> (Folder, tempfile::TempDir) {
         "so: 05-TTr/BTCTU",
         "so: 5",
     );
+    records.edit("danh-sach-dang-ky.yaml", "so: 01-DS/BTCTU", "so: 1");
     let out = tempfile::TempDir::new().expect("temp dir");
     let run = build(records.path(), out.path());
     assert!(run.status.success(), "{}", stdout(&run));

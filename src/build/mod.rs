@@ -225,12 +225,10 @@ fn run(options: &Options, summary: &mut Summary) {
         .collect();
     for plan in &plans {
         if let Some(records) = &plan.loaded.records {
-            summary.problems.extend(check::register::frozen(
-                &register,
-                plan.name,
-                &plan.jobs,
-                &records.sources,
-            ));
+            let (problems, notes) =
+                check::register::frozen(&register, plan.name, &plan.jobs, records);
+            summary.problems.extend(problems);
+            summary.notes.extend(notes);
         }
     }
 

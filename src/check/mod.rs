@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::locate::locate;
 use crate::problem::Problem;
-use crate::records::{Candidate, Kind, Meeting, Records};
+use crate::records::{Award, Candidate, Kind, Meeting, Records};
 use crate::text::Id;
 use crate::vocab::MeetingKind;
 use decisions::{Decision, Failure};
@@ -39,6 +39,8 @@ pub struct CandidateRow {
     pub duoc_chon: Option<bool>,
     pub phieu: Option<VoteFigures>,
     pub tieu_chi: Vec<RuleResult>,
+    /// What the candidate was awarded before this plan.
+    pub khen_thuong: Vec<Award>,
 }
 
 impl CandidateRow {
@@ -106,6 +108,7 @@ fn row(records: &Records, c: &Candidate, stage: Stage, vote: Option<(bool, u32)>
                 .unwrap_or(0),
         }),
         tieu_chi: evaluate(records, c, stage),
+        khen_thuong: records.awards_of(c.id()),
     }
 }
 

@@ -2,11 +2,11 @@
 //! in its series, one number a document, and each issued PDF archived.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::job::{Job, hash_bytes};
+use crate::job::Job;
 use crate::problem::Problem;
-use crate::records::Register;
+use crate::records::{Records, Register};
 
 /// The register's problems, and what the clerk should know (issued
 /// documents with no signed scan yet). `exists` says whether a file,
@@ -89,15 +89,17 @@ pub fn check(register: &Register, exists: impl Fn(&Path) -> bool) -> (Vec<Proble
 
 /// The issued documents of plan `plan` that its records would now make read
 /// differently, or no longer make: each is said with its number and what
-/// changed, and the way forward — a new document, never a re-render.
-/// `sources` holds the text of every record file read.
+/// changed, and the way forward — a new document, never a re-render. When
+/// no record it was made from changed and none was added, only tdkt writes
+/// it otherwise now: a note, the issued document stands as it is.
 pub fn frozen(
     register: &Register,
     plan: &str,
     jobs: &[Job],
-    sources: &BTreeMap<PathBuf, String>,
-) -> Vec<Problem> {
+    records: &Records,
+) -> (Vec<Problem>, Vec<String>) {
     let mut problems = Vec::new();
+    let mut notes = Vec::new();
     for (file, entry) in register.issued_in(plan) {
         let issued = format!(
             "văn bản đã ban hành số {} ngày {} ({})",
@@ -122,34 +124,39 @@ pub fn frozen(
         if job.content_hash(&context) == entry.bam_noi_dung {
             continue;
         }
-        let changed: Vec<String> = entry
+        let now = records.hashes_of(&job.deps);
+        let mut changed: Vec<String> = entry
             .nguon
             .iter()
-            .filter(|(path, hash)| {
-                sources
-                    .get(*path)
-                    .is_none_or(|t| hash_bytes(t.as_bytes()) != **hash)
-            })
-            .map(|(path, _)| path.display().to_string())
+            .filter(|(path, hash)| now.get(*path) != Some(*hash))
+            .map(|(path, _)| format!("đã sửa hoặc bỏ {}", path.display()))
             .collect();
-        let what = if changed.is_empty() {
-            format!(
-                "cách tdkt viết văn bản này đã khác (văn bản ban hành bằng tdkt {})",
-                entry.tdkt
-            )
-        } else {
-            format!("đã sửa {}", changed.join(", "))
-        };
+        changed.extend(
+            now.keys()
+                .filter(|path| !entry.nguon.contains_key(*path))
+                .map(|path| format!("thêm {}", path.display())),
+        );
+        if changed.is_empty() {
+            notes.push(format!(
+                "{issued}: bản ghi không đổi, nhưng tdkt {} nay viết văn bản này khác với tdkt {} \
+                 đã ban hành; bản đã ban hành ở {} vẫn là bản có giá trị, không cần làm gì",
+                env!("CARGO_PKG_VERSION"),
+                entry.tdkt,
+                entry.ban_luu.display()
+            ));
+            continue;
+        }
         problems.push(Problem::new(
             file,
             "bam_noi_dung",
             format!(
-                "{issued} nay sẽ khác nếu lập lại: {what}. Bản đã ban hành giữ nguyên ở {}, không \
+                "{issued} nay sẽ khác nếu lập lại: {}. Bản đã ban hành giữ nguyên ở {}, không \
                  lập lại. Nếu sửa nhầm, hãy trả bản ghi về như cũ (git); nếu văn bản đã gửi cần \
                  sửa, hãy ban hành văn bản mới (đính chính hoặc thay thế)",
+                changed.join(", "),
                 entry.ban_luu.display()
             ),
         ));
     }
-    problems
+    (problems, notes)
 }

@@ -183,7 +183,7 @@ pub fn is_long(cells: &[&str]) -> bool {
 #[allow(clippy::too_many_arguments)]
 pub fn issuable(
     r: &Reader,
-    kind: &'static str,
+    kind: &str,
     number: Option<u32>,
     subject: &str,
     signer: Option<String>,
@@ -194,7 +194,7 @@ pub fn issuable(
     let plan = r.plan();
     let body = plan.co_quan.viet_tat.as_str();
     Issuable {
-        kind,
+        kind: kind.to_owned(),
         number,
         shown: number.map(|n| plan.the_thuc.number(Some(n), kind, body)),
         body: body.to_owned(),

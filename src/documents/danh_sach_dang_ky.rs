@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::context::{self, Common, SignerCtx};
 use super::{Document, Draft, Reader, Template};
-use crate::records::{Candidate, Records};
+use crate::format::{RecipientLine, kind};
+use crate::records::{Candidate, Kind, Records};
 use crate::text::{Id, Line};
 use crate::vocab::MeetingKind;
 
@@ -39,10 +40,13 @@ impl Row {
 pub struct Context<'a> {
     #[serde(flatten)]
     common: Common<'a>,
+    so_hieu: String,
     ngay: NaiveDate,
+    trich_yeu: String,
     tap_the: Vec<Row>,
     ca_nhan: Vec<Row>,
     nguoi_ky: SignerCtx,
+    noi_nhan: Vec<RecipientLine>,
 }
 
 fn codes(areas: &[Line]) -> String {
@@ -66,6 +70,7 @@ impl Document for RegistrationList {
 
     fn draft<'a>(r: &Reader<'a>, _: &Id) -> Option<Draft<Context<'a>>> {
         let plan = r.plan();
+        let own = r.registration_list().cloned().unwrap_or_default();
         // A unit or person whose file could not be read may have registered:
         // the reader makes the list wait for them rather than leave anyone out.
         let registrants = r.registrants();
@@ -73,11 +78,15 @@ impl Document for RegistrationList {
             .iter()
             .filter_map(|c| c.registration().map(|reg| reg.ngay.0))
             .max()?;
-        // The list goes to the council before it selects: dated the day of the
-        // first selection meeting, or of the last registration without one.
-        let date = r
-            .first_meeting_of(MeetingKind::Selection)
-            .map_or(last, |(_, m)| m.bat_dau.0.date());
+        // Until the list is dated in its record, it goes to the council
+        // before it selects: dated the day of the first selection meeting,
+        // or of the last registration without one.
+        let date = match own.ngay {
+            Some(d) => d.0,
+            None => r
+                .first_meeting_of(MeetingKind::Selection)
+                .map_or(last, |(_, m)| m.bat_dau.0.date()),
+        };
         let mut tap_the = Vec::new();
         let mut ca_nhan = Vec::new();
         for c in &registrants {
@@ -106,18 +115,48 @@ impl Document for RegistrationList {
                 }
             }
         }
+        let format = plan.the_thuc;
+        let code = own.ky_hieu.as_ref().map_or(kind::LIST, |k| k.as_str());
+        let number = own.so.as_ref().map(|d| d.n);
+        let subject = own.trich_yeu.as_ref().map_or_else(
+            || {
+                format!(
+                    "tập thể, cá nhân đăng ký xây dựng điển hình tiên tiến năm {}",
+                    plan.nam
+                )
+            },
+            |s| s.to_string(),
+        );
+        let recipients: Vec<Line> = own
+            .noi_nhan
+            .clone()
+            .unwrap_or_else(|| vec![plan.hoi_dong.ten.clone(), Line::from("Lưu Văn thư")]);
+        let nguoi_ky = context::signer(r, own.nguoi_ky.as_ref().unwrap_or(&plan.nguoi_ky));
+        let issuable = context::issuable(
+            r,
+            code,
+            number,
+            &format!("Danh sách {subject}"),
+            Some(nguoi_ky.ho_ten.clone()),
+            recipients.iter().map(|k| k.to_string()).collect(),
+            (Kind::RegistrationList, &Records::list_id()),
+            Some("ngay"),
+        );
         let context = Context {
             common: context::common(r),
+            so_hieu: format.number_line(number, code, plan.co_quan.viet_tat.as_str()),
             ngay: date,
+            trich_yeu: subject,
             tap_the,
             ca_nhan,
-            nguoi_ky: context::signer(r, &plan.nguoi_ky),
+            nguoi_ky,
+            noi_nhan: format.recipient_lines(&recipients),
         };
         Some(Draft {
             key: "dang-ky/danh-sach".to_owned(),
             date,
             context,
-            issuable: None,
+            issuable: Some(issuable),
         })
     }
 }

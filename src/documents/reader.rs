@@ -7,7 +7,9 @@
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
-use crate::records::{Candidate, Collective, Kind, Meeting, Person, Plan, Proposal, Records};
+use crate::records::{
+    Candidate, Collective, Kind, Meeting, Person, Plan, Proposal, Records, RegistrationList,
+};
 use crate::text::Id;
 use crate::vocab::MeetingKind;
 
@@ -76,6 +78,13 @@ impl<'a> Reader<'a> {
     pub fn proposal(&self, id: &Id) -> Option<&'a Proposal> {
         self.note(id);
         self.records.proposals.get(id)
+    }
+
+    /// The registration list's record; none when the plan has none (a
+    /// file that could not be read still holds the list back).
+    pub fn registration_list(&self) -> Option<&'a RegistrationList> {
+        self.note(&Records::list_id());
+        self.records.registration_list.as_ref()
     }
 
     pub fn candidate(&self, id: &Id) -> Option<Candidate<'a>> {

@@ -48,6 +48,8 @@ struct Files {
     people: Vec<Parsed<crate::records::Person>>,
     meetings: Vec<Parsed<crate::records::Meeting>>,
     proposals: Vec<Parsed<crate::records::Proposal>>,
+    lists: Vec<Parsed<crate::records::RegistrationList>>,
+    decisions: Vec<Parsed<crate::records::Decision>>,
     /// Every id seen, parsed or not, with its file: a reference to a file that
     /// failed to parse is not also reported as dangling.
     seen: BTreeMap<Id, (PathBuf, Kind)>,
@@ -133,7 +135,7 @@ fn load_plan(root: &Path, plan_dir: &Path, name: Option<&str>) -> Loaded {
 fn kind_of(rel: &Path) -> Option<Kind> {
     let parts: Vec<_> = rel.components().collect();
     if parts.len() == 1 {
-        return (rel == Path::new(Kind::PLAN_FILE)).then_some(Kind::Plan);
+        return Kind::of_top_file(rel.to_str()?);
     }
     Kind::of_folder(parts.first()?.as_os_str().to_str()?)
 }
@@ -144,9 +146,11 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
             rel,
             "",
             format!(
-                "không rõ đây là loại bản ghi nào; kế hoạch là tệp {} ở gốc thư mục, các bản ghi khác \
-                 đặt trong thư mục tap-the/, ca-nhan/, cuoc-hop/ hoặc to-trinh/",
-                Kind::PLAN_FILE
+                "không rõ đây là loại bản ghi nào; ở gốc thư mục chỉ có kế hoạch ({}) và danh sách \
+                 đăng ký ({}), các bản ghi khác đặt trong thư mục tap-the/, ca-nhan/, cuoc-hop/, \
+                 to-trinh/ hoặc quyet-dinh/",
+                Kind::PLAN_FILE,
+                Kind::LIST_FILE
             ),
         )
     })?;
@@ -195,6 +199,8 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
         Kind::Person => files.people.push(parse(id, rel, text)?),
         Kind::Meeting => files.meetings.push(parse(id, rel, text)?),
         Kind::Proposal => files.proposals.push(parse(id, rel, text)?),
+        Kind::RegistrationList => files.lists.push(parse(id, rel, text)?),
+        Kind::Decision => files.decisions.push(parse(id, rel, text)?),
     }
     Ok(())
 }

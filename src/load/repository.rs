@@ -4,12 +4,15 @@
 //! Beside the plans lie the register of issued documents; inside each plan,
 //! the archive of what was issued.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::{Loaded, load_plan};
+use chrono::Datelike;
+
+use super::{Loaded, guard, load_plan, parse, read_text};
 use crate::problem::Problem;
-use crate::records::Kind;
+use crate::records::{Award, Decision, Kind};
 use crate::text::Id;
 
 /// The register of issued documents (*sổ đăng ký văn bản đi*), at the top of
@@ -98,6 +101,9 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
     };
     entries.sort_by_key(|e| e.file_name());
     let mut names = Vec::new();
+    // Plans not loaded: their decisions are still read, for the award
+    // history of the plans that are.
+    let mut others = Vec::new();
     for entry in entries {
         let file_name = entry.file_name();
         let name = file_name.to_string_lossy();
@@ -147,6 +153,7 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
         }
         names.push(name.to_string());
         if only.is_some_and(|o| o != name) {
+            others.push((name.into_owned(), path));
             continue;
         }
         repository.plans.push(PlanLoaded {
@@ -155,6 +162,7 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
             folder: rel,
         });
     }
+    share_awards(root, &mut repository, &others);
     if only.is_some() && repository.plans.is_empty() {
         repository.problems.push(not_found(root, only, &names));
     } else if names.is_empty() && repository.problems.is_empty() {
@@ -182,4 +190,69 @@ fn not_found(root: &Path, only: Option<&str>, names: &[String]) -> Problem {
             }
         ),
     )
+}
+
+/// Gives each loaded plan the awards of the other plans' decisions dated up
+/// to the end of its year (an earlier year's, or a themed plan's of the same
+/// year): what its units and people had received before it. `others` are
+/// the plans not loaded, whose decisions are read alone; a decision that
+/// cannot be read is a problem of the folder, since a history would miss it.
+fn share_awards(root: &Path, repository: &mut Repository, others: &[(String, PathBuf)]) {
+    let mut all: Vec<(String, Decision)> = Vec::new();
+    for plan in &repository.plans {
+        if let Some(records) = &plan.loaded.records {
+            all.extend(
+                records
+                    .decisions
+                    .values()
+                    .map(|d| (plan.name.clone(), d.clone())),
+            );
+        }
+    }
+    for (name, dir) in others {
+        let folder = dir.join(Kind::Decision.folder());
+        let Ok(entries) = fs::read_dir(&folder) else {
+            continue;
+        };
+        let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        files.sort();
+        for path in files {
+            if !path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+                continue;
+            }
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            let read = read_text(&path, &rel).and_then(|text| {
+                if let Err(refusal) = guard::check(&text) {
+                    let problem = Problem::new(&rel, "", refusal.message);
+                    return Err(problem.at(refusal.line, refusal.column));
+                }
+                parse::<Decision>(Id(String::new()), rel.clone(), text).map(|p| p.value)
+            });
+            match read {
+                Ok(d) => all.push((name.clone(), d)),
+                Err(problem) => repository.problems.push(problem),
+            }
+        }
+    }
+    for plan in &mut repository.plans {
+        let Some(records) = plan.loaded.records.as_mut() else {
+            continue;
+        };
+        let year = records.plan.nam;
+        let mut earlier: BTreeMap<Id, Vec<Award>> = BTreeMap::new();
+        for (from, d) in &all {
+            if *from == plan.name || d.ngay.0.year() > year {
+                continue;
+            }
+            let recipients: BTreeSet<&Id> =
+                d.khen_thuong.iter().flat_map(|g| &g.nguoi_nhan).collect();
+            for id in recipients {
+                earlier
+                    .entry(id.clone())
+                    .or_default()
+                    .extend(d.awards_of(id));
+            }
+        }
+        records.earlier_awards = earlier;
+    }
 }

@@ -4,7 +4,7 @@
 //! written unless everything can be: the record is put back as it was if
 //! rendering fails, and no file is ever overwritten.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +15,7 @@ use crate::build::{held_back, invalid_in};
 use crate::files::write_atomically;
 use crate::job::{Job, hash_bytes};
 use crate::load::{self, REGISTER_FOLDER};
-use crate::records::{Entry, Records};
+use crate::records::Entry;
 use crate::render::{Engine, Templates};
 use crate::text::Date;
 
@@ -50,6 +50,10 @@ struct Allotted<'a> {
     entry_file: PathBuf,
 }
 
+/// The opening of a record `issue` writes for a document that had none.
+const NEW_RECORD: &str =
+    "# Số và ngày ban hành do tdkt issue ghi (sổ văn bản đi); các khóa khác xem docs/records.md.\n";
+
 /// Why a document could not be issued, in the clerk's words.
 pub type Refusal = String;
 
@@ -72,23 +76,6 @@ fn set_key(text: &str, key: &str, value: &str) -> String {
     let mut out = lines.join("\n");
     out.push('\n');
     out
-}
-
-/// The records each in `job`'s dependencies, with the hash of its text.
-fn sources(records: &Records, job: &Job) -> BTreeMap<PathBuf, String> {
-    let mut files: BTreeSet<&PathBuf> = records
-        .files
-        .iter()
-        .filter(|((_, id), _)| job.deps.contains(id))
-        .map(|(_, file)| file)
-        .collect();
-    if job.deps.contains(&Records::plan_id()) {
-        files.insert(&records.plan_file);
-    }
-    files
-        .into_iter()
-        .filter_map(|f| Some((f.clone(), hash_bytes(records.sources.get(f)?.as_bytes()))))
-        .collect()
 }
 
 fn find<'a>(jobs: &'a [Job], name: &str) -> Result<&'a Job, Refusal> {
@@ -121,7 +108,7 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     let job = find(&jobs, name)?;
     let Some(issuable) = &job.issuable else {
         return Err(format!(
-            "{name} không phải văn bản cơ quan ban hành có số (chỉ tờ trình, biên bản được cấp số)"
+            "{name} không phải văn bản cơ quan ban hành có số (chỉ danh sách đăng ký, biên bản, tờ trình được cấp số)"
         ));
     };
     if let Some((file, entry)) = desk.register.of(name).next() {
@@ -148,7 +135,9 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
         (_, Some(d)) => d,
         (_, None) => job.date,
     };
-    let series = desk.register.series(job.format, date.year(), issuable.kind);
+    let series = desk
+        .register
+        .series(job.format, date.year(), &issuable.kind);
     let used: BTreeMap<u32, &PathBuf> = desk
         .register
         .entries
@@ -170,7 +159,7 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     }
     let shown = job
         .format
-        .number(Some(number), issuable.kind, &issuable.body);
+        .number(Some(number), &issuable.kind, &issuable.body);
     let archive = Desk::archive_path(plan, name);
     let entry_file = Path::new(REGISTER_FOLDER)
         .join(date.year().to_string())
@@ -198,16 +187,29 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
 
     // Number and date into the record, then the document from the records
     // as they now are; the record goes back as it was on any failure.
+    // A record a document may go without (the registration list's) is
+    // written anew, and removed again on failure.
     let record = root.join(&issuable.record);
-    let before = fs::read_to_string(&record).map_err(|e| format!("{}: {e}", record.display()))?;
-    let mut after = set_key(&before, "so", &allotted.shown);
+    let before = match fs::read_to_string(&record) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{}: {e}", record.display())),
+    };
+    let mut after = set_key(
+        before.as_deref().unwrap_or(NEW_RECORD),
+        "so",
+        &allotted.shown,
+    );
     if let Some(key) = issuable.date_key {
         after = set_key(&after, key, &date.format("%Y-%m-%d").to_string());
     }
     write_atomically(&record, after.as_bytes()).map_err(|e| e.to_string())?;
     let finished = finish(&options.records, &allotted);
     if finished.is_err() {
-        let _ = write_atomically(&record, before.as_bytes());
+        match &before {
+            Some(text) => drop(write_atomically(&record, text.as_bytes())),
+            None => drop(fs::remove_file(&record)),
+        }
     }
     let mut written = finished?;
     written.insert(0, issuable.record.clone());
@@ -257,7 +259,7 @@ fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
     let entry = Entry {
         so: number,
         so_ky_hieu: shown.to_owned(),
-        loai: issuable.kind.to_owned(),
+        loai: issuable.kind.clone(),
         ngay: Date(date),
         van_ban: name.to_owned(),
         trich_yeu: issuable.subject.clone(),
@@ -266,7 +268,7 @@ fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
         ban_luu: archive.to_owned(),
         bam_noi_dung: job.content_hash(&context),
         bam_tep: hash_bytes(&pdf),
-        nguon: sources(records, job),
+        nguon: records.hashes_of(&job.deps),
         tdkt: env!("CARGO_PKG_VERSION").to_owned(),
     };
     let yaml = serde_yaml::to_string(&entry).map_err(|e| e.to_string())?;

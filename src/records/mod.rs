@@ -4,19 +4,24 @@
 //! every struct refuses unknown keys, so a typo never silently drops data.
 //! `docs/records.md` documents every key with an example.
 
+mod award;
+mod list;
 mod meeting;
 pub mod number;
 mod people;
 mod plan;
 mod register;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use serde::Serialize;
 
+use crate::job::hash_bytes;
 use crate::text::{Date, Id, Line};
 use crate::vocab::MeetingKind;
+pub use award::{Award, Decision, Granted};
+pub use list::RegistrationList;
 pub use meeting::{Absence, Meeting, Proposal, Vote};
 pub use number::{DocNumber, Symbol};
 pub use people::{
@@ -42,10 +47,26 @@ pub enum Kind {
     Meeting,
     #[serde(rename = "to_trinh")]
     Proposal,
+    #[serde(rename = "danh_sach_dang_ky")]
+    RegistrationList,
+    #[serde(rename = "quyet_dinh")]
+    Decision,
 }
 
 impl Kind {
     pub const PLAN_FILE: &'static str = "ke-hoach.yaml";
+    /// The registration list's record, beside the plan.
+    pub const LIST_FILE: &'static str = "danh-sach-dang-ky.yaml";
+
+    /// The kind of a file at the top of a plan's folder, if any.
+    pub fn of_top_file(name: &str) -> Option<Kind> {
+        [
+            (Kind::PLAN_FILE, Kind::Plan),
+            (Kind::LIST_FILE, Kind::RegistrationList),
+        ]
+        .into_iter()
+        .find_map(|(file, kind)| (file == name).then_some(kind))
+    }
 
     /// The kind whose records live in the folder `name`, if any.
     pub fn of_folder(name: &str) -> Option<Kind> {
@@ -54,19 +75,22 @@ impl Kind {
             Kind::Person,
             Kind::Meeting,
             Kind::Proposal,
+            Kind::Decision,
         ]
         .into_iter()
         .find(|k| k.folder() == name)
     }
 
-    /// The folder of each kind, below the records folder (the plan is a file).
+    /// The folder of each kind, below the records folder (the plan and the
+    /// list are files at its top).
     pub fn folder(self) -> &'static str {
         match self {
-            Kind::Plan => "",
+            Kind::Plan | Kind::RegistrationList => "",
             Kind::Collective => "tap-the",
             Kind::Person => "ca-nhan",
             Kind::Meeting => "cuoc-hop",
             Kind::Proposal => "to-trinh",
+            Kind::Decision => "quyet-dinh",
         }
     }
 
@@ -77,6 +101,8 @@ impl Kind {
             Kind::Person => "cá nhân",
             Kind::Meeting => "cuộc họp",
             Kind::Proposal => "tờ trình",
+            Kind::RegistrationList => "danh sách đăng ký",
+            Kind::Decision => "quyết định khen thưởng",
         }
     }
 }
@@ -94,6 +120,13 @@ pub struct Records {
     pub people: BTreeMap<Id, Person>,
     pub meetings: BTreeMap<Id, Meeting>,
     pub proposals: BTreeMap<Id, Proposal>,
+    /// Decisions on awards received in this plan (`quyet-dinh/`).
+    pub decisions: BTreeMap<Id, Decision>,
+    /// Awards from the decisions of the repository's other plans, up to
+    /// this plan's year, by recipient: the history this plan reads.
+    pub earlier_awards: BTreeMap<Id, Vec<Award>>,
+    /// The registration list's record; none when the plan has no such file.
+    pub registration_list: Option<RegistrationList>,
     /// Each record's file, relative to the records folder.
     pub files: BTreeMap<(Kind, Id), PathBuf>,
     /// The plan's file, relative to the records folder.
@@ -175,6 +208,17 @@ impl Records {
         Id("ke-hoach".into())
     }
 
+    /// The registration list record's id, from its file's name.
+    pub fn list_id() -> Id {
+        Id("danh-sach-dang-ky".into())
+    }
+
+    /// Where the registration list's record is, or goes when `tdkt issue`
+    /// writes its number: beside the plan.
+    pub fn list_file(&self) -> PathBuf {
+        self.plan_file.with_file_name(Kind::LIST_FILE)
+    }
+
     pub fn candidate(&self, id: &Id) -> Option<Candidate<'_>> {
         if let Some((id, c)) = self.collectives.get_key_value(id) {
             return Some(Candidate::Collective(id, c));
@@ -184,11 +228,57 @@ impl Records {
             .map(|(id, p)| Candidate::Person(id, p))
     }
 
+    /// The file of each of the records `ids`, with the hash of its text:
+    /// what the register keeps of a document's sources, to say later which
+    /// of them changed.
+    pub fn hashes_of(&self, ids: &BTreeSet<Id>) -> BTreeMap<PathBuf, String> {
+        let mut files: BTreeSet<&PathBuf> = self
+            .files
+            .iter()
+            .filter(|((_, id), _)| ids.contains(id))
+            .map(|(_, file)| file)
+            .collect();
+        if ids.contains(&Records::plan_id()) {
+            files.insert(&self.plan_file);
+        }
+        files
+            .into_iter()
+            .filter_map(|f| Some((f.clone(), hash_bytes(self.sources.get(f)?.as_bytes()))))
+            .collect()
+    }
+
+    /// A record's file; for the registration list's record not yet
+    /// written, where it goes.
     pub fn file_of(&self, kind: Kind, id: &Id) -> PathBuf {
-        self.files
-            .get(&(kind, id.clone()))
+        match self.files.get(&(kind, id.clone())) {
+            Some(file) => file.clone(),
+            None if kind == Kind::RegistrationList => self.list_file(),
+            None => PathBuf::new(),
+        }
+    }
+
+    /// What a unit or person was awarded before this plan: the awards
+    /// written in their record for the years before the records, and those
+    /// of earlier plans' decisions; by year, each once.
+    pub fn awards_of(&self, id: &Id) -> Vec<Award> {
+        let own = match self.candidate(id) {
+            Some(Candidate::Collective(_, c)) => c.khen_thuong_truoc.as_slice(),
+            Some(Candidate::Person(_, p)) => p.khen_thuong_truoc.as_slice(),
+            None => &[],
+        };
+        let mut all: Vec<Award> = own
+            .iter()
+            .chain(self.earlier_awards.get(id).into_iter().flatten())
             .cloned()
-            .unwrap_or_default()
+            .collect();
+        all.sort_by_key(|a| (a.nam, a.ngay));
+        let mut seen = Vec::new();
+        all.retain(|a| {
+            let new = !seen.contains(a);
+            seen.push(a.clone());
+            new
+        });
+        all
     }
 
     /// Everyone and every phòng that registered: collectives, then people in

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 
+use super::Award;
 use crate::text::{Date, Id, Line, Paragraphs};
 use crate::vocab::{CollectiveTitle, Discipline, Gender, PersonTitle, Rating};
 
@@ -27,6 +28,9 @@ pub struct Collective {
     pub danh_gia: Vec<Evaluation>,
     #[serde(default)]
     pub thanh_tich: Option<Paragraphs>,
+    /// Awards from before the records began.
+    #[serde(default)]
+    pub khen_thuong_truoc: Vec<Award>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -70,6 +74,9 @@ pub struct Person {
     pub danh_gia: Vec<Evaluation>,
     #[serde(default)]
     pub thanh_tich: Option<Paragraphs>,
+    /// Awards from before the records began.
+    #[serde(default)]
+    pub khen_thuong_truoc: Vec<Award>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

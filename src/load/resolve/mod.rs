@@ -5,15 +5,16 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+mod documents;
+
 use super::{Files, Parsed};
 use crate::format::{Format, kind};
 use crate::locate::locate;
 use crate::problem::Problem;
-use crate::records::{
-    Collective, DocNumber, Kind, Meeting, Person, Plan, Proposal, Records, Signer,
-};
+use crate::records::{Collective, DocNumber, Kind, Person, Plan, Records, Signer};
 use crate::text::{Id, Line, YEARS};
 use crate::vocab::{Authority, MeetingKind};
+use documents::{decision_refs, list_refs, meeting_refs, proposal_refs};
 
 /// Cross-reference checks need the file's text (for line numbers) and where
 /// to record problems; this carries both for one file.
@@ -69,6 +70,7 @@ struct Known<'a> {
     content_codes: Vec<&'a str>,
     council: Vec<&'a Id>,
     meeting_kinds: BTreeMap<&'a Id, MeetingKind>,
+    proposals: HashSet<&'a Id>,
     seen: &'a BTreeMap<Id, (PathBuf, Kind)>,
     /// The plan's format and the body's abbreviation, which a document
     /// number's symbol must carry.
@@ -219,100 +221,6 @@ fn person_refs(known: &Known, refs: &mut Refs, p: &Person) {
     }
 }
 
-fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
-    known.number(refs, m.so.as_ref(), kind::MINUTES);
-    for (field, id) in [("chu_tri", &m.chu_tri), ("thu_ky", &m.thu_ky)] {
-        known.person(refs, field, id);
-        if known.people.contains(id) && !known.council.contains(&id) {
-            refs.report(
-                field,
-                format!(
-                    "\"{id}\" không phải thành viên Hội đồng (xem hoi_dong trong {})",
-                    Kind::PLAN_FILE
-                ),
-            );
-        }
-        if m.vang_mat.iter().any(|a| &a.nguoi == id) {
-            refs.report(
-                field,
-                format!(
-                    "\"{id}\" được ghi là vắng mặt nhưng lại {} cuộc họp",
-                    if field == "chu_tri" {
-                        "chủ trì"
-                    } else {
-                        "làm thư ký"
-                    }
-                ),
-            );
-        }
-    }
-    if m.ket_thuc <= m.bat_dau {
-        refs.report("ket_thuc", "giờ kết thúc phải sau giờ bắt đầu".into());
-    }
-    let mut absent = HashSet::new();
-    for (i, a) in m.vang_mat.iter().enumerate() {
-        let field = format!("vang_mat[{i}].nguoi");
-        known.person(refs, &field, &a.nguoi);
-        if known.people.contains(&a.nguoi) && !known.council.contains(&&a.nguoi) {
-            refs.report(
-                &field,
-                format!(
-                    "\"{}\" không phải thành viên Hội đồng, không tính vắng mặt",
-                    a.nguoi
-                ),
-            );
-        }
-        if !absent.insert(&a.nguoi) {
-            refs.report(&field, format!("\"{}\" được ghi vắng mặt hai lần", a.nguoi));
-        }
-    }
-    let mut voted = HashSet::new();
-    for (i, vote) in m.bieu_quyet.iter().enumerate() {
-        let field = format!("bieu_quyet[{i}].ung_vien");
-        let exists =
-            known.people.contains(&vote.ung_vien) || known.collectives.contains(&vote.ung_vien);
-        if !exists && !known.seen.contains_key(&vote.ung_vien) {
-            refs.report(
-                &field,
-                format!(
-                    "không có ứng viên mã \"{}\" (cần tệp tap-the/{0}.yaml hoặc ca-nhan/{0}.yaml); hãy sửa mã hoặc thêm tệp",
-                    vote.ung_vien
-                ),
-            );
-        }
-        if !voted.insert(&vote.ung_vien) {
-            refs.report(
-                &field,
-                format!("ứng viên \"{}\" được biểu quyết hai lần", vote.ung_vien),
-            );
-        }
-    }
-}
-
-fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
-    known.number(refs, p.so.as_ref(), kind::PROPOSAL);
-    match known.meeting_kinds.get(&p.cuoc_hop) {
-        Some(MeetingKind::YearEnd) => {}
-        Some(MeetingKind::Selection) => refs.report(
-            "cuoc_hop",
-            format!(
-                "\"{}\" là cuộc họp lựa chọn; tờ trình đề nghị khen thưởng dựa trên cuộc họp bình xét cuối năm",
-                p.cuoc_hop
-            ),
-        ),
-        None => refs.expect("cuoc_hop", &p.cuoc_hop, Kind::Meeting, false),
-    }
-    if let Some(signer) = &p.nguoi_ky {
-        known.signer(refs, "nguoi_ky", signer);
-    }
-    if p.kinh_gui.is_empty() {
-        refs.report(
-            "kinh_gui",
-            "tờ trình phải có ít nhất một nơi kính gửi".into(),
-        );
-    }
-}
-
 /// Checks every record against the others and gathers them into
 /// [`Records`]; none without a plan.
 pub(super) fn resolve(
@@ -327,6 +235,8 @@ pub(super) fn resolve(
         people,
         meetings,
         proposals,
+        lists,
+        decisions,
         seen,
     } = files;
     let Some(plan) = plans.into_iter().next() else {
@@ -352,6 +262,7 @@ pub(super) fn resolve(
                 .map(|m| &m.nguoi)
                 .collect(),
             meeting_kinds: meetings.iter().map(|m| (&m.id, m.value.loai)).collect(),
+            proposals: proposals.iter().map(|p| &p.id).collect(),
             seen: &seen,
             format: plan.value.the_thuc,
             body: plan.value.co_quan.viet_tat.as_str(),
@@ -369,6 +280,27 @@ pub(super) fn resolve(
         for p in &proposals {
             proposal_refs(&known, &mut known.refs(p, problems), &p.value);
         }
+        let registrations = collectives
+            .iter()
+            .filter_map(|c| Some((c.value.dang_ky.as_ref()?.ngay, c.file.as_path())))
+            .chain(
+                people
+                    .iter()
+                    .filter_map(|p| Some((p.value.dang_ky.as_ref()?.ngay, p.file.as_path()))),
+            );
+        let last = registrations.max_by_key(|(d, _)| *d);
+        for d in &decisions {
+            decision_refs(&known, &mut known.refs(d, problems), &d.value);
+        }
+        for l in &lists {
+            list_refs(
+                &known,
+                &mut known.refs(l, problems),
+                &l.value,
+                plan.value.nam,
+                last,
+            );
+        }
     }
 
     let mut files_of = BTreeMap::new();
@@ -379,6 +311,10 @@ pub(super) fn resolve(
     let people = index(Kind::Person, people, &mut files_of, &mut sources);
     let meetings = index(Kind::Meeting, meetings, &mut files_of, &mut sources);
     let proposals = index(Kind::Proposal, proposals, &mut files_of, &mut sources);
+    let decisions = index(Kind::Decision, decisions, &mut files_of, &mut sources);
+    let registration_list = index(Kind::RegistrationList, lists, &mut files_of, &mut sources)
+        .into_values()
+        .next();
     let read: HashSet<&Id> = files_of.keys().map(|(_, id)| id).collect();
     let unreadable = seen
         .iter()
@@ -392,6 +328,9 @@ pub(super) fn resolve(
         people,
         meetings,
         proposals,
+        registration_list,
+        decisions,
+        earlier_awards: BTreeMap::new(),
         plan_file: plan.file,
         plan: plan.value,
         files: files_of,

@@ -1,116 +1,22 @@
-//! How `tdkt check` shows its findings: tables a clerk reads, or JSON for
-//! scripts (`docs/check.md` documents the JSON).
+//! How `tdkt check` and `tdkt build` show their findings: tables a clerk
+//! reads, or JSON for scripts (`docs/rules.md` documents the JSON).
+
+mod build;
+mod tables;
 
 use std::fmt::Write;
 
 use serde::Serialize;
 
-use crate::check::{CandidateRow, RULES, Report, Rule, Stage, StageReport, Verdict, citation};
+use crate::check::{RULES, Report, Rule, Stage};
 use crate::load::{Loaded, PlanLoaded, Repository};
 use crate::problem::Problem;
-use crate::records::Kind;
+pub use build::build_summary;
+use tables::{awards_before, table, verdict_cell};
 
 const ROMAN: &[&str] = &[
     "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
 ];
-
-fn pad(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
-}
-
-fn verdict_cell(v: &Verdict) -> &'static str {
-    match v {
-        Verdict::Dat => "đạt",
-        Verdict::KhongDat(_) => "KHÔNG",
-        Verdict::KhongApDung => "—",
-    }
-}
-
-fn table(out: &mut String, stage: &StageReport) {
-    let rules: Vec<&'static str> = [Kind::Collective, Kind::Person]
-        .iter()
-        .flat_map(|k| stage.giai_doan.rules(*k).map(|r| r.id))
-        .fold(Vec::new(), |mut acc, r| {
-            if !acc.contains(&r) {
-                acc.push(r);
-            }
-            acc
-        });
-    let voted = stage.ung_vien.iter().any(|r| r.phieu.is_some());
-    let name_w = stage
-        .ung_vien
-        .iter()
-        .map(|r| r.ten.chars().count())
-        .max()
-        .unwrap_or(8)
-        .max(8);
-    let mut header = format!(
-        "  {}  {}  {}",
-        pad("STT", 3),
-        pad("Ứng viên", name_w),
-        pad("Loại", 7)
-    );
-    if voted {
-        header.push_str(&format!("  {}  {}", pad("Đồng ý", 13), pad("Chọn", 5)));
-    }
-    for r in &rules {
-        header.push_str(&format!("  {}", pad(r, 7)));
-    }
-    let _ = writeln!(out, "{}", header.trim_end());
-    for (i, row) in stage.ung_vien.iter().enumerate() {
-        let mut line = format!(
-            "  {}  {}  {}",
-            pad(&(i + 1).to_string(), 3),
-            pad(&row.ten, name_w),
-            pad(row.loai.label(), 7)
-        );
-        if voted {
-            let votes = row.phieu.as_ref().map_or(String::new(), |p| {
-                format!(
-                    "{}/{} ({})",
-                    p.dong_y,
-                    p.tong_so_thanh_vien,
-                    crate::words::percent(p.dong_y, p.tong_so_thanh_vien)
-                )
-            });
-            let chosen = match row.duoc_chon {
-                Some(true) => "có",
-                Some(false) => "không",
-                None => "",
-            };
-            line.push_str(&format!("  {}  {}", pad(&votes, 13), pad(chosen, 5)));
-        }
-        for r in &rules {
-            let cell = row
-                .tieu_chi
-                .iter()
-                .find(|x| x.rule == *r)
-                .map_or("", |x| verdict_cell(&x.verdict));
-            line.push_str(&format!("  {}", pad(cell, 7)));
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
-    }
-    let failing: Vec<&CandidateRow> = stage
-        .ung_vien
-        .iter()
-        .filter(|r| r.failures().next().is_some())
-        .collect();
-    if !failing.is_empty() {
-        let _ = writeln!(out, "  Không đạt:");
-        for row in failing {
-            for (rule, why) in row.failures() {
-                let _ = writeln!(
-                    out,
-                    "  - {} ({}): {rule} — {why} ({})",
-                    row.ten,
-                    row.tep.display(),
-                    citation(rule)
-                );
-            }
-        }
-    }
-}
 
 /// Every problem of the records' data: the loader's, then the check's.
 fn data_problems<'a>(loaded: &'a Loaded, report: Option<&'a Report>) -> Vec<&'a Problem> {
@@ -181,6 +87,7 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
             let _ = writeln!(out, "  Quyết định của Hội đồng: {}.", parts.join("; "));
         }
     }
+    awards_before(&mut out, report);
     if !report.loi_quyet_dinh.is_empty() {
         let _ = writeln!(
             out,
@@ -212,7 +119,7 @@ impl<'a> Findings<'a> {
     pub fn of(repository: &'a Repository) -> Findings<'a> {
         let root = &repository.root;
         let (register, mut problems) = crate::load::read_register(root);
-        let (more, notes) = crate::check::register::check(&register, |p| root.join(p).exists());
+        let (more, mut notes) = crate::check::register::check(&register, |p| root.join(p).exists());
         problems.extend(more);
         let mut reports = Vec::new();
         for plan in &repository.plans {
@@ -223,12 +130,10 @@ impl<'a> Findings<'a> {
             // Only a plan that issued something has documents to compare.
             if register.issued_in(&plan.name).next().is_some() {
                 let jobs = crate::documents::plan(records);
-                problems.extend(crate::check::register::frozen(
-                    &register,
-                    &plan.name,
-                    &jobs,
-                    &records.sources,
-                ));
+                let (more, more_notes) =
+                    crate::check::register::frozen(&register, &plan.name, &jobs, records);
+                problems.extend(more);
+                notes.extend(more_notes);
             }
             reports.push(Some(crate::check::check(records)));
         }
@@ -364,86 +269,4 @@ fn verdict(problems: usize, decisions: usize) -> String {
             problems, decisions
         )
     }
-}
-
-/// What `tdkt build` did, for the clerk.
-pub fn build_summary(
-    summary: &crate::build::Summary,
-    out: &std::path::Path,
-    verbose: bool,
-) -> String {
-    let mut text = String::new();
-    if !summary.problems.is_empty() {
-        let _ = writeln!(
-            text,
-            "LỖI ({}): hãy sửa rồi chạy lại.",
-            summary.problems.len()
-        );
-        for p in &summary.problems {
-            let _ = writeln!(text, "  {p}");
-        }
-        let _ = writeln!(text);
-    }
-    if verbose {
-        for key in &summary.rendered {
-            let _ = writeln!(text, "  lập: {key}.pdf");
-        }
-        for key in &summary.removed {
-            let _ = writeln!(text, "  xóa: {key}.pdf");
-        }
-    }
-    let _ = writeln!(
-        text,
-        "Đã lập {} văn bản vào {}; {} văn bản không đổi; xóa {} văn bản không còn; {} lỗi; mất {:.2} giây.",
-        summary.rendered.len(),
-        out.display(),
-        summary.unchanged,
-        summary.removed.len(),
-        summary.problems.len() + summary.failed.len() + summary.io.len(),
-        summary.elapsed.as_secs_f64()
-    );
-    for note in &summary.notes {
-        let _ = writeln!(text, "Lưu ý: {note}");
-    }
-    if summary.leftovers > 0 {
-        let _ = writeln!(
-            text,
-            "Đã xóa {} tệp tạm do lần lập trước bị ngắt giữa chừng để lại.",
-            summary.leftovers
-        );
-    }
-    if !summary.kept.is_empty() {
-        let _ = writeln!(
-            text,
-            "Giữ nguyên {} văn bản không còn trong bản ghi, vì còn bản ghi có lỗi (chỉ xóa khi mọi bản ghi hợp lệ):",
-            summary.kept.len()
-        );
-        for key in &summary.kept {
-            let _ = writeln!(text, "  - {key}.pdf");
-        }
-    }
-    if !summary.skipped.is_empty() {
-        let _ = writeln!(
-            text,
-            "Không lập {} văn bản vì bản ghi chưa hợp lệ:",
-            summary.skipped.len()
-        );
-        for s in &summary.skipped {
-            let _ = writeln!(text, "  - {}.pdf: {}", s.key, s.why);
-        }
-    }
-    if !summary.failed.is_empty() {
-        let _ = writeln!(
-            text,
-            "Lỗi khi lập {} văn bản (lỗi của mẫu văn bản, không phải của bản ghi):",
-            summary.failed.len()
-        );
-        for e in &summary.failed {
-            let _ = writeln!(text, "  - {e}");
-        }
-    }
-    for e in &summary.io {
-        let _ = writeln!(text, "  - {e}");
-    }
-    text
 }

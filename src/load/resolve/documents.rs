@@ -1,0 +1,184 @@
+//! What a council's meetings, the documents the body issues (proposals, the
+//! registration list) and the decisions it receives say of the other
+//! records.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::{Known, Refs};
+use crate::format::kind;
+use crate::records::{Decision, Kind, Meeting, Proposal, RegistrationList};
+use crate::text::Date;
+use crate::vocab::MeetingKind;
+use crate::words::date_numeric;
+
+pub(super) fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
+    known.number(refs, m.so.as_ref(), kind::MINUTES);
+    for (field, id) in [("chu_tri", &m.chu_tri), ("thu_ky", &m.thu_ky)] {
+        known.person(refs, field, id);
+        if known.people.contains(id) && !known.council.contains(&id) {
+            refs.report(
+                field,
+                format!(
+                    "\"{id}\" không phải thành viên Hội đồng (xem hoi_dong trong {})",
+                    Kind::PLAN_FILE
+                ),
+            );
+        }
+        if m.vang_mat.iter().any(|a| &a.nguoi == id) {
+            refs.report(
+                field,
+                format!(
+                    "\"{id}\" được ghi là vắng mặt nhưng lại {} cuộc họp",
+                    if field == "chu_tri" {
+                        "chủ trì"
+                    } else {
+                        "làm thư ký"
+                    }
+                ),
+            );
+        }
+    }
+    if m.ket_thuc <= m.bat_dau {
+        refs.report("ket_thuc", "giờ kết thúc phải sau giờ bắt đầu".into());
+    }
+    let mut absent = HashSet::new();
+    for (i, a) in m.vang_mat.iter().enumerate() {
+        let field = format!("vang_mat[{i}].nguoi");
+        known.person(refs, &field, &a.nguoi);
+        if known.people.contains(&a.nguoi) && !known.council.contains(&&a.nguoi) {
+            refs.report(
+                &field,
+                format!(
+                    "\"{}\" không phải thành viên Hội đồng, không tính vắng mặt",
+                    a.nguoi
+                ),
+            );
+        }
+        if !absent.insert(&a.nguoi) {
+            refs.report(&field, format!("\"{}\" được ghi vắng mặt hai lần", a.nguoi));
+        }
+    }
+    let mut voted = HashSet::new();
+    for (i, vote) in m.bieu_quyet.iter().enumerate() {
+        let field = format!("bieu_quyet[{i}].ung_vien");
+        let exists =
+            known.people.contains(&vote.ung_vien) || known.collectives.contains(&vote.ung_vien);
+        if !exists && !known.seen.contains_key(&vote.ung_vien) {
+            refs.report(
+                &field,
+                format!(
+                    "không có ứng viên mã \"{}\" (cần tệp tap-the/{0}.yaml hoặc ca-nhan/{0}.yaml); hãy sửa mã hoặc thêm tệp",
+                    vote.ung_vien
+                ),
+            );
+        }
+        if !voted.insert(&vote.ung_vien) {
+            refs.report(
+                &field,
+                format!("ứng viên \"{}\" được biểu quyết hai lần", vote.ung_vien),
+            );
+        }
+    }
+}
+
+pub(super) fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
+    known.number(refs, p.so.as_ref(), kind::PROPOSAL);
+    match known.meeting_kinds.get(&p.cuoc_hop) {
+        Some(MeetingKind::YearEnd) => {}
+        Some(MeetingKind::Selection) => refs.report(
+            "cuoc_hop",
+            format!(
+                "\"{}\" là cuộc họp lựa chọn; tờ trình đề nghị khen thưởng dựa trên cuộc họp bình xét cuối năm",
+                p.cuoc_hop
+            ),
+        ),
+        None => refs.expect("cuoc_hop", &p.cuoc_hop, Kind::Meeting, false),
+    }
+    if let Some(signer) = &p.nguoi_ky {
+        known.signer(refs, "nguoi_ky", signer);
+    }
+    if p.kinh_gui.is_empty() {
+        refs.report(
+            "kinh_gui",
+            "tờ trình phải có ít nhất một nơi kính gửi".into(),
+        );
+    }
+}
+
+/// The list's number carries its type code; its date lies in the plan's
+/// year, and no one it lists registered after it (`last`: the latest
+/// registration and its file).
+pub(super) fn list_refs(
+    known: &Known,
+    refs: &mut Refs,
+    l: &RegistrationList,
+    year: i32,
+    last: Option<(Date, &Path)>,
+) {
+    let code = l.ky_hieu.as_ref().map_or(kind::LIST, |k| k.as_str());
+    known.number(refs, l.so.as_ref(), code);
+    if let Some(signer) = &l.nguoi_ky {
+        known.signer(refs, "nguoi_ky", signer);
+    }
+    if l.noi_nhan.as_ref().is_some_and(Vec::is_empty) {
+        refs.report(
+            "noi_nhan",
+            "hãy ghi ít nhất một nơi nhận, hoặc bỏ khóa này (mặc định: Hội đồng và lưu)".into(),
+        );
+    }
+    let Some(date) = l.ngay else { return };
+    if chrono::Datelike::year(&date.0) != year {
+        refs.report(
+            "ngay",
+            format!("danh sách đăng ký của kế hoạch năm {year} phải ban hành trong năm đó"),
+        );
+    } else if let Some((registered, file)) = last.filter(|(d, _)| *d > date) {
+        refs.report(
+            "ngay",
+            format!(
+                "danh sách ngày {} không thể có đăng ký ngày {} ({}); hãy ghi ngày danh sách sau mọi \
+                 đăng ký, hoặc sửa ngày đăng ký",
+                date_numeric(date.0),
+                date_numeric(registered.0),
+                file.display()
+            ),
+        );
+    }
+}
+
+/// A decision's recipients are the plan's units and people, each once; the
+/// proposal it answers is one of the plan's.
+pub(super) fn decision_refs(known: &Known, refs: &mut Refs, d: &Decision) {
+    if let Some(p) = &d.to_trinh {
+        refs.expect("to_trinh", p, Kind::Proposal, known.proposals.contains(p));
+    }
+    if d.khen_thuong.is_empty() {
+        refs.report(
+            "khen_thuong",
+            "quyết định chưa ghi khen thưởng ai; hãy ghi hinh_thuc và nguoi_nhan".into(),
+        );
+    }
+    let mut named = HashSet::new();
+    for (i, g) in d.khen_thuong.iter().enumerate() {
+        for (j, id) in g.nguoi_nhan.iter().enumerate() {
+            let field = format!("khen_thuong[{i}].nguoi_nhan[{j}]");
+            let exists = known.people.contains(id) || known.collectives.contains(id);
+            if !exists && !known.seen.contains_key(id) {
+                refs.report(
+                    &field,
+                    format!(
+                        "không có tập thể hay cá nhân mã \"{id}\" (cần tệp tap-the/{id}.yaml hoặc \
+                         ca-nhan/{id}.yaml); hãy sửa mã hoặc thêm tệp"
+                    ),
+                );
+            }
+            if !named.insert((&g.hinh_thuc, id)) {
+                refs.report(
+                    &field,
+                    format!("\"{id}\" được ghi hai lần cùng một hình thức"),
+                );
+            }
+        }
+    }
+}

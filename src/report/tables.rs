@@ -1,0 +1,150 @@
+//! The tables of `tdkt check`: each stage's candidates against the rules,
+//! and what they were awarded before.
+
+use std::fmt::Write;
+
+use crate::check::{CandidateRow, Report, StageReport, Verdict, citation};
+use crate::records::{Award, Kind};
+
+fn pad(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    format!("{s}{}", " ".repeat(width.saturating_sub(n)))
+}
+
+pub(super) fn verdict_cell(v: &Verdict) -> &'static str {
+    match v {
+        Verdict::Dat => "đạt",
+        Verdict::KhongDat(_) => "KHÔNG",
+        Verdict::KhongApDung => "—",
+    }
+}
+
+pub(super) fn table(out: &mut String, stage: &StageReport) {
+    let rules: Vec<&'static str> = [Kind::Collective, Kind::Person]
+        .iter()
+        .flat_map(|k| stage.giai_doan.rules(*k).map(|r| r.id))
+        .fold(Vec::new(), |mut acc, r| {
+            if !acc.contains(&r) {
+                acc.push(r);
+            }
+            acc
+        });
+    let voted = stage.ung_vien.iter().any(|r| r.phieu.is_some());
+    let name_w = stage
+        .ung_vien
+        .iter()
+        .map(|r| r.ten.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let mut header = format!(
+        "  {}  {}  {}",
+        pad("STT", 3),
+        pad("Ứng viên", name_w),
+        pad("Loại", 7)
+    );
+    if voted {
+        header.push_str(&format!("  {}  {}", pad("Đồng ý", 13), pad("Chọn", 5)));
+    }
+    for r in &rules {
+        header.push_str(&format!("  {}", pad(r, 7)));
+    }
+    let _ = writeln!(out, "{}", header.trim_end());
+    for (i, row) in stage.ung_vien.iter().enumerate() {
+        let mut line = format!(
+            "  {}  {}  {}",
+            pad(&(i + 1).to_string(), 3),
+            pad(&row.ten, name_w),
+            pad(row.loai.label(), 7)
+        );
+        if voted {
+            let votes = row.phieu.as_ref().map_or(String::new(), |p| {
+                format!(
+                    "{}/{} ({})",
+                    p.dong_y,
+                    p.tong_so_thanh_vien,
+                    crate::words::percent(p.dong_y, p.tong_so_thanh_vien)
+                )
+            });
+            let chosen = match row.duoc_chon {
+                Some(true) => "có",
+                Some(false) => "không",
+                None => "",
+            };
+            line.push_str(&format!("  {}  {}", pad(&votes, 13), pad(chosen, 5)));
+        }
+        for r in &rules {
+            let cell = row
+                .tieu_chi
+                .iter()
+                .find(|x| x.rule == *r)
+                .map_or("", |x| verdict_cell(&x.verdict));
+            line.push_str(&format!("  {}", pad(cell, 7)));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let failing: Vec<&CandidateRow> = stage
+        .ung_vien
+        .iter()
+        .filter(|r| r.failures().next().is_some())
+        .collect();
+    if !failing.is_empty() {
+        let _ = writeln!(out, "  Không đạt:");
+        for row in failing {
+            for (rule, why) in row.failures() {
+                let _ = writeln!(
+                    out,
+                    "  - {} ({}): {rule} — {why} ({})",
+                    row.ten,
+                    row.tep.display(),
+                    citation(rule)
+                );
+            }
+        }
+    }
+}
+
+/// "2020: Giấy khen của … (số 45-QĐ/BTCTU ngày 28/12/2020 của Trưởng Ban …)".
+fn award_line(a: &Award) -> String {
+    let mut by = Vec::new();
+    if let Some(so) = &a.so {
+        by.push(format!("số {so}"));
+    }
+    if let Some(d) = a.ngay {
+        by.push(format!("ngày {}", crate::words::date_numeric(d.0)));
+    }
+    if let Some(c) = &a.co_quan {
+        by.push(format!("của {c}"));
+    }
+    if by.is_empty() {
+        format!("{}: {}", a.nam, a.hinh_thuc)
+    } else {
+        format!("{}: {} ({})", a.nam, a.hinh_thuc, by.join(" "))
+    }
+}
+
+/// Each candidate of any stage who was awarded before the plan, once, with
+/// what they received: the council weighs it when it chooses.
+pub(super) fn awards_before(out: &mut String, report: &Report) {
+    let mut seen = std::collections::BTreeSet::new();
+    let awarded: Vec<&CandidateRow> = report
+        .giai_doan
+        .iter()
+        .flat_map(|s| &s.ung_vien)
+        .filter(|r| !r.khen_thuong.is_empty() && seen.insert(&r.id))
+        .collect();
+    if awarded.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\nĐÃ ĐƯỢC KHEN THƯỞNG TRƯỚC KẾ HOẠCH NÀY");
+    for row in awarded {
+        let awards: Vec<String> = row.khen_thuong.iter().map(award_line).collect();
+        let _ = writeln!(
+            out,
+            "  - {} ({}): {}",
+            row.ten,
+            row.tep.display(),
+            awards.join("; ")
+        );
+    }
+}
