@@ -138,6 +138,16 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How a list orders units and people: as a clerk orders a list (the
+    /// body's leaders, then each unit, its head and deputies first), or by
+    /// name.
+    ListOrder, "cách sắp xếp" {
+        ByUnit => "theo_don_vi", "theo đơn vị, chức vụ";
+        ByName => "theo_ten", "theo tên";
+    }
+}
+
+vocabulary! {
     /// The kind of council meeting (seed plan, Mục III.3).
     MeetingKind, "loại cuộc họp" {
         Selection => "lua_chon", "lựa chọn điển hình tiên tiến";

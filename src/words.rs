@@ -116,7 +116,9 @@ const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
 
 /// Letters in the Vietnamese alphabet's order, then tones (none, huyền,
 /// sắc, hỏi, ngã, nặng), as a dictionary sorts words.
-fn word_key(word: &str) -> (Vec<u32>, Vec<u8>) {
+/// Text in Vietnamese alphabetical order (letters, then tones): a unit's
+/// name sorts by this as a whole.
+pub fn word_key(word: &str) -> (Vec<u32>, Vec<u8>) {
     let mut letters: Vec<u32> = Vec::new();
     let mut tones: Vec<u8> = Vec::new();
     for c in word.to_lowercase().nfd() {
@@ -173,11 +175,27 @@ pub struct NameKey {
 
 /// Sorting many names, `sort_by_cached_key` computes each key once.
 pub fn name_key(name: &str) -> NameKey {
+    name_key_given(name, None)
+}
+
+/// The key of a name whose given name is not its last word (Ê Đê "H' Luyến
+/// Niê" sorts under "Luyến"): `given` is that word, and the rest is the
+/// other words in their order. A `given` the name does not hold is ignored.
+pub fn name_key_given(name: &str, given: Option<&str>) -> NameKey {
     let name = name.trim();
-    let (rest, given) = name.rsplit_once(' ').unwrap_or(("", name));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let at = given
+        .and_then(|g| words.iter().rposition(|w| *w == g.trim()))
+        .unwrap_or(words.len().saturating_sub(1));
+    let rest: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != at)
+        .map(|(_, w)| *w)
+        .collect();
     NameKey {
-        given: word_key(given),
-        rest: word_key(rest),
+        given: word_key(words.get(at).copied().unwrap_or_default()),
+        rest: word_key(&rest.join(" ")),
     }
 }
 
@@ -187,6 +205,20 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_given_name_that_is_not_the_last_word_sorts_the_name() {
+        let mut names = vec!["Nguyễn Văn Mạnh", "H' Luyến Niê", "Trần Thị Lan"];
+        names.sort_by_key(|n| name_key_given(n, n.contains("Niê").then_some("Luyến")));
+        assert_eq!(names, ["Trần Thị Lan", "H' Luyến Niê", "Nguyễn Văn Mạnh"]);
+        // Without the key the last word decides: "Niê" after "Mạnh".
+        names.sort_by_key(|n| name_key(n));
+        assert_eq!(names, ["Trần Thị Lan", "Nguyễn Văn Mạnh", "H' Luyến Niê"]);
+        assert_eq!(
+            name_key_given("Lê Văn An", Some("Bình")),
+            name_key("Lê Văn An")
+        );
     }
 
     #[test]

@@ -145,6 +145,13 @@ fn a_number_is_given_once_and_a_document_issued_once() {
             .join("2020/da-ban-hanh/bien-ban/2020-12-15-binh-xet.pdf")
             .is_file()
     );
+    // Beside the archive, the records' texts as they made it.
+    let kept = records.read("2020/da-ban-hanh/bien-ban/2020-12-15-binh-xet.nguon.yaml");
+    assert!(
+        kept.contains("2020/cuoc-hop/2020-12-15-binh-xet.yaml: |")
+            && kept.contains("so: 05-BB/BTCTU"),
+        "{kept}"
+    );
     let (code, text) = run(&["check"], records.path());
     assert_eq!(code, 0, "{text}");
     let (code, text) = run(
@@ -364,8 +371,30 @@ fn an_issued_document_that_only_tdkt_would_now_write_otherwise_stands() {
     );
     let (code, text) = run(&["check"], records.path());
     assert_eq!(code, 0, "{text}");
+    let note = "bản ghi không đổi nội dung văn bản, nhưng tdkt";
     assert!(
-        text.contains("bản ghi không đổi, nhưng tdkt") && text.contains("09-BB/BTCTU"),
+        text.contains(note) && text.contains("09-BB/BTCTU"),
+        "{text}"
+    );
+    // A record it was made from edited since, in a way the document does
+    // not show: made again from the records kept beside the archive, it
+    // reads as made from today's, so the difference is still tdkt's.
+    let meeting = "2020/cuoc-hop/2020-12-15-binh-xet.yaml";
+    let edited = format!("# Ghi chú của văn thư.\n{}", records.read(meeting));
+    records.write(meeting, edited);
+    let (code, text) = run(&["check"], records.path());
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains(note), "{text}");
+    // A change it does show is the records', and an error.
+    records.edit(
+        meeting,
+        "ket_thuc: 2020-12-15 16:30",
+        "ket_thuc: 2020-12-15 17:00",
+    );
+    let (code, text) = run(&["check"], records.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains(&format!("đã sửa hoặc bỏ {meeting}")),
         "{text}"
     );
 }

@@ -187,8 +187,27 @@ fn the_collective_registration_form() {
     );
 }
 
+/// Where each name stands in the individuals' section of a list (the
+/// collectives' rows name heads too).
+fn positions(list: &Path, names: &[&str]) -> Vec<usize> {
+    let full = pdf::text(list);
+    let text = &full[full.find("II. CÁ NHÂN").expect("individuals' section")..];
+    names
+        .iter()
+        .map(|n| {
+            text.find(n)
+                .unwrap_or_else(|| panic!("{n} missing:\n{text}"))
+        })
+        .collect()
+}
+
+fn in_order(list: &Path, names: &[&str]) {
+    let at = positions(list, names);
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{names:?} at {at:?}");
+}
+
 #[test]
-fn the_registration_list_sorts_people_the_vietnamese_way() {
+fn the_registration_list_orders_people_by_unit_and_position() {
     let flat = pdf::flat_text(&doc(LIST));
     assert_has(
         &flat,
@@ -201,37 +220,80 @@ fn the_registration_list_sorts_people_the_vietnamese_way() {
             "PHÓ TRƯỞNG BAN",
         ],
     );
-    // Given names: Ánh < Bảo < Đức < Hưng < Hương < Khải < Long < Mai <
-    // Mạnh < Nam < Ngân < Sơn < Tiến < Trang < Yến.
-    let order = [
-        "Phạm Thị Ngọc Ánh",
-        "Trịnh Quốc Bảo",
-        "Vũ Minh Đức",
-        "Giáp Văn Hưng",
-        "Lê Thị Thu Hương",
-        "Ngô Văn Khải",
-        "Bùi Văn Long",
-        "Trần Thị Mai",
-        "Chu Đức Mạnh",
-        "Nguyễn Hoàng Nam",
-        "Kiều Thị Ngân",
-        "Lại Văn Sơn",
-        "Đinh Văn Tiến",
-        "Dương Thu Trang",
-        "Mạc Thị Yến",
-    ];
-    // Within the individuals' section: the collectives' rows name heads too.
-    let full = pdf::text(&doc(LIST));
-    let text = &full[full.find("II. CÁ NHÂN").expect("individuals' section")..];
-    let at: Vec<usize> = order
-        .iter()
-        .map(|n| text.find(n).unwrap_or_else(|| panic!("{n} missing")))
-        .collect();
-    assert!(
-        at.windows(2).all(|w| w[0] < w[1]),
-        "given names in Vietnamese order: {order:?} at {at:?}"
-    );
     assert!(!flat.contains("Đào Thị Lan"), "not registered, not listed");
+    // The Ban's deputy head first; then the units in name order, each by
+    // its head (Bảo vệ … < Chính sách … < Tổ chức cán bộ < Tổ chức đảng …
+    // < Văn phòng); within a unit the head, the deputy, then the others
+    // by given name (Ánh < Đức), though by name alone Khải and Hương
+    // would come after them.
+    in_order(
+        &doc(LIST),
+        &[
+            "Đỗ Thị Minh Nguyệt",
+            "Lại Văn Sơn",
+            "Giáp Văn Hưng",
+            "Bùi Văn Long",
+            "Ngô Văn Khải",
+            "Lê Thị Thu Hương",
+            "Phạm Thị Ngọc Ánh",
+            "Vũ Minh Đức",
+            "Đinh Văn Tiến",
+        ],
+    );
+}
+
+#[test]
+fn a_unit_placed_first_and_the_order_by_name_are_the_body_s_choice() {
+    let records = Folder::copy_of(&example_plan());
+    records.edit(
+        "tap-the/van-phong-ban.yaml",
+        "ten: Văn phòng Ban",
+        "ten: Văn phòng Ban\nthu_tu: 1",
+    );
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(records.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    let list = out.path().join(LIST);
+    in_order(
+        &list,
+        &["Đỗ Thị Minh Nguyệt", "Đinh Văn Tiến", "Lại Văn Sơn"],
+    );
+
+    // By name: the given name, the Vietnamese way, where a record says
+    // which word it is (Ê Đê "H' Luyến Niê" under "Luyến").
+    let list_record = records.read("danh-sach-dang-ky.yaml");
+    records.write(
+        "danh-sach-dang-ky.yaml",
+        format!("{list_record}sap_xep: theo_ten\n"),
+    );
+    records.edit(
+        "ca-nhan/kieu-thi-ngan.yaml",
+        "ho_ten: Kiều Thị Ngân",
+        "ho_ten: H' Luyến Niê\nten_goi: Luyến",
+    );
+    let run = build(records.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    in_order(
+        &list,
+        &[
+            "Phạm Thị Ngọc Ánh",
+            "Trịnh Quốc Bảo",
+            "Vũ Minh Đức",
+            "Giáp Văn Hưng",
+            "Lê Thị Thu Hương",
+            "Ngô Văn Khải",
+            "Bùi Văn Long",
+            "H' Luyến Niê",
+            "Trần Thị Mai",
+            "Chu Đức Mạnh",
+            "Nguyễn Hoàng Nam",
+            "Đỗ Thị Minh Nguyệt",
+            "Lại Văn Sơn",
+            "Đinh Văn Tiến",
+            "Dương Thu Trang",
+            "Mạc Thị Yến",
+        ],
+    );
 }
 
 #[test]

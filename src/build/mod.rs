@@ -4,6 +4,7 @@
 //! their folder and renamed, so a failed or interrupted build never leaves a
 //! half-written PDF nor replaces a good one.
 
+mod frozen;
 mod output;
 mod ownership;
 mod parallel;
@@ -24,6 +25,7 @@ use crate::manifest::{self, Manifest};
 use crate::problem::Problem;
 use crate::render::{Engine, RenderError, Templates};
 use crate::text::Id;
+pub use frozen::frozen;
 use ownership::{remove_vanished, target, vanished};
 use parallel::{Failure, LARGE_CONTEXT, Progress, Todo, render_all};
 
@@ -223,13 +225,10 @@ fn run(options: &Options, summary: &mut Summary) {
         .iter()
         .map(|p| plan_one(&p.name, &p.loaded, summary))
         .collect();
-    for plan in &plans {
-        if let Some(records) = &plan.loaded.records {
-            let (problems, notes) =
-                check::register::frozen(&register, plan.name, &plan.jobs, records);
-            summary.problems.extend(problems);
-            summary.notes.extend(notes);
-        }
+    for (plan, loaded) in plans.iter().zip(&repository.plans) {
+        let (problems, notes) = frozen(&options.records, &register, loaded, &plan.jobs);
+        summary.problems.extend(problems);
+        summary.notes.extend(notes);
     }
 
     let (mut manifest, notes) = Manifest::read(&options.out);

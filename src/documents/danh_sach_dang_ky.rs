@@ -7,9 +7,10 @@ use serde::Serialize;
 use super::context::{self, Common, SignerCtx};
 use super::{Document, Draft, Reader, Template};
 use crate::format::{RecipientLine, kind};
-use crate::records::{Candidate, Kind, Records};
+use crate::records::{Candidate, Collective, Kind, Records};
 use crate::text::{Id, Line};
-use crate::vocab::MeetingKind;
+use crate::vocab::{ListOrder, MeetingKind};
+use crate::words::{NameKey, name_key, word_key};
 
 pub struct RegistrationList;
 
@@ -47,6 +48,38 @@ pub struct Context<'a> {
     ca_nhan: Vec<Row>,
     nguoi_ky: SignerCtx,
     noi_nhan: Vec<RecipientLine>,
+}
+
+/// Where a unit stands in the body's lists: its `thu_tu`, then its name.
+type UnitKey = (u32, (Vec<u32>, Vec<u8>));
+
+fn unit_key(unit: &Collective) -> UnitKey {
+    (unit.thu_tu.unwrap_or(u32::MAX), word_key(unit.ten.as_str()))
+}
+
+/// The list's order: units before people; by name, or as a clerk orders a
+/// list — units in the body's order; the body's leaders first (the head
+/// before deputies), then each unit's people, its head, its deputies, then
+/// the others, each group by name.
+fn list_key(r: &Reader, c: &Candidate, order: ListOrder) -> (u8, Option<UnitKey>, u8, NameKey) {
+    match (c, order) {
+        (Candidate::Collective(_, x), ListOrder::ByUnit) => (0, Some(unit_key(x)), 0, name_key("")),
+        (Candidate::Collective(_, x), ListOrder::ByName) => {
+            (0, Some((0, word_key(x.ten.as_str()))), 0, name_key(""))
+        }
+        (Candidate::Person(_, x), ListOrder::ByName) => (1, None, 0, x.name_key()),
+        (Candidate::Person(id, x), ListOrder::ByUnit) => {
+            let unit = x.don_vi.as_ref().and_then(|u| r.collective(u));
+            let rank = match unit {
+                Some(u) if u.truong_phong == **id => 0,
+                Some(u) if u.pho_truong_phong.contains(id) => 1,
+                Some(_) => 2,
+                None if x.chuc_vu.as_str().starts_with("Phó") => 1,
+                None => 0,
+            };
+            (1, unit.map(unit_key), rank, x.name_key())
+        }
+    }
 }
 
 fn codes(areas: &[Line]) -> String {
@@ -87,6 +120,9 @@ impl Document for RegistrationList {
                 .first_meeting_of(MeetingKind::Selection)
                 .map_or(last, |(_, m)| m.bat_dau.0.date()),
         };
+        let order = own.sap_xep.unwrap_or(ListOrder::ByUnit);
+        let mut registrants = registrants;
+        registrants.sort_by_cached_key(|c| list_key(r, c, order));
         let mut tap_the = Vec::new();
         let mut ca_nhan = Vec::new();
         for c in &registrants {

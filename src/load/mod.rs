@@ -21,7 +21,7 @@ use crate::problem::Problem;
 use crate::records::{Kind, Records};
 use crate::text::Id;
 use explain::explain;
-pub use register::{read as read_register, scan_of};
+pub use register::{read as read_register, scan_of, sources_of};
 pub use repository::{ARCHIVE_FOLDER, PlanLoaded, REGISTER_FOLDER, Repository, repository};
 
 /// What loading a folder gives: the records that could be read (none without
@@ -75,7 +75,7 @@ pub fn load(dir: &Path) -> Loaded {
 /// (the same folder for a records folder holding one plan); files are named
 /// relative to `root`, as the clerk finds them, and documents go below
 /// `name` (none: the plan's year).
-fn load_plan(root: &Path, plan_dir: &Path, name: Option<&str>) -> Loaded {
+pub fn load_plan(root: &Path, plan_dir: &Path, name: Option<&str>) -> Loaded {
     let mut problems = Vec::new();
     let mut files = Files::default();
     // Hidden files and folders (.git, .github, .gitlab-ci.yml, editor

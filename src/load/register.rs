@@ -70,3 +70,11 @@ pub fn read(root: &Path) -> (Register, Vec<Problem>) {
 pub fn scan_of(archived: &Path) -> PathBuf {
     archived.with_extension("ban-ky.pdf")
 }
+
+/// Beside an issued document's archived PDF: the text of every record it
+/// was made from, as it was then (`tdkt issue` writes it). It proves what
+/// made the document, and tells a change of the records from a change of
+/// how tdkt writes it.
+pub fn sources_of(archived: &Path) -> PathBuf {
+    archived.with_extension("nguon.yaml")
+}

@@ -176,7 +176,8 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
         archive,
         entry_file,
     };
-    for file in [&allotted.archive, &allotted.entry_file] {
+    let kept = load::sources_of(&allotted.archive);
+    for file in [&allotted.archive, &kept, &allotted.entry_file] {
         if fs::symlink_metadata(root.join(file)).is_ok() {
             return Err(format!(
                 "{} đã có; tdkt không ghi đè — hãy xem lại sổ văn bản (tdkt check)",
@@ -275,10 +276,28 @@ fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
     let yaml = format!(
         "# Sổ đăng ký văn bản đi: mục do tdkt issue ghi; không sửa tay (xem docs/nam-cong-tac.md).\n{yaml}"
     );
+    // The records' texts as they made the document, kept beside it.
+    let kept: BTreeMap<&PathBuf, &String> = entry
+        .nguon
+        .keys()
+        .filter_map(|f| Some((f, records.sources.get(f)?)))
+        .collect();
+    let kept = serde_yaml::to_string(&kept).map_err(|e| e.to_string())?;
+    let kept = format!(
+        "# Bản ghi đã lập văn bản {name} khi ban hành (tdkt issue ghi); không sửa tay.\n{kept}"
+    );
+    let sources_file = load::sources_of(archive);
     write_atomically(&root.join(archive), &pdf).map_err(|e| e.to_string())?;
-    if let Err(e) = write_atomically(&root.join(entry_file), yaml.as_bytes()) {
+    let written = write_atomically(&root.join(&sources_file), kept.as_bytes())
+        .and_then(|()| write_atomically(&root.join(entry_file), yaml.as_bytes()));
+    if let Err(e) = written {
         let _ = fs::remove_file(root.join(archive));
+        let _ = fs::remove_file(root.join(&sources_file));
         return Err(e.to_string());
     }
-    Ok(vec![archive.to_owned(), entry_file.to_owned()])
+    Ok(vec![
+        archive.to_owned(),
+        sources_file,
+        entry_file.to_owned(),
+    ])
 }

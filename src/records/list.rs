@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::{DocNumber, Signer};
 use crate::text::{Date, Line};
+use crate::vocab::ListOrder;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,4 +31,7 @@ pub struct RegistrationList {
     /// Absent: the council and the archive.
     #[serde(default)]
     pub noi_nhan: Option<Vec<Line>>,
+    /// Absent: by unit and position, as a clerk orders a list.
+    #[serde(default)]
+    pub sap_xep: Option<ListOrder>,
 }

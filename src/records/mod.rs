@@ -295,7 +295,10 @@ impl Records {
             .filter(|(_, p)| p.dang_ky.is_some())
             .map(|(id, p)| Candidate::Person(id, p));
         let mut people: Vec<Candidate> = people.collect();
-        people.sort_by_cached_key(|p| crate::words::name_key(p.name()));
+        people.sort_by_cached_key(|p| match p {
+            Candidate::Person(_, x) => x.name_key(),
+            Candidate::Collective(_, x) => crate::words::name_key(x.ten.as_str()),
+        });
         collectives.chain(people).collect()
     }
 

@@ -12,6 +12,10 @@ use crate::vocab::{CollectiveTitle, Discipline, Gender, PersonTitle, Rating};
 #[serde(deny_unknown_fields)]
 pub struct Collective {
     pub ten: Line,
+    /// Its place in the body's lists (1 first); units without one follow,
+    /// by name.
+    #[serde(default)]
+    pub thu_tu: Option<u32>,
     /// Short name for running text and filing lines: "TCĐ-ĐV".
     #[serde(default)]
     pub viet_tat: Option<Line>,
@@ -52,6 +56,10 @@ pub struct CollectiveRegistration {
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub ho_ten: Line,
+    /// The given name, when it is not the last word of `ho_ten` (Ê Đê "H'
+    /// Luyến Niê": "Luyến"); lists sort by it.
+    #[serde(default)]
+    pub ten_goi: Option<Line>,
     pub gioi_tinh: Gender,
     #[serde(default)]
     pub nam_sinh: Option<u32>,
@@ -125,4 +133,14 @@ pub struct Evaluation {
     pub ky: Line,
     pub ngay: Date,
     pub ket_qua: Paragraphs,
+}
+
+impl Person {
+    /// What the person's name sorts by, in Vietnamese order.
+    pub fn name_key(&self) -> crate::words::NameKey {
+        crate::words::name_key_given(
+            self.ho_ten.as_str(),
+            self.ten_goi.as_ref().map(|g| g.as_str()),
+        )
+    }
 }

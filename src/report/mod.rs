@@ -130,8 +130,7 @@ impl<'a> Findings<'a> {
             // Only a plan that issued something has documents to compare.
             if register.issued_in(&plan.name).next().is_some() {
                 let jobs = crate::documents::plan(records);
-                let (more, more_notes) =
-                    crate::check::register::frozen(&register, &plan.name, &jobs, records);
+                let (more, more_notes) = crate::build::frozen(root, &register, plan, &jobs);
                 problems.extend(more);
                 notes.extend(more_notes);
             }

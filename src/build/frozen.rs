@@ -1,0 +1,141 @@
+//! Issued documents are frozen: a build places the archived PDF and never
+//! renders them again. Here each is compared with what its records would now
+//! make, and a difference is told apart: a change of the records (an error,
+//! and the way forward is a new document) or only of how tdkt writes it (a
+//! note; the issued document stands).
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::job::Job;
+use crate::load::{self, PlanLoaded};
+use crate::problem::Problem;
+use crate::records::{Entry, Records, Register};
+
+/// The issued documents of `plan` that its records would now make read
+/// differently, or no longer make: each is said with its number and what
+/// changed. `root` is the records folder.
+pub fn frozen(
+    root: &Path,
+    register: &Register,
+    plan: &PlanLoaded,
+    jobs: &[Job],
+) -> (Vec<Problem>, Vec<String>) {
+    let mut problems = Vec::new();
+    let mut notes = Vec::new();
+    let Some(records) = &plan.loaded.records else {
+        return (problems, notes);
+    };
+    for (file, entry) in register.issued_in(&plan.name) {
+        let issued = format!(
+            "văn bản đã ban hành số {} ngày {} ({})",
+            entry.so_ky_hieu,
+            entry.ngay.0.format("%d/%m/%Y"),
+            entry.van_ban
+        );
+        let Some(job) = jobs.iter().find(|j| j.key == entry.van_ban) else {
+            problems.push(Problem::new(
+                file,
+                "van_ban",
+                format!(
+                    "{issued} không còn trong bản ghi; bản đã ban hành vẫn giữ ở {}. Hãy trả lại \
+                     bản ghi của nó (git), hoặc nếu văn bản bị hủy, hãy ban hành văn bản mới về \
+                     việc đó",
+                    entry.ban_luu.display()
+                ),
+            ));
+            continue;
+        };
+        let context = serde_json::to_vec(&job.context).unwrap_or_default();
+        let now_hash = job.content_hash(&context);
+        if now_hash == entry.bam_noi_dung {
+            continue;
+        }
+        let changed = changed_sources(records, job, entry);
+        // Made again from the records as they were, by this tdkt: the same
+        // as from today's records means the records changed nothing.
+        let tool_only = changed.is_empty()
+            || then_made(root, plan, records, job, entry).is_some_and(|then| then == now_hash);
+        if tool_only {
+            notes.push(format!(
+                "{issued}: bản ghi không đổi nội dung văn bản, nhưng tdkt {} nay viết văn bản này \
+                 khác với tdkt {} đã ban hành; bản đã ban hành ở {} vẫn là bản có giá trị, không \
+                 cần làm gì",
+                env!("CARGO_PKG_VERSION"),
+                entry.tdkt,
+                entry.ban_luu.display()
+            ));
+            continue;
+        }
+        problems.push(Problem::new(
+            file,
+            "bam_noi_dung",
+            format!(
+                "{issued} nay sẽ khác nếu lập lại: {}. Bản đã ban hành giữ nguyên ở {}, không \
+                 lập lại. Nếu sửa nhầm, hãy trả bản ghi về như cũ (git); nếu văn bản đã gửi cần \
+                 sửa, hãy ban hành văn bản mới (đính chính hoặc thay thế)",
+                changed.join(", "),
+                entry.ban_luu.display()
+            ),
+        ));
+    }
+    (problems, notes)
+}
+
+/// The records the document was made from that differ now, and those it
+/// reads now that it did not then (a late registrant), in the clerk's words.
+fn changed_sources(records: &Records, job: &Job, entry: &Entry) -> Vec<String> {
+    let now = records.hashes_of(&job.deps);
+    let mut changed: Vec<String> = entry
+        .nguon
+        .iter()
+        .filter(|(path, hash)| now.get(*path) != Some(*hash))
+        .map(|(path, _)| format!("đã sửa hoặc bỏ {}", path.display()))
+        .collect();
+    changed.extend(
+        now.keys()
+            .filter(|path| !entry.nguon.contains_key(*path))
+            .map(|path| format!("thêm {}", path.display())),
+    );
+    changed
+}
+
+/// The content hash this tdkt gives the document from its records as they
+/// were when it was issued (the texts kept beside the archive), with every
+/// other record as it is now and none it did not read then; none when those
+/// texts are not kept (a document issued before they were) or cannot be
+/// read.
+fn then_made(
+    root: &Path,
+    plan: &PlanLoaded,
+    records: &Records,
+    job: &Job,
+    entry: &Entry,
+) -> Option<String> {
+    let kept = fs::read_to_string(root.join(load::sources_of(&entry.ban_luu))).ok()?;
+    let then: BTreeMap<PathBuf, String> = serde_yaml::from_str(&kept).ok()?;
+    let scratch = tempfile::TempDir::new().ok()?;
+    let added = records.hashes_of(&job.deps);
+    for (file, text) in &records.sources {
+        if added.contains_key(file) && !then.contains_key(file) {
+            continue;
+        }
+        let text = then.get(file).unwrap_or(text);
+        let path = scratch.path().join(file);
+        fs::create_dir_all(path.parent()?).ok()?;
+        fs::write(&path, text).ok()?;
+    }
+    let loaded = load::load_plan(
+        scratch.path(),
+        &scratch.path().join(&plan.folder),
+        Some(&plan.name),
+    );
+    let mut old = loaded.records?;
+    old.name.clone_from(&records.name);
+    old.earlier_awards.clone_from(&records.earlier_awards);
+    let again = crate::documents::plan(&old);
+    let job = again.into_iter().find(|j| j.key == entry.van_ban)?;
+    let context = serde_json::to_vec(&job.context).ok()?;
+    Some(job.content_hash(&context))
+}
