@@ -151,7 +151,8 @@ fn the_individual_registration_form() {
     let text = pdf::text(&doc(KHAI));
     // He heads his phòng: the Ban leader in charge of it confirms.
     let titles = line_with(&text, "NGƯỜI ĐĂNG KÝ");
-    assert!(titles.contains("XÁC NHẬN CỦA LÃNH ĐẠO BAN"), "{titles}");
+    assert!(titles.contains("XÁC NHẬN CỦA"), "{titles}");
+    assert!(text.contains("LÃNH ĐẠO BAN PHỤ TRÁCH"), "{text}");
     let names = line_with(&text, "Nguyễn Văn Hanh");
     assert!(
         names.contains("Ngô Văn Khải"),
@@ -177,9 +178,10 @@ fn the_collective_registration_form() {
     );
     let text = pdf::text(&doc(TCCB));
     assert!(
-        line_with(&text, "TRƯỞNG PHÒNG").contains("XÁC NHẬN CỦA LÃNH ĐẠO BAN"),
+        line_with(&text, "TRƯỞNG PHÒNG").contains("XÁC NHẬN CỦA"),
         "{text}"
     );
+    assert!(text.contains("LÃNH ĐẠO BAN PHỤ TRÁCH"), "{text}");
     let names = line_with(&text, "Đỗ Thị Minh Nguyệt");
     assert!(
         names.contains("Bùi Văn Long"),
@@ -554,7 +556,7 @@ fn a_unit_head_signs_with_the_title_the_unit_gives() {
     let text = pdf::text(&doc("2020/dang-ky/tap-the/van-phong-ban.pdf"));
     assert!(text.contains("Chánh Văn phòng: Đinh Văn Tiến"), "{text}");
     assert!(
-        line_with(&text, "XÁC NHẬN CỦA LÃNH ĐẠO BAN").contains("CHÁNH VĂN PHÒNG"),
+        line_with(&text, "XÁC NHẬN CỦA").contains("CHÁNH VĂN PHÒNG"),
         "{text}"
     );
     assert!(
@@ -563,7 +565,13 @@ fn a_unit_head_signs_with_the_title_the_unit_gives() {
     );
     let staff = pdf::text(&doc("2020/dang-ky/ca-nhan/mac-thi-yen.pdf"));
     assert!(
-        line_with(&staff, "NGƯỜI ĐĂNG KÝ").contains("XÁC NHẬN CỦA CHÁNH VĂN"),
+        line_with(&staff, "NGƯỜI ĐĂNG KÝ").contains("XÁC NHẬN CỦA"),
+        "{staff}"
+    );
+    assert!(
+        line_with(&staff, "CHÁNH VĂN PHÒNG")
+            .trim()
+            .starts_with("CHÁNH VĂN PHÒNG"),
         "{staff}"
     );
 }
@@ -605,4 +613,50 @@ fn an_achievement_longer_than_a_page_breaks_across_pages_and_nothing_is_lost() {
     for w in words(&file) {
         assert!(w.y1 <= bottom + 0.5, "{w:?} runs into the bottom margin");
     }
+}
+
+#[test]
+fn a_confirmation_speaks_of_the_body_and_keeps_its_title_whole() {
+    // The Văn phòng's head is "Chánh Văn phòng": the title stays on one line.
+    let ws = words(&doc("2020/dang-ky/ca-nhan/kieu-thi-ngan.pdf"));
+    let (chanh, phong) = (word(&ws, "CHÁNH"), word(&ws, "PHÒNG"));
+    assert!(
+        (chanh.y0 - phong.y0).abs() < 1.0,
+        "CHÁNH VĂN PHÒNG split over lines"
+    );
+
+    // Another kind of body: its short name in the leader's confirmation;
+    // and its head, once named, confirms a deputy head's registration.
+    let records = Folder::copy_of(&example_plan());
+    records.edit(
+        "ke-hoach.yaml",
+        "  dia_danh: Bắc Giang",
+        "  dia_danh: Bắc Giang\n  ten_ngan: Sở\n  thu_truong: truong-ban",
+    );
+    records.write(
+        "ca-nhan/truong-ban.yaml",
+        "ho_ten: Hoàng Văn Tâm\ngioi_tinh: nam\nchuc_vu: Giám đốc Sở\n",
+    );
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(records.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    let unit = pdf::flat_text(
+        &out.path()
+            .join("2020/dang-ky/tap-the/phong-to-chuc-can-bo.pdf"),
+    );
+    // Two columns side by side: each line of the left one stands apart.
+    assert_has(
+        &unit,
+        &[
+            "XÁC NHẬN CỦA",
+            "LÃNH ĐẠO SỞ PHỤ TRÁCH",
+            "Đỗ Thị Minh Nguyệt",
+        ],
+    );
+    assert!(!unit.contains("LÃNH ĐẠO BAN"), "{unit}");
+    let deputy = pdf::flat_text(
+        &out.path()
+            .join("2020/dang-ky/ca-nhan/do-thi-minh-nguyet.pdf"),
+    );
+    assert_has(&deputy, &["XÁC NHẬN CỦA", "GIÁM ĐỐC SỞ", "Hoàng Văn Tâm"]);
 }

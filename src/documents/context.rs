@@ -100,15 +100,35 @@ pub fn signer(r: &Reader, signer: &Signer) -> SignerCtx {
     }
 }
 
-/// Who confirms a registration, and the words over their signature.
+/// Who confirms a registration: "XÁC NHẬN CỦA" and their title, which the
+/// form keeps whole on its line ("CHÁNH VĂN PHÒNG").
 #[derive(Serialize)]
 pub struct Confirmer {
     pub chuc_danh: String,
     pub ho_ten: String,
 }
 
-/// The heading over the signature of the leader in charge of a unit.
-pub const LEADER_CONFIRMS: &str = "XÁC NHẬN CỦA LÃNH ĐẠO BAN PHỤ TRÁCH";
+impl Confirmer {
+    /// The leader of the body in charge of a unit: "LÃNH ĐẠO BAN PHỤ
+    /// TRÁCH", "LÃNH ĐẠO SỞ PHỤ TRÁCH", by the body's short name.
+    pub fn leader_in_charge(r: &Reader, leader: &Person) -> Confirmer {
+        Confirmer {
+            chuc_danh: format!(
+                "LÃNH ĐẠO {} PHỤ TRÁCH",
+                r.plan().co_quan.short_name().to_uppercase()
+            ),
+            ho_ten: leader.ho_ten.to_string(),
+        }
+    }
+
+    /// Someone by the title of their position: a unit's head, the body's.
+    pub fn by_title(person: &Person) -> Confirmer {
+        Confirmer {
+            chuc_danh: head_title(person).to_uppercase(),
+            ho_ten: person.ho_ten.to_string(),
+        }
+    }
+}
 
 /// A content area of the plan, as a registration names it.
 #[derive(Serialize)]

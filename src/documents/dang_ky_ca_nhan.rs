@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::context::{self, AreaCtx, Common, Confirmer, LEADER_CONFIRMS};
+use super::context::{self, AreaCtx, Common, Confirmer};
 use super::{Document, Draft, Reader, Template};
 use crate::records::{Person, Records};
 use crate::text::Id;
@@ -31,22 +31,20 @@ pub struct Context<'a> {
     xac_nhan: Option<Confirmer>,
 }
 
-/// Who confirms a person's registration: the head of their unit, or, for
-/// the head, the leader of the body in charge of the unit.
+/// Who confirms a person's registration: the head of their unit; for the
+/// head, the leader of the body in charge of the unit; for the body's
+/// deputy heads (in no unit), the body's head, when the plan names one.
 fn confirmer(r: &Reader, id: &Id, person: &Person) -> Option<Confirmer> {
-    let unit_id = person.don_vi.as_ref()?;
+    let Some(unit_id) = person.don_vi.as_ref() else {
+        let head_id = r.plan().co_quan.thu_truong.as_ref().filter(|h| *h != id)?;
+        return r.person(head_id).map(Confirmer::by_title);
+    };
     let unit = r.collective(unit_id)?;
     if &unit.truong_phong != id {
-        let head = r.person(&unit.truong_phong)?;
-        return Some(Confirmer {
-            chuc_danh: format!("XÁC NHẬN CỦA {}", context::head_title(head).to_uppercase()),
-            ho_ten: head.ho_ten.to_string(),
-        });
+        return r.person(&unit.truong_phong).map(Confirmer::by_title);
     }
-    r.leader_in_charge(unit_id).map(|(_, leader)| Confirmer {
-        chuc_danh: LEADER_CONFIRMS.into(),
-        ho_ten: leader.ho_ten.to_string(),
-    })
+    r.leader_in_charge(unit_id)
+        .map(|(_, leader)| Confirmer::leader_in_charge(r, leader))
 }
 
 impl Document for PersonForm {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::context::{self, AreaCtx, Common, Confirmer, LEADER_CONFIRMS};
+use super::context::{self, AreaCtx, Common, Confirmer};
 use super::{Document, Draft, Reader, Template};
 use crate::records::Records;
 use crate::text::Id;
@@ -66,10 +66,9 @@ impl Document for CollectiveForm {
             lam_theo_bac: reg.lam_theo_bac,
             cam_ket: reg.cam_ket.as_str(),
             chi_tieu: reg.chi_tieu.iter().map(|s| s.as_str()).collect(),
-            xac_nhan: r.leader_in_charge(id).map(|(_, p)| Confirmer {
-                chuc_danh: LEADER_CONFIRMS.into(),
-                ho_ten: p.ho_ten.to_string(),
-            }),
+            xac_nhan: r
+                .leader_in_charge(id)
+                .map(|(_, p)| Confirmer::leader_in_charge(r, p)),
         };
         Some(Draft {
             key: format!("dang-ky/tap-the/{id}"),

@@ -51,6 +51,30 @@ pub struct Body {
     pub viet_tat: Line,
     /// Place name of the date line: "Bắc Giang".
     pub dia_danh: Line,
+    /// What fixed phrases call the body: "Ban", "Sở", "Ủy ban", "Trường";
+    /// absent: the first word of `ten_goi`.
+    #[serde(default)]
+    pub ten_ngan: Option<Line>,
+    /// The body's head (a person's id): confirms what the body's deputy
+    /// heads register.
+    #[serde(default)]
+    pub thu_truong: Option<Id>,
+}
+
+impl Body {
+    /// "Ban" of "Ban Tổ chức Tỉnh ủy", unless the record says otherwise.
+    pub fn short_name(&self) -> &str {
+        self.ten_ngan.as_ref().map_or_else(
+            || {
+                self.ten_goi
+                    .as_str()
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+            },
+            |s| s.as_str(),
+        )
+    }
 }
 
 /// A content area of the plan (Mục II.2): "2.1" and its title.

@@ -179,6 +179,9 @@ fn plan_refs(known: &Known, refs: &mut Refs, p: &Plan) {
         );
     }
     known.signer(refs, "nguoi_ky", &p.nguoi_ky);
+    if let Some(head) = &p.co_quan.thu_truong {
+        known.person(refs, "co_quan.thu_truong", head);
+    }
     if p.ngay.is_some_and(|d| chrono::Datelike::year(&d.0) > p.nam) {
         refs.report(
             "ngay",
