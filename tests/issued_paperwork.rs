@@ -371,7 +371,7 @@ fn an_issued_document_that_only_tdkt_would_now_write_otherwise_stands() {
     );
     let (code, text) = run(&["check"], records.path());
     assert_eq!(code, 0, "{text}");
-    let note = "bản ghi không đổi nội dung văn bản, nhưng tdkt";
+    let note = "bản ghi không đổi nội dung văn bản, nhưng cách tdkt viết văn bản này đã đổi";
     assert!(
         text.contains(note) && text.contains("09-BB/BTCTU"),
         "{text}"

@@ -660,3 +660,58 @@ fn a_confirmation_speaks_of_the_body_and_keeps_its_title_whole() {
     );
     assert_has(&deputy, &["XÁC NHẬN CỦA", "GIÁM ĐỐC SỞ", "Hoàng Văn Tâm"]);
 }
+
+#[test]
+fn state_minutes_end_with_their_recipients_and_count_the_ballots_returned() {
+    let (_records, out) = state_output();
+    let state = pdf::flat_text(&out.path().join(YEAR_END));
+    assert_has(&state, &["Nơi nhận:", "- Lưu: VT, Hồ sơ."]);
+    // Party minutes (Hướng dẫn 36) name no recipients unless the record does.
+    let party = pdf::flat_text(&doc(YEAR_END));
+    assert!(!party.contains("Nơi nhận"), "{party}");
+    // The header "Phiếu thu về" wraps in its narrow column: "thu" stands
+    // above "về", between "phát" and "hợp".
+    for file in [out.path().join(YEAR_END), doc(YEAR_END)] {
+        let ws = words(&file);
+        let thu = word(&ws, "thu");
+        let level = |text: &str| {
+            ws.iter()
+                .find(|w| w.text == text && w.page == thu.page && (w.y0 - thu.y0).abs() < 1.0)
+                .unwrap_or_else(|| panic!("no {text} beside thu in {}", file.display()))
+        };
+        let (phat, hop) = (level("phát"), level("hợp"));
+        assert!(phat.x1 < thu.x0 && thu.x1 < hop.x0, "{}", file.display());
+        let below = ws.iter().any(|w| {
+            w.text == "về" && w.page == thu.page && (w.x0 - thu.x0).abs() < 20.0 && {
+                let gap = w.y0 - thu.y0;
+                gap > 0.0 && gap < 20.0
+            }
+        });
+        assert!(below, "{}", file.display());
+    }
+}
+
+#[test]
+fn the_plan_is_cited_with_its_number_and_date_or_blanks_to_fill_in() {
+    // The seed's plan: number and date unknown, blanks where they go.
+    let blank = pdf::text(&doc(KHAI));
+    let cited = line_with(&blank, "Căn cứ Kế hoạch số");
+    assert!(
+        cited.contains("-KH/BTCTU ngày") && cited.contains("/2020 của Ban Tổ chức"),
+        "{cited}"
+    );
+    let records = Folder::copy_of(&example_plan());
+    records.edit(
+        "ke-hoach.yaml",
+        "nam: 2020",
+        "nam: 2020\nso: 25\nngay: 2020-02-20",
+    );
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(records.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    let known = pdf::flat_text(&out.path().join(KHAI));
+    assert_has(
+        &known,
+        &["Căn cứ Kế hoạch số 25-KH/BTCTU ngày 20/02/2020 của Ban Tổ chức Tỉnh ủy"],
+    );
+}

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Folder, check_json, decision_errors, verdict};
+use common::{Folder, check_json, decision_errors, example_plan, verdict};
 
 const BINH: &str = "ca-nhan/tran-thi-binh.yaml";
 const DUNG: &str = "ca-nhan/pham-thi-dung.yaml";
@@ -492,4 +492,41 @@ fn thresholds_follow_the_date_unless_the_plan_sets_one() {
     );
     let (code, report) = check_json(folder.path());
     assert_eq!(code, 0, "{report:#}");
+}
+
+#[test]
+fn a_proposed_candidate_without_written_achievements_is_a_note() {
+    let records = Folder::copy_of(&example_plan());
+    let file = "ca-nhan/le-thi-thu-huong.yaml";
+    let text: String = records
+        .read(file)
+        .lines()
+        .filter(|l| !l.starts_with("thanh_tich"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    records.write(file, text);
+    let (code, report) = check_json(records.path());
+    assert_eq!(code, 0, "a note, not an error: {report}");
+    let notes = report["ket_qua"]["luu_y"].as_array().expect("notes");
+    assert!(
+        notes
+            .iter()
+            .any(|n| n["tep"] == file && n["truong"] == "thanh_tich"),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn more_votes_than_members_shows_no_percentage_over_a_hundred() {
+    let records = Folder::copy_of(&example_plan());
+    records.edit(
+        "cuoc-hop/2020-03-10-lua-chon.yaml",
+        "phieu_hop_le: 8, dong_y: 8",
+        "phieu_hop_le: 8, dong_y: 12",
+    );
+    let out = common::tdkt(&["check", "--records", &records.path().to_string_lossy()]);
+    let text = common::stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("12/9 (quá số)"), "{text}");
+    assert!(!text.contains("133,3 %"), "{text}");
 }

@@ -58,12 +58,15 @@ pub fn frozen(
         let tool_only = changed.is_empty()
             || then_made(root, plan, records, job, entry).is_some_and(|then| then == now_hash);
         if tool_only {
+            let version = env!("CARGO_PKG_VERSION");
+            let since = if entry.tdkt == version {
+                String::new()
+            } else {
+                format!(" (ban hành bằng tdkt {}, nay là {version})", entry.tdkt)
+            };
             notes.push(format!(
-                "{issued}: bản ghi không đổi nội dung văn bản, nhưng tdkt {} nay viết văn bản này \
-                 khác với tdkt {} đã ban hành; bản đã ban hành ở {} vẫn là bản có giá trị, không \
-                 cần làm gì",
-                env!("CARGO_PKG_VERSION"),
-                entry.tdkt,
+                "{issued}: bản ghi không đổi nội dung văn bản, nhưng cách tdkt viết văn bản này đã \
+                 đổi{since}; bản đã ban hành ở {} vẫn là bản có giá trị, không cần làm gì",
                 entry.ban_luu.display()
             ));
             continue;

@@ -83,6 +83,9 @@ pub struct Report {
     /// fonts cannot print); reported beside the loader's.
     #[serde(skip)]
     pub loi_du_lieu: Vec<Problem>,
+    /// What a clerk should look at that is no error: a proposed candidate
+    /// whose achievements are not written (the proposal's cell stays empty).
+    pub luu_y: Vec<Problem>,
 }
 
 impl Report {
@@ -173,8 +176,11 @@ pub fn check(records: &Records) -> Report {
             &mut errors,
         ));
     }
+    let mut notes = Vec::new();
     for (id, proposal) in &records.proposals {
-        stages.push(proposal_stage(records, id, proposal, &mut errors));
+        let stage = proposal_stage(records, id, proposal, &mut errors);
+        notes.extend(unwritten_achievements(records, &stage));
+        stages.push(stage);
     }
     for e in &mut errors {
         let place = records
@@ -190,7 +196,45 @@ pub fn check(records: &Records) -> Report {
         giai_doan: stages,
         loi_quyet_dinh: errors,
         loi_du_lieu: coverage::uncovered(records, crate::fonts::embedded()),
+        luu_y: notes,
     }
+}
+
+/// A candidate a proposal carries whose record has no `thanh_tich`: the
+/// proposal's "Tóm tắt thành tích" cell would be blank.
+fn unwritten_achievements(records: &Records, stage: &StageReport) -> Vec<Problem> {
+    stage
+        .ung_vien
+        .iter()
+        .filter(|row| match records.candidate(&row.id) {
+            Some(Candidate::Collective(_, c)) => c.thanh_tich.is_none(),
+            Some(Candidate::Person(_, p)) => p.thanh_tich.is_none(),
+            None => false,
+        })
+        .map(|row| {
+            let mut problem = Problem::new(
+                &row.tep,
+                "thanh_tich",
+                format!(
+                    "{} được đề nghị khen thưởng ({}) nhưng chưa ghi tóm tắt thành tích; ô thành \
+                     tích của tờ trình sẽ để trống — hãy ghi thanh_tich",
+                    row.ten,
+                    stage
+                        .tep
+                        .as_ref()
+                        .map_or(String::new(), |f| f.display().to_string())
+                ),
+            );
+            if let Some((line, column)) = records
+                .sources
+                .get(&row.tep)
+                .and_then(|text| locate(text, "ho_ten").or_else(|| locate(text, "ten")))
+            {
+                problem = problem.at(line, column);
+            }
+            problem
+        })
+        .collect()
 }
 
 /// The candidates a proposal carries, each held to every rule; one who

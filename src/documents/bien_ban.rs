@@ -6,11 +6,11 @@ use serde::Serialize;
 
 use super::context::{self, Common};
 use super::{Document, Draft, Reader, Template};
-use crate::format::kind;
+use crate::format::{RecipientLine, kind};
 use crate::records::{Kind, Records};
 use crate::ruleset;
-use crate::text::Id;
-use crate::vocab::MeetingKind;
+use crate::text::{Id, Line};
+use crate::vocab::{Format, MeetingKind};
 use crate::words::moment_words;
 
 pub struct Minutes;
@@ -33,6 +33,7 @@ pub struct VoteRow {
     ten: String,
     tap_the: bool,
     phieu_phat_ra: u32,
+    phieu_thu_ve: u32,
     phieu_hop_le: u32,
     dong_y: u32,
     duoc_chon: bool,
@@ -67,6 +68,9 @@ pub struct Context<'a> {
     duoc_chon_tap_the: Vec<String>,
     duoc_chon_ca_nhan: Vec<String>,
     ket_luan: Option<&'a str>,
+    /// State minutes end with "Nơi nhận" (Nghị định 30/2020, Mẫu 1.9);
+    /// Party minutes only when the record names recipients.
+    noi_nhan: Vec<RecipientLine>,
 }
 
 /// A member as the minutes name them: position, unit and role in the council.
@@ -133,6 +137,7 @@ impl Document for Minutes {
                 ten: c.name().to_owned(),
                 tap_the: c.kind() == Kind::Collective,
                 phieu_phat_ra: v.phieu_phat_ra,
+                phieu_thu_ve: v.phieu_thu_ve,
                 phieu_hop_le: v.phieu_hop_le,
                 dong_y: v.dong_y,
                 duoc_chon: v.duoc_chon,
@@ -203,6 +208,11 @@ impl Document for Minutes {
             duoc_chon_tap_the: names(Kind::Collective),
             duoc_chon_ca_nhan: names(Kind::Person),
             ket_luan: m.ket_luan.as_ref().map(|s| s.as_str()),
+            noi_nhan: match (&m.noi_nhan, format) {
+                (Some(items), _) => format.recipient_lines(items),
+                (None, Format::State) => format.recipient_lines(&[Line::from("Lưu VT, Hồ sơ")]),
+                (None, Format::Party) => Vec::new(),
+            },
         };
         Some(Draft {
             key: format!("bien-ban/{id}"),

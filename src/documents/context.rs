@@ -56,24 +56,26 @@ pub fn common<'a>(r: &Reader<'a>) -> Common<'a> {
 }
 
 /// The plan as cited: "Kế hoạch số 25-KH/BTCTU ngày 20/02/2020 của Ban Tổ
-/// chức Tỉnh ủy về xây dựng …"; number and date only when known.
+/// chức Tỉnh ủy về xây dựng …"; a number or date not known is a blank the
+/// clerk fills in by hand ("số      -KH/BTCTU ngày    /    /2020").
 pub fn plan_citation(plan: &Plan) -> String {
-    let mut s = String::from("Kế hoạch");
-    if let Some(n) = &plan.so {
-        let number = plan
-            .the_thuc
-            .number(Some(n.n), kind::PLAN, plan.co_quan.viet_tat.as_str());
-        s.push_str(&format!(" số {number}"));
-    }
-    if let Some(d) = plan.ngay {
-        s.push_str(&format!(" ngày {}", crate::words::date_numeric(d.0)));
-    }
-    s.push_str(&format!(
-        " của {} về {}",
+    let number = plan.the_thuc.number(
+        plan.so.as_ref().map(|n| n.n),
+        kind::PLAN,
+        plan.co_quan.viet_tat.as_str(),
+    );
+    let date = plan.ngay.map_or_else(
+        || format!("{DATE_BLANK}/{DATE_BLANK}/{}", plan.nam),
+        |d| crate::words::date_numeric(d.0),
+    );
+    format!(
+        "Kế hoạch số {number} ngày {date} của {} về {}",
         plan.co_quan.ten_goi, plan.trich_yeu
-    ));
-    s
+    )
 }
+
+/// A day's or month's blank in a date to fill in by hand.
+const DATE_BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}";
 
 #[derive(Serialize)]
 pub struct SignerCtx {

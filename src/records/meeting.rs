@@ -25,6 +25,10 @@ pub struct Meeting {
     pub bieu_quyet: Vec<Vote>,
     #[serde(default)]
     pub ket_luan: Option<Paragraphs>,
+    /// Recipients of the minutes; absent: "Lưu: VT, Hồ sơ" in the State
+    /// format, none in the Party format.
+    #[serde(default)]
+    pub noi_nhan: Option<Vec<Line>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -88,6 +88,12 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
         }
     }
     awards_before(&mut out, report);
+    if !report.luu_y.is_empty() {
+        let _ = writeln!(out, "\nLƯU Ý ({}):", report.luu_y.len());
+        for p in &report.luu_y {
+            let _ = writeln!(out, "  {p}");
+        }
+    }
     if !report.loi_quyet_dinh.is_empty() {
         let _ = writeln!(
             out,

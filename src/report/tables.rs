@@ -58,13 +58,15 @@ pub(super) fn table(out: &mut String, stage: &StageReport) {
             pad(row.loai.label(), 7)
         );
         if voted {
+            // More votes than members is an error said below; no percentage
+            // over a hundred stands beside it.
             let votes = row.phieu.as_ref().map_or(String::new(), |p| {
-                format!(
-                    "{}/{} ({})",
-                    p.dong_y,
-                    p.tong_so_thanh_vien,
+                let share = if p.dong_y > p.tong_so_thanh_vien {
+                    "quá số".to_owned()
+                } else {
                     crate::words::percent(p.dong_y, p.tong_so_thanh_vien)
-                )
+                };
+                format!("{}/{} ({share})", p.dong_y, p.tong_so_thanh_vien)
             });
             let chosen = match row.duoc_chon {
                 Some(true) => "có",
