@@ -22,10 +22,10 @@ pub struct RuleSet {
 const SETS: &[RuleSet] = &[
     RuleSet {
         from: (2017, 7, 31),
-        law: "Luật Thi đua, Khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2009, 2013)",
+        law: "Luật Thi đua, khen thưởng năm 2003 (sửa đổi, bổ sung năm 2005, 2009, 2013)",
         decree: "Nghị định số 91/2017/NĐ-CP",
         legal_bases: &[
-            "Căn cứ Luật Thi đua, Khen thưởng năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng năm 2005, 2009 và 2013",
+            "Căn cứ Luật Thi đua, khen thưởng năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2005, 2009 và 2013",
             "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
         ],
         threshold: Threshold::Majority,

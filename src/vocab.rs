@@ -138,6 +138,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Who issues a document in its own name, with its own heading and
+    /// number series: the body, or its emulation council.
+    Issuer, "cơ quan ban hành" {
+        Body => "co_quan", "cơ quan";
+        Council => "hoi_dong", "Hội đồng Thi đua - Khen thưởng";
+    }
+}
+
+vocabulary! {
     /// How a list orders units and people: as a clerk orders a list (the
     /// body's leaders, then each unit, its head and deputies first), or by
     /// name.

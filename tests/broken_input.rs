@@ -302,7 +302,8 @@ fn usage_errors_exit_2_in_vietnamese() {
 #[test]
 fn document_numbers_as_a_clerk_writes_them() {
     let meeting = "cuoc-hop/binh-xet.yaml";
-    for written in ["5", "05", "\"05-BB/BTCTU\"", "\"Số 05-BB/BTCTU\""] {
+    // Minutes of the council are the council's: its abbreviation.
+    for written in ["5", "05", "\"05-BB/HĐTĐKT\"", "\"Số 05-BB/HĐTĐKT\""] {
         let folder = Folder::small();
         folder.edit(
             meeting,
@@ -313,10 +314,10 @@ fn document_numbers_as_a_clerk_writes_them() {
         let run = common::build(folder.path(), out.path());
         assert!(run.status.success(), "{written}: {}", stdout(&run));
         let text = common::pdf::text(&out.path().join("2020/bien-ban/binh-xet.pdf"));
-        assert!(text.contains("Số 05-BB/BTCTU"), "{written}: {text}");
+        assert!(text.contains("Số 05-BB/HĐTĐKT"), "{written}: {text}");
     }
-    // A State symbol, another body or another type does not fit these minutes.
-    for written in ["05/BB-SNV", "05-BB/SNV", "05-TTr/BTCTU"] {
+    // A State symbol, another issuer or another type does not fit these minutes.
+    for written in ["05/BB-HĐTĐKT", "05-BB/BTCTU", "05-TTr/HĐTĐKT"] {
         let folder = Folder::small();
         folder.edit(
             meeting,
@@ -325,7 +326,7 @@ fn document_numbers_as_a_clerk_writes_them() {
         );
         let e = only_error(folder.path());
         assert_eq!(place(&e), (meeting.into(), "so".into(), 2, 1), "{e}");
-        assert!(message(&e).contains("\"05-BB/BTCTU\""), "{written}: {e}");
+        assert!(message(&e).contains("\"05-BB/HĐTĐKT\""), "{written}: {e}");
     }
     let folder = Folder::small();
     folder.edit(meeting, "loai: cuoi_nam", "loai: cuoi_nam\nso: năm");

@@ -62,7 +62,7 @@ fn both_example_years_build_and_the_2020_proposal_is_listed_as_issued() {
     let list = listed(&example_records());
     let p = entry(&list, PROPOSAL);
     assert_eq!(p["trang_thai"], "da_ban_hanh");
-    assert_eq!(p["so"], "05-TTr/BTCTU");
+    assert_eq!(p["so"], "05-TTr/HĐTĐKT");
     assert_eq!(p["ngay"], "2020-12-18");
     assert_eq!(p["ke_hoach"], "2020");
     assert_eq!(entry(&list, MINUTES)["trang_thai"], "du_thao");
@@ -123,7 +123,7 @@ fn a_number_is_given_once_and_a_document_issued_once() {
     let (code, text) = run(&["issue", MINUTES, "--so", "5"], records.path());
     // Party format: one series a type; 05-BB is free though 05-TTr is taken.
     assert_eq!(code, 0, "{text}");
-    assert!(text.contains("05-BB/BTCTU"), "{text}");
+    assert!(text.contains("05-BB/HĐTĐKT"), "{text}");
     let (code, text) = run(
         &["issue", "2020/bien-ban/2020-03-10-lua-chon", "--so", "5"],
         records.path(),
@@ -132,12 +132,12 @@ fn a_number_is_given_once_and_a_document_issued_once() {
     assert!(text.contains("số 5 đã cấp"), "{text}");
     let (code, text) = run(&["issue", MINUTES], records.path());
     assert_eq!(code, 1, "{text}");
-    assert!(text.contains("đã ban hành số 05-BB/BTCTU"), "{text}");
+    assert!(text.contains("đã ban hành số 05-BB/HĐTĐKT"), "{text}");
     // The number is in the record, the archive and the register.
     assert!(
         records
             .read("2020/cuoc-hop/2020-12-15-binh-xet.yaml")
-            .contains("so: 05-BB/BTCTU")
+            .contains("so: 05-BB/HĐTĐKT")
     );
     assert!(
         records
@@ -149,7 +149,7 @@ fn a_number_is_given_once_and_a_document_issued_once() {
     let kept = records.read("2020/da-ban-hanh/bien-ban/2020-12-15-binh-xet.nguon.yaml");
     assert!(
         kept.contains("2020/cuoc-hop/2020-12-15-binh-xet.yaml: |")
-            && kept.contains("so: 05-BB/BTCTU"),
+            && kept.contains("so: 05-BB/HĐTĐKT"),
         "{kept}"
     );
     let (code, text) = run(&["check"], records.path());
@@ -178,7 +178,7 @@ fn a_merge_that_gave_one_number_twice_is_reported_with_both_entries() {
     let (code, text) = run(&["check"], records.path());
     assert_eq!(code, 1, "{text}");
     assert!(
-        text.contains("số 5 (loại TTr năm 2020) đã cấp cho 2 văn bản"),
+        text.contains("số 5 (loại TTr của HĐTĐKT năm 2020) đã cấp cho 2 văn bản"),
         "{text}"
     );
     assert!(text.contains(ours) && text.contains(theirs), "{text}");
@@ -200,7 +200,7 @@ fn an_issued_document_is_frozen_and_a_change_to_its_records_is_said() {
     let (code, text) = run(&["check"], records.path());
     assert_eq!(code, 1, "{text}");
     assert!(
-        text.contains("đã ban hành số 05-TTr/BTCTU ngày 18/12/2020")
+        text.contains("đã ban hành số 05-TTr/HĐTĐKT ngày 18/12/2020")
             && text.contains("đã sửa hoặc bỏ 2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml")
             && text.contains("ban hành văn bản mới"),
         "{text}"
@@ -228,7 +228,7 @@ fn verify_tells_the_issued_the_draft_the_edited_and_the_foreign_pdf() {
     let (code, text) = verify(&pdf(PROPOSAL));
     assert_eq!(code, 0, "{text}");
     assert!(
-        text.contains("đúng bản đã ban hành số 05-TTr/BTCTU"),
+        text.contains("đúng bản đã ban hành số 05-TTr/HĐTĐKT"),
         "{text}"
     );
     let (code, text) = verify(&pdf(MINUTES));
@@ -373,7 +373,7 @@ fn an_issued_document_that_only_tdkt_would_now_write_otherwise_stands() {
     assert_eq!(code, 0, "{text}");
     let note = "bản ghi không đổi nội dung văn bản, nhưng cách tdkt viết văn bản này đã đổi";
     assert!(
-        text.contains(note) && text.contains("09-BB/BTCTU"),
+        text.contains(note) && text.contains("09-BB/HĐTĐKT"),
         "{text}"
     );
     // A record it was made from edited since, in a way the document does

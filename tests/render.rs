@@ -74,15 +74,16 @@ fn the_proposal_reads_as_the_party_body_writes_it() {
     assert_has(
         &text,
         &[
-            "TỈNH ỦY BẮC GIANG",
+            "BAN TỔ CHỨC TỈNH ỦY",
             "ĐẢNG CỘNG SẢN VIỆT NAM",
-            "BAN TỔ CHỨC",
+            "HỘI ĐỒNG THI ĐUA - KHEN",
             "TỜ TRÌNH",
             "Nơi nhận:",
         ],
     );
-    // A draft: the number is a blank the clerk fills in, in the Party form.
-    let number = line_with(&text, "-TTr/BTCTU");
+    // Signed for the council, issued by it: its heading under the Ban, its
+    // number series.
+    let number = line_with(&text, "-TTr/HĐTĐKT");
     assert!(number.contains("Số") && !number.contains("Số:"), "{number}");
     assert!(
         number.contains("Bắc Giang, ngày 18 tháng 12 năm 2020"),
@@ -93,7 +94,8 @@ fn the_proposal_reads_as_the_party_body_writes_it() {
         &[
             "về việc đề nghị tặng Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy cho tập thể, cá nhân điển hình tiên tiến năm 2020",
             "Kính gửi: Đồng chí Trưởng Ban Tổ chức Tỉnh ủy",
-            "Căn cứ Luật Thi đua, Khen thưởng năm 2003;",
+            "Căn cứ Luật Thi đua, khen thưởng năm 2003;",
+            "Hội đồng Thi đua - Khen thưởng cơ quan kính đề nghị xem xét",
             "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ",
             "Căn cứ Biên bản họp Hội đồng Thi đua - Khen thưởng cơ quan ngày 15/12/2020.",
             "Ngày 10/3/2020, Hội đồng Thi đua - Khen thưởng cơ quan đã họp, lựa chọn 02 tập thể và 03 cá nhân",
@@ -302,7 +304,7 @@ fn a_unit_placed_first_and_the_order_by_name_are_the_body_s_choice() {
 fn the_selection_minutes_with_the_vote_table() {
     let text = pdf::text(&doc(SELECTION));
     let flat = pdf::flat_text(&doc(SELECTION));
-    let number = line_with(&text, "-BB/BTCTU");
+    let number = line_with(&text, "-BB/HĐTĐKT");
     assert!(
         number.contains("Bắc Giang, ngày 10 tháng 3 năm 2020"),
         "{number}"
@@ -440,12 +442,13 @@ fn pdf_a_2b_and_fixed_metadata() {
 
 #[test]
 fn party_heading_sizes_and_weights() {
-    let ws = words(&doc(PROPOSAL));
+    // A document the Ban issues: its superior above its name.
+    let ws = words(&doc(LIST));
     let sizes = [12.0, 13.0, 14.0, 15.0, 16.0];
     assert_eq!(face_and_size(word(&ws, "ĐẢNG"), &sizes), ("bold", 15.0));
     assert_eq!(face_and_size(word(&ws, "TỈNH"), &sizes), ("regular", 14.0));
     assert_eq!(face_and_size(word(&ws, "CHỨC"), &sizes), ("bold", 14.0));
-    assert_eq!(face_and_size(word(&ws, "TRÌNH"), &sizes), ("bold", 16.0));
+    assert_eq!(face_and_size(word(&ws, "SÁCH"), &sizes), ("bold", 16.0));
     assert_eq!(face_and_size(word(&ws, "Giang,"), &sizes), ("italic", 14.0));
     assert_eq!(face_and_size(word(&ws, "Số"), &sizes), ("regular", 14.0));
     // The rule under "ĐẢNG CỘNG SẢN VIỆT NAM" and the star under the body.
@@ -462,7 +465,7 @@ fn state_output() -> (Folder, tempfile::TempDir) {
     // draft with the number its record gives.
     records.edit(
         "to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
-        "so: 05-TTr/BTCTU",
+        "so: 05-TTr/HĐTĐKT",
         "so: 5",
     );
     records.edit("danh-sach-dang-ky.yaml", "so: 01-DS/BTCTU", "so: 1");
@@ -491,7 +494,7 @@ fn the_same_records_as_a_state_body() {
         ],
     );
     assert!(!flat.contains("ĐẢNG CỘNG SẢN"), "{flat}");
-    let number = line_with(&text, "Số: 05/TTr-BTCTU");
+    let number = line_with(&text, "Số: 05/TTr-HĐTĐKT");
     assert!(
         number.contains("Bắc Giang, ngày 18 tháng 12 năm 2020"),
         "{number}"
@@ -512,7 +515,7 @@ fn the_same_records_as_a_state_body() {
     // Minutes (Mẫu 1.9): no place-and-date line, "Số:", CHỦ TỌA.
     let minutes = pdf::flat_text(&out.path().join(SELECTION));
     assert!(
-        minutes.contains("Số:") && minutes.contains("/BB-BTCTU"),
+        minutes.contains("Số:") && minutes.contains("/BB-HĐTĐKT"),
         "{minutes}"
     );
     assert!(!minutes.contains("Bắc Giang, ngày"), "{minutes}");
@@ -713,5 +716,49 @@ fn the_plan_is_cited_with_its_number_and_date_or_blanks_to_fill_in() {
     assert_has(
         &known,
         &["Căn cứ Kế hoạch số 25-KH/BTCTU ngày 20/02/2020 của Ban Tổ chức Tỉnh ủy"],
+    );
+}
+
+#[test]
+fn a_proposal_the_body_issues_is_headed_numbered_and_spoken_by_the_body() {
+    let records = Folder::copy_of(&example_plan());
+    let file = "to-trinh/2020-12-18-de-nghi-khen-thuong.yaml";
+    let text = records.read(file);
+    let start = text.find("nguoi_ky:").expect("signer");
+    let end = text.find("noi_nhan:").expect("recipients");
+    let signer = "nguoi_ky:\n  tham_quyen: ky_thay\n  thay_cho: TRƯỞNG BAN\n  chuc_vu: PHÓ TRƯỞNG BAN\n  nguoi: nguyen-van-hanh\n";
+    let text = format!("{}{signer}{}", &text[..start], &text[end..])
+        .replace("so: 05-TTr/HĐTĐKT", "so: 05-TTr/BTCTU")
+        .replace(
+            "kinh_gui: [Đồng chí Trưởng Ban Tổ chức Tỉnh ủy]",
+            "kinh_gui: [Ban Thường vụ Tỉnh ủy]",
+        );
+    records.write(file, text);
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(records.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    let flat = pdf::flat_text(&out.path().join(PROPOSAL));
+    assert_has(
+        &flat,
+        &[
+            "TỈNH ỦY BẮC GIANG",
+            "Số 05-TTr/BTCTU",
+            "Ban Tổ chức Tỉnh ủy kính đề nghị xem xét",
+            "K/T TRƯỞNG BAN",
+        ],
+    );
+    assert!(
+        !flat.contains("HĐTĐKT") && !flat.contains("T/M HỘI ĐỒNG"),
+        "{flat}"
+    );
+    // The council's number on a document the body issues is refused.
+    records.edit(file, "so: 05-TTr/BTCTU", "so: 05-TTr/HĐTĐKT");
+    let (code, report) = common::check_json(records.path());
+    assert_eq!(code, 1);
+    assert!(
+        common::data_errors(&report)
+            .iter()
+            .any(|e| e["tep"] == file && e["truong"] == "so"),
+        "{report}"
     );
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::problem::Problem;
-use crate::records::Register;
+use crate::records::{NumberSeries, Register};
 
 /// The register's problems, and what the clerk should know (issued
 /// documents with no signed scan yet). `exists` says whether a file,
@@ -13,7 +13,7 @@ use crate::records::Register;
 pub fn check(register: &Register, exists: impl Fn(&Path) -> bool) -> (Vec<Problem>, Vec<String>) {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
-    let mut numbers: BTreeMap<((i32, String), u32), Vec<&Path>> = BTreeMap::new();
+    let mut numbers: BTreeMap<(NumberSeries, u32), Vec<&Path>> = BTreeMap::new();
     let mut documents: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
     for (file, entry) in &register.entries {
         numbers
@@ -49,11 +49,11 @@ pub fn check(register: &Register, exists: impl Fn(&Path) -> bool) -> (Vec<Proble
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for (((year, kind), n), files) in numbers.iter().filter(|(_, f)| f.len() > 1) {
+    for (((year, kind, body), n), files) in numbers.iter().filter(|(_, f)| f.len() > 1) {
         let series = if kind.is_empty() {
-            format!("năm {year}")
+            format!("của {body} năm {year}")
         } else {
-            format!("loại {kind} năm {year}")
+            format!("loại {kind} của {body} năm {year}")
         };
         for file in files {
             problems.push(Problem::new(

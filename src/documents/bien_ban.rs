@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::context::{self, Common};
+use super::context::{self, Common, NumberOf};
 use super::{Document, Draft, Reader, Template};
 use crate::format::{RecipientLine, kind};
 use crate::records::{Kind, Records};
@@ -173,10 +173,14 @@ impl Document for Minutes {
             )
         };
         let date = m.bat_dau.0.date();
+        let number = NumberOf {
+            kind: kind::MINUTES,
+            number: m.so.as_ref().map(|d| d.n),
+            issuer: m.issuer(),
+        };
         let issuable = context::issuable(
             r,
-            kind::MINUTES,
-            m.so.as_ref().map(|d| d.n),
+            &number,
             &subject,
             Some(r.person_name(&m.chu_tri).to_owned()),
             Vec::new(),
@@ -184,12 +188,8 @@ impl Document for Minutes {
             None,
         );
         let context = Context {
-            common: context::common(r),
-            so_hieu: format.number_line(
-                m.so.as_ref().map(|d| d.n),
-                kind::MINUTES,
-                plan.co_quan.viet_tat.as_str(),
-            ),
+            common: context::common_issued_by(r, m.issuer()),
+            so_hieu: number.line(plan),
             ngay: date,
             cuoi_nam: year_end,
             trich_yeu: format.subject_case(&subject),

@@ -9,13 +9,14 @@ use crate::format::{Format, kind};
 use crate::job::Issuable;
 use crate::records::{Collective, Kind as RecordKind, Person, Plan, Signer};
 use crate::text::{Id, Line};
+use crate::vocab::Issuer;
 use crate::words::position_in;
 
 /// The issuing body, as the heading and the running text name it.
 #[derive(Serialize)]
 pub struct BodyCtx<'a> {
-    cap_tren: &'a str,
-    ten: &'a str,
+    cap_tren: String,
+    ten: String,
     ten_goi: &'a str,
     viet_tat: &'a str,
     dia_danh: &'a str,
@@ -42,8 +43,8 @@ pub fn common<'a>(r: &Reader<'a>) -> Common<'a> {
         the_thuc: plan.the_thuc.code(),
         quoc_hieu: plan.the_thuc.national_heading(),
         co_quan: BodyCtx {
-            cap_tren: plan.co_quan.cap_tren.as_str(),
-            ten: plan.co_quan.ten.as_str(),
+            cap_tren: plan.co_quan.cap_tren.to_string(),
+            ten: plan.co_quan.ten.to_string(),
             ten_goi: plan.co_quan.ten_goi.as_str(),
             viet_tat: plan.co_quan.viet_tat.as_str(),
             dia_danh: plan.co_quan.dia_danh.as_str(),
@@ -52,6 +53,32 @@ pub fn common<'a>(r: &Reader<'a>) -> Common<'a> {
         ke_hoach: plan_citation(plan),
         hoi_dong: plan.hoi_dong.ten.as_str(),
         ket: plan.the_thuc.ending(),
+    }
+}
+
+/// What every template reads, headed by `issuer`: the council's documents
+/// stand under the body's name, the body's under its superior's.
+pub fn common_issued_by<'a>(r: &Reader<'a>, issuer: Issuer) -> Common<'a> {
+    let mut common = common(r);
+    let names = r.plan().issuer(issuer);
+    common.co_quan.cap_tren = names.superior;
+    common.co_quan.ten = names.name;
+    common
+}
+
+/// A document's number: its type's code, the number its record gives (none
+/// on a draft), and who issues it (whose abbreviation the symbol carries).
+pub struct NumberOf<'a> {
+    pub kind: &'a str,
+    pub number: Option<u32>,
+    pub issuer: Issuer,
+}
+
+impl NumberOf<'_> {
+    /// "Số 05-TTr/HĐTĐKT", "Số: 05/TTr-SNV"; a blank on a draft.
+    pub fn line(&self, plan: &Plan) -> String {
+        let body = plan.issuer(self.issuer).abbreviation;
+        plan.the_thuc.number_line(self.number, self.kind, &body)
     }
 }
 
@@ -199,14 +226,12 @@ pub fn is_long(cells: &[&str]) -> bool {
     cells.iter().any(|c| c.chars().count() > LONG_CELL)
 }
 
-/// What the register needs of a document the body issues: its type, its
-/// number as the record gives it, its subject, signer and recipients, and
-/// the record that holds its number.
-#[allow(clippy::too_many_arguments)]
+/// What the register needs of a document the body (or its council) issues:
+/// its number, its subject, signer and recipients, and the record that
+/// holds its number.
 pub fn issuable(
     r: &Reader,
-    kind: &str,
-    number: Option<u32>,
+    number: &NumberOf,
     subject: &str,
     signer: Option<String>,
     recipients: Vec<String>,
@@ -214,12 +239,14 @@ pub fn issuable(
     date_key: Option<&'static str>,
 ) -> Issuable {
     let plan = r.plan();
-    let body = plan.co_quan.viet_tat.as_str();
+    let body = plan.issuer(number.issuer).abbreviation;
     Issuable {
-        kind: kind.to_owned(),
-        number,
-        shown: number.map(|n| plan.the_thuc.number(Some(n), kind, body)),
-        body: body.to_owned(),
+        kind: number.kind.to_owned(),
+        number: number.number,
+        shown: number
+            .number
+            .map(|n| plan.the_thuc.number(Some(n), number.kind, &body)),
+        body,
         subject: plan.the_thuc.subject_case(subject),
         signer,
         recipients,

@@ -4,12 +4,12 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::context::{self, Common, SignerCtx};
+use super::context::{self, Common, NumberOf, SignerCtx};
 use super::{Document, Draft, Reader, Template};
 use crate::format::{RecipientLine, kind};
 use crate::records::{Candidate, Collective, Kind, Records};
 use crate::text::{Id, Line};
-use crate::vocab::{ListOrder, MeetingKind};
+use crate::vocab::{Issuer, ListOrder, MeetingKind};
 use crate::words::{NameKey, name_key, word_key};
 
 pub struct RegistrationList;
@@ -168,10 +168,14 @@ impl Document for RegistrationList {
             .clone()
             .unwrap_or_else(|| vec![plan.hoi_dong.ten.clone(), Line::from("Lưu Văn thư")]);
         let nguoi_ky = context::signer(r, own.nguoi_ky.as_ref().unwrap_or(&plan.nguoi_ky));
+        let number = NumberOf {
+            kind: code,
+            number,
+            issuer: Issuer::Body,
+        };
         let issuable = context::issuable(
             r,
-            code,
-            number,
+            &number,
             &format!("Danh sách {subject}"),
             Some(nguoi_ky.ho_ten.clone()),
             recipients.iter().map(|k| k.to_string()).collect(),
@@ -180,7 +184,7 @@ impl Document for RegistrationList {
         );
         let context = Context {
             common: context::common(r),
-            so_hieu: format.number_line(number, code, plan.co_quan.viet_tat.as_str()),
+            so_hieu: number.line(plan),
             ngay: date,
             trich_yeu: subject,
             tap_the,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::context::{self, Common, SignerCtx};
+use super::context::{self, Common, NumberOf, SignerCtx};
 use super::{Document, Draft, Reader, Template};
 use crate::format::RecipientLine;
 use crate::format::kind;
@@ -42,6 +42,8 @@ pub struct Context<'a> {
     #[serde(flatten)]
     common: Common<'a>,
     so_hieu: String,
+    /// Who speaks in the text ("… kính đề nghị"): the issuer.
+    nguoi_trinh: String,
     ngay: NaiveDate,
     trich_yeu: String,
     kinh_gui: Vec<&'a str>,
@@ -125,10 +127,15 @@ impl Document for Proposal {
         );
         let recipients = p.noi_nhan.as_ref().unwrap_or(&plan.noi_nhan);
         let nguoi_ky = context::signer(r, signer);
+        let issuer = p.issuer(plan);
+        let number = NumberOf {
+            kind: kind::PROPOSAL,
+            number: p.so.as_ref().map(|d| d.n),
+            issuer,
+        };
         let issuable = context::issuable(
             r,
-            kind::PROPOSAL,
-            p.so.as_ref().map(|d| d.n),
+            &number,
             &subject,
             Some(nguoi_ky.ho_ten.clone()),
             p.kinh_gui
@@ -140,12 +147,9 @@ impl Document for Proposal {
             Some("ngay"),
         );
         let context = Context {
-            common: context::common(r),
-            so_hieu: format.number_line(
-                p.so.as_ref().map(|d| d.n),
-                kind::PROPOSAL,
-                plan.co_quan.viet_tat.as_str(),
-            ),
+            common: context::common_issued_by(r, issuer),
+            so_hieu: number.line(plan),
+            nguoi_trinh: plan.issuer(issuer).speaker,
             ngay: p.ngay.0,
             trich_yeu: format.subject_case(&subject),
             kinh_gui: p.kinh_gui.iter().map(|k| k.as_str()).collect(),

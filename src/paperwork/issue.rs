@@ -137,7 +137,7 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     };
     let series = desk
         .register
-        .series(job.format, date.year(), &issuable.kind);
+        .series(job.format, date.year(), &issuable.kind, &issuable.body);
     let used: BTreeMap<u32, &PathBuf> = desk
         .register
         .entries

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::DocNumber;
 use crate::text::{Date, DateTime, Id, Line, Paragraphs};
-use crate::vocab::MeetingKind;
+use crate::vocab::{Authority, Issuer, MeetingKind};
 
 use super::Signer;
 
@@ -29,6 +29,9 @@ pub struct Meeting {
     /// format, none in the Party format.
     #[serde(default)]
     pub noi_nhan: Option<Vec<Line>>,
+    /// Who issues the minutes; absent: the council that met.
+    #[serde(default)]
+    pub ban_hanh: Option<Issuer>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -76,4 +79,33 @@ pub struct Proposal {
     pub noi_nhan: Option<Vec<Line>>,
     #[serde(default)]
     pub kem_theo: Vec<Line>,
+    /// Who issues it; absent: the council when its signer signs on the
+    /// council's behalf ("T/M HỘI ĐỒNG …"), else the body.
+    #[serde(default)]
+    pub ban_hanh: Option<Issuer>,
+}
+
+impl Meeting {
+    pub fn issuer(&self) -> Issuer {
+        self.ban_hanh.unwrap_or(Issuer::Council)
+    }
+}
+
+impl Proposal {
+    /// Who issues the proposal is who signs it (see `ban_hanh`).
+    pub fn issuer(&self, plan: &super::Plan) -> Issuer {
+        self.ban_hanh.unwrap_or_else(|| {
+            let signer = self.nguoi_ky.as_ref().unwrap_or(&plan.nguoi_ky);
+            let for_council = signer.tham_quyen == Some(Authority::OnBehalf)
+                && signer
+                    .thay_cho
+                    .as_ref()
+                    .is_some_and(|w| w.as_str().to_uppercase().contains("HỘI ĐỒNG"));
+            if for_council {
+                Issuer::Council
+            } else {
+                Issuer::Body
+            }
+        })
+    }
 }

@@ -29,10 +29,10 @@ pub use people::{
     PersonRegistration, Recognition,
 };
 pub use plan::{
-    Body, ContentArea, Council, CouncilMember, Criteria, Fraction, Plan, Quota, Quotas, Signer,
-    Threshold,
+    Body, ContentArea, Council, CouncilMember, Criteria, Fraction, IssuerNames, Plan, Quota,
+    Quotas, Signer, Threshold,
 };
-pub use register::{Entry, Register, RegisterSettings, Series};
+pub use register::{Entry, NumberSeries, Register, RegisterSettings, Series};
 
 /// What kind of record a file holds, from where it lies in the folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

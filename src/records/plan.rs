@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::DocNumber;
 use crate::text::{Date, Id, Line};
-use crate::vocab::{Authority, CollectiveTitle, Format, Rating, Role};
+use crate::vocab::{Authority, CollectiveTitle, Format, Issuer, Rating, Role};
 
 /// The yearly plan (`ke-hoach.yaml`): who issues it, its criteria, quotas,
 /// council and signer.
@@ -139,6 +139,12 @@ impl Default for Quotas {
 pub struct Council {
     /// "Hội đồng Thi đua - Khen thưởng cơ quan".
     pub ten: Line,
+    /// Its abbreviation in the numbers of what it issues; absent "HĐTĐKT".
+    #[serde(default)]
+    pub viet_tat: Option<Line>,
+    /// Its name in the heading of what it issues; absent, `ten` in capitals.
+    #[serde(default)]
+    pub tieu_de: Option<Line>,
     pub thanh_vien: Vec<CouncilMember>,
     /// Votes needed to choose, counted on the whole membership; absent: the
     /// rule set of the plan's date.
@@ -244,4 +250,46 @@ pub struct Signer {
     /// The signer's own title: "PHÓ TRƯỞNG BAN".
     pub chuc_vu: Line,
     pub nguoi: Id,
+}
+
+/// The heading and number symbol of a document's issuer.
+pub struct IssuerNames {
+    /// The line above the issuer's name: the body above it.
+    pub superior: String,
+    /// The issuer's name in the heading.
+    pub name: String,
+    /// In the number's symbol: "BTCTU", "HĐTĐKT".
+    pub abbreviation: String,
+    /// In running text, as the subject of a sentence: "Ban Tổ chức Tỉnh
+    /// ủy", "Hội đồng Thi đua - Khen thưởng cơ quan".
+    pub speaker: String,
+}
+
+impl Plan {
+    /// How `issuer` heads, numbers and speaks in a document: the body under
+    /// its superior; the council under the body.
+    pub fn issuer(&self, issuer: Issuer) -> IssuerNames {
+        let body = &self.co_quan;
+        match issuer {
+            Issuer::Body => IssuerNames {
+                superior: body.cap_tren.to_string(),
+                name: body.ten.to_string(),
+                abbreviation: body.viet_tat.to_string(),
+                speaker: body.ten_goi.to_string(),
+            },
+            Issuer::Council => IssuerNames {
+                superior: body.ten_goi.as_str().to_uppercase(),
+                name: self.hoi_dong.tieu_de.as_ref().map_or_else(
+                    || self.hoi_dong.ten.as_str().to_uppercase(),
+                    |t| t.to_string(),
+                ),
+                abbreviation: self
+                    .hoi_dong
+                    .viet_tat
+                    .as_ref()
+                    .map_or_else(|| "HĐTĐKT".to_owned(), |v| v.to_string()),
+                speaker: self.hoi_dong.ten.to_string(),
+            },
+        }
+    }
 }

@@ -75,6 +75,10 @@ fn date_text<S: serde::Serializer>(date: &Date, s: S) -> Result<S::Ok, S::Error>
     s.serialize_str(&date.0.format("%Y-%m-%d").to_string())
 }
 
+/// A series of numbers: its year, its type (empty when every type shares
+/// it) and its issuer's abbreviation.
+pub type NumberSeries = (i32, String, String);
+
 /// The register as read: every entry with its file (relative to the records
 /// folder), and its settings.
 #[derive(Debug, Clone, Default)]
@@ -85,30 +89,32 @@ pub struct Register {
 
 impl Register {
     /// The series a number of a document of `format` and type `kind`
-    /// issued in `year` belongs to: the year, and the type when the body
-    /// numbers each type on its own (the setting; else by the format).
-    pub fn series(&self, format: Format, year: i32, kind: &str) -> (i32, String) {
+    /// issued by `body` (its abbreviation) in `year` belongs to: the issuer
+    /// and the year, and the type when the body numbers each type on its
+    /// own (the setting; else by the format). The council numbers apart
+    /// from the body.
+    pub fn series(&self, format: Format, year: i32, kind: &str, body: &str) -> NumberSeries {
         let by_type = match self.settings.danh_so {
             Some(series) => series == Series::YearAndType,
             None => format == Format::Party,
         };
-        (
-            year,
-            if by_type {
-                kind.to_owned()
-            } else {
-                String::new()
-            },
-        )
+        let kind = if by_type {
+            kind.to_owned()
+        } else {
+            String::new()
+        };
+        (year, kind, body.to_owned())
     }
 
-    /// The series of an entry's number; its format read from its symbol.
-    pub fn series_of(&self, entry: &Entry) -> (i32, String) {
-        let format = super::number::parse(&entry.so_ky_hieu)
+    /// The series of an entry's number; its format and issuer read from
+    /// its symbol.
+    pub fn series_of(&self, entry: &Entry) -> NumberSeries {
+        let symbol = super::number::parse(&entry.so_ky_hieu)
             .ok()
-            .and_then(|n| n.symbol)
-            .map_or(Format::State, |s| s.format);
-        self.series(format, entry.ngay.0.year(), &entry.loai)
+            .and_then(|n| n.symbol);
+        let format = symbol.as_ref().map_or(Format::State, |s| s.format);
+        let body = symbol.map_or_else(String::new, |s| s.body);
+        self.series(format, entry.ngay.0.year(), &entry.loai, &body)
     }
 
     /// The entries of the documents of plan `plan`.

@@ -9,11 +9,11 @@ use super::{Known, Refs};
 use crate::format::kind;
 use crate::records::{Decision, Kind, Meeting, Proposal, RegistrationList};
 use crate::text::Date;
-use crate::vocab::MeetingKind;
+use crate::vocab::{Issuer, MeetingKind};
 use crate::words::date_numeric;
 
 pub(super) fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
-    known.number(refs, m.so.as_ref(), kind::MINUTES);
+    known.number(refs, m.so.as_ref(), kind::MINUTES, m.issuer());
     for (field, id) in [("chu_tri", &m.chu_tri), ("thu_ky", &m.thu_ky)] {
         known.person(refs, field, id);
         if known.people.contains(id) && !known.council.contains(&id) {
@@ -83,7 +83,7 @@ pub(super) fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
 }
 
 pub(super) fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
-    known.number(refs, p.so.as_ref(), kind::PROPOSAL);
+    known.number(refs, p.so.as_ref(), kind::PROPOSAL, p.issuer(known.plan));
     match known.meeting_kinds.get(&p.cuoc_hop) {
         Some(MeetingKind::YearEnd) => {}
         Some(MeetingKind::Selection) => refs.report(
@@ -117,7 +117,7 @@ pub(super) fn list_refs(
     last: Option<(Date, &Path)>,
 ) {
     let code = l.ky_hieu.as_ref().map_or(kind::LIST, |k| k.as_str());
-    known.number(refs, l.so.as_ref(), code);
+    known.number(refs, l.so.as_ref(), code, Issuer::Body);
     if let Some(signer) = &l.nguoi_ky {
         known.signer(refs, "nguoi_ky", signer);
     }

@@ -13,7 +13,7 @@ use crate::locate::locate;
 use crate::problem::Problem;
 use crate::records::{Collective, DocNumber, Kind, Person, Plan, Records, Signer};
 use crate::text::{Id, Line, YEARS};
-use crate::vocab::{Authority, MeetingKind};
+use crate::vocab::{Authority, Issuer, MeetingKind};
 use documents::{decision_refs, list_refs, meeting_refs, proposal_refs};
 
 /// Cross-reference checks need the file's text (for line numbers) and where
@@ -72,10 +72,10 @@ struct Known<'a> {
     meeting_kinds: BTreeMap<&'a Id, MeetingKind>,
     proposals: HashSet<&'a Id>,
     seen: &'a BTreeMap<Id, (PathBuf, Kind)>,
-    /// The plan's format and the body's abbreviation, which a document
+    /// The plan, whose format and issuers' abbreviations a document
     /// number's symbol must carry.
     format: Format,
-    body: &'a str,
+    plan: &'a Plan,
 }
 
 impl<'a> Known<'a> {
@@ -117,9 +117,11 @@ impl<'a> Known<'a> {
         }
     }
 
-    /// A number written with its symbol must carry this document's.
-    fn number(&self, refs: &mut Refs, number: Option<&DocNumber>, kind: &str) {
-        if let Some(why) = number.and_then(|n| n.mismatch(self.format, kind, self.body)) {
+    /// A number written with its symbol must carry this document's type
+    /// and its issuer's abbreviation.
+    fn number(&self, refs: &mut Refs, number: Option<&DocNumber>, kind: &str, issuer: Issuer) {
+        let body = self.plan.issuer(issuer).abbreviation;
+        if let Some(why) = number.and_then(|n| n.mismatch(self.format, kind, &body)) {
             refs.report("so", why);
         }
     }
@@ -140,7 +142,7 @@ impl<'a> Known<'a> {
 }
 
 fn plan_refs(known: &Known, refs: &mut Refs, p: &Plan) {
-    known.number(refs, p.so.as_ref(), kind::PLAN);
+    known.number(refs, p.so.as_ref(), kind::PLAN, Issuer::Body);
     if !YEARS.contains(&p.nam) {
         refs.report(
             "nam",
@@ -268,7 +270,7 @@ pub(super) fn resolve(
             proposals: proposals.iter().map(|p| &p.id).collect(),
             seen: &seen,
             format: plan.value.the_thuc,
-            body: plan.value.co_quan.viet_tat.as_str(),
+            plan: &plan.value,
         };
         plan_refs(&known, &mut known.refs(&plan, problems), &plan.value);
         for c in &collectives {
