@@ -762,3 +762,13 @@ fn a_proposal_the_body_issues_is_headed_numbered_and_spoken_by_the_body() {
         "{report}"
     );
 }
+
+#[test]
+fn a_registration_form_that_fits_on_one_page_is_not_split() {
+    // These forms once ran onto a second page holding only the closing
+    // paragraph and the signatures, with room left on the first.
+    for form in [KHAI, TCCB, "2020/dang-ky/tap-the/van-phong-ban.pdf"] {
+        let info = pdf::info(&doc(form));
+        assert!(info.contains("Pages:           1\n"), "{form}: {info}");
+    }
+}
