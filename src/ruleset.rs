@@ -17,6 +17,10 @@ pub struct RuleSet {
     /// "Căn cứ …" lines of a proposal, without the plan's own line.
     pub legal_bases: &'static [&'static str],
     pub threshold: Threshold,
+    /// Whether "Chiến sĩ thi đua cơ sở" needs a recognised initiative (Luật
+    /// 2003, Điều 23), or an initiative or "hoàn thành xuất sắc nhiệm vụ"
+    /// suffices (Luật 06/2022/QH15, Điều 23).
+    pub initiative_required: bool,
 }
 
 const SETS: &[RuleSet] = &[
@@ -29,6 +33,7 @@ const SETS: &[RuleSet] = &[
             "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
         ],
         threshold: Threshold::Majority,
+        initiative_required: true,
     },
     RuleSet {
         from: (2024, 1, 1),
@@ -39,6 +44,7 @@ const SETS: &[RuleSet] = &[
             "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
         ],
         threshold: Threshold::AtLeastPercent(80),
+        initiative_required: false,
     },
     RuleSet {
         from: (2025, 7, 1),
@@ -49,6 +55,7 @@ const SETS: &[RuleSet] = &[
             "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
         ],
         threshold: Threshold::AtLeastPercent(80),
+        initiative_required: false,
     },
 ];
 

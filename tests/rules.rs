@@ -530,3 +530,57 @@ fn more_votes_than_members_shows_no_percentage_over_a_hundred() {
     assert!(text.contains("12/9 (quá số)"), "{text}");
     assert!(!text.contains("133,3 %"), "{text}");
 }
+
+/// The example plan without its own criteria (Mục II.1): only the law's.
+fn plan_without_criteria() -> Folder {
+    let records = Folder::copy_of(&example_plan());
+    let plan: String = records
+        .read("ke-hoach.yaml")
+        .split("\nchi_tieu:")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part.split("\ntieu_chuan:").next().unwrap_or(part).to_owned()
+                    + "\n# Mục III.3"
+            } else {
+                format!("\nchi_tieu:{part}")
+            }
+        })
+        .collect();
+    records.write("ke-hoach.yaml", plan);
+    records
+}
+
+#[test]
+fn criteria_follow_the_title_registered_for_and_the_law_of_the_year() {
+    let records = plan_without_criteria();
+    assert!(!records.read("ke-hoach.yaml").contains("tieu_chuan"));
+    let (_, report) = check_json(records.path());
+    // Lao động tiên tiến, "hoàn thành tốt": meets the law (Điều 24); the
+    // plan states no criteria of its own, so CN-1 and CN-2 do not apply.
+    let anh = "pham-thi-ngoc-anh";
+    assert_eq!(verdict(&report, "cuoi_nam", anh, "DH-1").0, "dat");
+    assert_eq!(verdict(&report, "cuoi_nam", anh, "CN-1").0, "khong_ap_dung");
+    assert_eq!(verdict(&report, "cuoi_nam", anh, "CN-2").0, "khong_ap_dung");
+    // Chiến sĩ thi đua cơ sở in 2020 (Luật 2003): an initiative is needed,
+    // "hoàn thành xuất sắc" alone is not enough.
+    let (result, why, _) = verdict(&report, "cuoi_nam", "vu-minh-duc", "DH-1");
+    assert_eq!(result, "khong_dat");
+    assert!(why.contains("năm 2003") && why.contains("sáng kiến"), "{why}");
+
+    // The same year's records under the 2022 law (a 2024 plan): "hoàn
+    // thành xuất sắc" suffices.
+    records.edit("ke-hoach.yaml", "nam: 2020", "nam: 2024");
+    let (_, report) = check_json(records.path());
+    assert_eq!(verdict(&report, "cuoi_nam", "vu-minh-duc", "DH-1").0, "dat");
+    // "hoàn thành nhiệm vụ" is below Lao động tiên tiến whatever the year.
+    records.edit(
+        &format!("ca-nhan/{anh}.yaml"),
+        "xep_loai: hoan_thanh_tot",
+        "xep_loai: hoan_thanh",
+    );
+    let (_, report) = check_json(records.path());
+    let (result, why, _) = verdict(&report, "cuoi_nam", anh, "DH-1");
+    assert_eq!(result, "khong_dat");
+    assert!(why.contains("06/2022/QH15") && why.contains("hoàn thành tốt"), "{why}");
+}

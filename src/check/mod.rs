@@ -3,6 +3,7 @@
 //! decisions judged by them. Pure functions of the records: no I/O.
 
 pub mod coverage;
+mod criteria;
 pub mod decisions;
 pub mod register;
 pub mod rules;

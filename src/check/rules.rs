@@ -3,15 +3,12 @@
 //! JSON reports and `docs/rules.md` all read this table; a rule's id is
 //! written once, here.
 
-use std::collections::BTreeSet;
-
-use chrono::Datelike;
 use serde::Serialize;
 
+use super::criteria::{chung_1, cn_1, cn_2, cn_3, dh_1, kl_1, nd_1, qt_1, tt_1};
 use super::decisions::{self, Decision, Failure};
 use crate::records::{Candidate, Collective, Kind, Person, Records};
 use crate::text::Id;
-use crate::words::date_padded;
 
 /// A rule of the plan or of the law.
 #[derive(Debug, Serialize)]
@@ -115,6 +112,13 @@ pub const RULES: &[Rule] = &[
         summary: "lãnh đạo phụ trách phòng: phòng đạt Tập thể lao động tiên tiến trở lên",
         stages: YEAR_END,
         test: Test::Person(cn_3),
+    },
+    Rule {
+        id: "DH-1",
+        citation: "Luật Thi đua, khen thưởng, Điều 23 (Chiến sĩ thi đua cơ sở), Điều 24 (Lao động tiên tiến)",
+        summary: "đạt tiêu chuẩn của danh hiệu đã đăng ký theo luật có hiệu lực cuối năm",
+        stages: YEAR_END,
+        test: Test::Person(dh_1),
     },
     Rule {
         id: "KL-1",
@@ -230,154 +234,10 @@ pub fn evaluate(records: &Records, c: &Candidate, stage: Stage) -> Vec<RuleResul
         .collect()
 }
 
-fn chung_1(_: &Records, c: &Candidate) -> Verdict {
-    match c.registration().map(|r| r.lam_theo_bac) {
-        Some(true) => Verdict::Dat,
-        Some(false) => Verdict::KhongDat(
-            "chưa đăng ký làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh".into(),
-        ),
-        None => Verdict::KhongDat("chưa có bản đăng ký".into()),
-    }
-}
-
-fn nd_1(_: &Records, c: &Candidate) -> Verdict {
-    match c.registration().map(|r| r.noi_dung.len()) {
-        Some(n) if n > 0 => Verdict::Dat,
-        Some(_) => {
-            Verdict::KhongDat("bản đăng ký chưa chọn nội dung điển hình tiên tiến nào".into())
-        }
-        None => Verdict::KhongDat("chưa có bản đăng ký".into()),
-    }
-}
-
-fn qt_1(records: &Records, c: &Candidate) -> Verdict {
-    let plan = &records.plan;
-    match c.registration().map(|r| r.ngay.0) {
-        None => Verdict::KhongDat("chưa có bản đăng ký".into()),
-        Some(d) if d.year() != plan.nam => Verdict::KhongDat(format!(
-            "ngày đăng ký {} không thuộc năm {} của kế hoạch",
-            date_padded(d),
-            plan.nam
-        )),
-        Some(d) => match plan.han_dang_ky {
-            Some(deadline) if d > deadline.0 => Verdict::KhongDat(format!(
-                "đăng ký ngày {}, sau hạn {}",
-                date_padded(d),
-                date_padded(deadline.0)
-            )),
-            _ => Verdict::Dat,
-        },
-    }
-}
-
-fn tt_1(records: &Records, x: &Collective) -> Verdict {
-    let wanted = records.plan.tieu_chuan.danh_hieu_toi_thieu_phong;
-    match x.danh_hieu_dat_duoc {
-        Some(t) if t >= wanted => Verdict::Dat,
-        Some(t) => Verdict::KhongDat(format!(
-            "danh hiệu cuối năm là {}, chưa đạt {}",
-            t.label(),
-            wanted.label()
-        )),
-        None => Verdict::KhongDat(format!(
-            "chưa có danh hiệu cuối năm năm {}",
-            records.plan.nam
-        )),
-    }
-}
-
-fn cn_1(records: &Records, _: &Id, x: &Person) -> Verdict {
-    let wanted = records.plan.tieu_chuan.xep_loai_toi_thieu;
-    match x.xep_loai {
-        Some(r) if r >= wanted => Verdict::Dat,
-        Some(r) => Verdict::KhongDat(format!(
-            "xếp loại {}, chưa đạt {}",
-            r.label(),
-            wanted.label()
-        )),
-        None => Verdict::KhongDat(format!("chưa có xếp loại năm {}", records.plan.nam)),
-    }
-}
-
-fn cn_2(records: &Records, _: &Id, x: &Person) -> Verdict {
-    let wanted = records.plan.tieu_chuan.so_sang_kien_toi_thieu;
-    let recognised = x.sang_kien.iter().filter(|s| s.cong_nhan.is_some()).count() as u32;
-    if recognised >= wanted {
-        Verdict::Dat
-    } else if recognised == 0 {
-        let pending = if x.sang_kien.is_empty() {
-            ""
-        } else {
-            " (sáng kiến đã có chưa được công nhận)"
-        };
-        Verdict::KhongDat(format!(
-            "chưa có sáng kiến được Hội đồng sáng kiến công nhận{pending}"
-        ))
-    } else {
-        Verdict::KhongDat(format!(
-            "có {recognised} sáng kiến được công nhận, kế hoạch yêu cầu ít nhất {wanted:02}"
-        ))
-    }
-}
-
-/// The units a person answers for: the one they head and those they are in
-/// charge of.
-fn units_led<'a>(records: &'a Records, id: &Id, x: &'a Person) -> Vec<&'a Collective> {
-    let mut led: BTreeSet<&Id> = x.phu_trach_phong.iter().collect();
-    led.extend(
-        records
-            .collectives
-            .iter()
-            .filter(|(_, c)| &c.truong_phong == id)
-            .map(|(cid, _)| cid),
-    );
-    led.into_iter()
-        .filter_map(|cid| records.collectives.get(cid))
-        .collect()
-}
-
-fn cn_3(records: &Records, id: &Id, x: &Person) -> Verdict {
-    let wanted = records.plan.tieu_chuan.danh_hieu_toi_thieu_phong;
-    let led = units_led(records, id, x);
-    if led.is_empty() {
-        return Verdict::KhongApDung;
-    }
-    let short: Vec<String> = led
-        .iter()
-        .filter(|c| c.danh_hieu_dat_duoc.is_none_or(|t| t < wanted))
-        .map(|c| match c.danh_hieu_dat_duoc {
-            Some(t) => format!("{} chỉ đạt {}", c.ten, t.label()),
-            None => format!("{} chưa có danh hiệu cuối năm", c.ten),
-        })
-        .collect();
-    if short.is_empty() {
-        Verdict::Dat
-    } else {
-        Verdict::KhongDat(format!(
-            "là lãnh đạo phụ trách phòng nhưng {}; cần {} trở lên",
-            short.join("; "),
-            wanted.label()
-        ))
-    }
-}
-
-fn kl_1(records: &Records, _: &Id, x: &Person) -> Verdict {
-    match x
-        .ky_luat
-        .iter()
-        .find(|k| k.ngay.0.year() == records.plan.nam)
-    {
-        None => Verdict::Dat,
-        Some(k) => Verdict::KhongDat(format!(
-            "bị kỷ luật {} ngày {}",
-            k.hinh_thuc.label(),
-            date_padded(k.ngay.0)
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     #[test]
@@ -404,7 +264,9 @@ mod tests {
         );
         assert_eq!(
             ids(Stage::Proposal, Kind::Person),
-            ["CHUNG-1", "ND-1", "QT-1", "CN-1", "CN-2", "CN-3", "KL-1"]
+            [
+                "CHUNG-1", "ND-1", "QT-1", "CN-1", "CN-2", "CN-3", "DH-1", "KL-1"
+            ]
         );
         let decided: Vec<&str> = Stage::Selection.decision_rules().map(|r| r.id).collect();
         assert_eq!(decided, ["QT-2", "QT-4"]);

@@ -26,8 +26,10 @@ pub struct Plan {
     #[serde(default)]
     pub han_dang_ky: Option<Date>,
     pub noi_dung: Vec<ContentArea>,
+    /// The plan's own criteria (the seed's Mục II.1); none when the plan
+    /// states none: then only the law's criteria of each title apply.
     #[serde(default)]
-    pub tieu_chuan: Criteria,
+    pub tieu_chuan: Option<Criteria>,
     #[serde(default)]
     pub chi_tieu: Quotas,
     pub hoi_dong: Council,
@@ -85,7 +87,8 @@ pub struct ContentArea {
     pub ten: Line,
 }
 
-/// The parameters of the plan's criteria (Mục II.1).
+/// The parameters of the plan's criteria (Mục II.1); a key left out takes
+/// the seed plan's value.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Criteria {
