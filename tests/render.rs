@@ -772,3 +772,31 @@ fn a_registration_form_that_fits_on_one_page_is_not_split() {
         assert!(info.contains("Pages:           1\n"), "{form}: {info}");
     }
 }
+
+#[test]
+fn the_state_rule_under_the_subject_is_a_third_to_a_half_of_its_line() {
+    // Nghị định 30/2020, Phụ lục I: the rule under the subject is 1/3 to 1/2
+    // of the subject's line, not a fixed 3 cm. The proposal's subject runs
+    // over two lines: its line is the text's width.
+    let (_records, out) = state_output();
+    let proposal = out.path().join(PROPOSAL);
+    let ws = words(&proposal);
+    let (start, below) = (word(&ws, "Về"), word(&ws, "Kính"));
+    let subject: Vec<_> = ws
+        .iter()
+        .filter(|w| w.page == 1 && w.y0 >= start.y0 - 1.0 && w.y1 < below.y0)
+        .collect();
+    let width = |y: f64| {
+        let on: Vec<_> = subject.iter().filter(|w| (w.y0 - y).abs() < 1.0).collect();
+        let left = on.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
+        let right = on.iter().map(|w| w.x1).fold(0.0, f64::max);
+        right - left
+    };
+    let line = subject.iter().map(|w| width(w.y0)).fold(0.0, f64::max);
+    let bottom = subject.iter().map(|w| w.y1).fold(0.0, f64::max);
+    let rule = pdf::longest_rule(&proposal, bottom + 1.0, below.y0 - 1.0) as f64;
+    assert!(
+        rule >= line / 3.0 && rule <= line / 2.0,
+        "rule {rule} pt under a subject line of {line} pt"
+    );
+}

@@ -540,7 +540,10 @@ fn plan_without_criteria() -> Folder {
         .enumerate()
         .map(|(i, part)| {
             if i == 0 {
-                part.split("\ntieu_chuan:").next().unwrap_or(part).to_owned()
+                part.split("\ntieu_chuan:")
+                    .next()
+                    .unwrap_or(part)
+                    .to_owned()
                     + "\n# Mục III.3"
             } else {
                 format!("\nchi_tieu:{part}")
@@ -566,7 +569,10 @@ fn criteria_follow_the_title_registered_for_and_the_law_of_the_year() {
     // "hoàn thành xuất sắc" alone is not enough.
     let (result, why, _) = verdict(&report, "cuoi_nam", "vu-minh-duc", "DH-1");
     assert_eq!(result, "khong_dat");
-    assert!(why.contains("năm 2003") && why.contains("sáng kiến"), "{why}");
+    assert!(
+        why.contains("năm 2003") && why.contains("sáng kiến"),
+        "{why}"
+    );
 
     // The same year's records under the 2022 law (a 2024 plan): "hoàn
     // thành xuất sắc" suffices.
@@ -582,5 +588,8 @@ fn criteria_follow_the_title_registered_for_and_the_law_of_the_year() {
     let (_, report) = check_json(records.path());
     let (result, why, _) = verdict(&report, "cuoi_nam", anh, "DH-1");
     assert_eq!(result, "khong_dat");
-    assert!(why.contains("06/2022/QH15") && why.contains("hoàn thành tốt"), "{why}");
+    assert!(
+        why.contains("06/2022/QH15") && why.contains("hoàn thành tốt"),
+        "{why}"
+    );
 }

@@ -189,3 +189,51 @@ pub fn face_and_size(w: &Word, sizes: &[f64]) -> (&'static str, f64) {
     );
     (best.0, best.1)
 }
+
+/// The first page drawn in grey at 72 dpi (one pixel a point): its width,
+/// and one byte a pixel, row by row (`pdftoppm -gray`, a binary PGM).
+pub fn page_pixels(pdf: &Path) -> (usize, Vec<u8>) {
+    let out = Command::new("pdftoppm")
+        .args(["-gray", "-r", "72", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run pdftoppm ({e}): install poppler-utils (apt-get install poppler-utils)"
+            )
+        });
+    assert!(out.status.success(), "pdftoppm failed on {}", pdf.display());
+    // "P5\n<width> <height>\n255\n" then the pixels.
+    let bytes = out.stdout;
+    let mut fields = Vec::new();
+    let mut at = 0;
+    while fields.len() < 4 {
+        while bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        let start = at;
+        while !bytes[at].is_ascii_whitespace() {
+            at += 1;
+        }
+        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
+    }
+    assert_eq!(fields[0], "P5", "a binary grey map");
+    let width: usize = fields[1].parse().expect("width");
+    (width, bytes[at + 1..].to_vec())
+}
+
+/// The longest run of dark pixels on any row between `top` and `bottom`
+/// (in points from the page's top): a rule drawn there, in points.
+pub fn longest_rule(pdf: &Path, top: f64, bottom: f64) -> usize {
+    let (width, pixels) = page_pixels(pdf);
+    let mut longest = 0;
+    for row in top.ceil() as usize..bottom.floor() as usize {
+        let line = &pixels[row * width..(row + 1) * width];
+        let mut run = 0;
+        for &p in line {
+            run = if p < 128 { run + 1 } else { 0 };
+            longest = longest.max(run);
+        }
+    }
+    longest
+}
