@@ -800,3 +800,19 @@ fn the_state_rule_under_the_subject_is_a_third_to_a_half_of_its_line() {
         "rule {rule} pt under a subject line of {line} pt"
     );
 }
+
+#[test]
+fn a_group_row_never_stands_alone_at_the_foot_of_a_page() {
+    // In the State proposal "II. CÁ NHÂN (02)" fell on the last line of
+    // page 1, its rows on page 2; a group row now goes with its rows.
+    let (_records, out) = state_output();
+    let text = pdf::text(&out.path().join(PROPOSAL));
+    let page = text
+        .split('\u{c}')
+        .find(|p| p.contains("II. CÁ NHÂN (02)"))
+        .expect("the individuals' group row");
+    assert!(
+        page.contains("Lê Thị Thu") && page.contains("Ngô Văn Khải"),
+        "{page}"
+    );
+}
