@@ -398,3 +398,50 @@ fn an_issued_document_that_only_tdkt_would_now_write_otherwise_stands() {
         "{text}"
     );
 }
+
+#[test]
+fn the_kept_records_cannot_write_outside_the_scratch_folder() {
+    let records = Folder::copy_of(&example_records());
+    let kept = "2020/da-ban-hanh/to-trinh/2020-12-18-de-nghi-khen-thuong.nguon.yaml";
+    let escape = format!("tdkt-thoat-{}.yaml", std::process::id());
+    let text = records.read(kept);
+    records.write(kept, format!("{text}../../../../{escape}: \"bị ghi\"\n"));
+    // The proposal's record changes what it shows, so check makes it again.
+    records.edit(
+        "2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
+        "ngay: 2020-12-18",
+        "ngay: 2020-12-19",
+    );
+    let (code, text) = run(&["check"], records.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        !std::env::temp_dir().join(&escape).exists() && !Path::new("/").join(&escape).exists(),
+        "a kept record's name wrote outside"
+    );
+}
+
+#[test]
+fn a_register_entry_cannot_point_the_build_at_a_file_elsewhere() {
+    let records = Folder::copy_of(&example_records());
+    let entry = "so-van-ban-di/2020/005-ttr-2020-12-18-de-nghi-khen-thuong.yaml";
+    let secret = records.path().join("bi-mat.txt");
+    fs::write(&secret, "không được chép ra").expect("write");
+    records.edit(
+        entry,
+        "ban_luu: 2020/da-ban-hanh/to-trinh/2020-12-18-de-nghi-khen-thuong.pdf",
+        "ban_luu: 2020/da-ban-hanh/../../bi-mat.txt",
+    );
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let (code, text) = run(
+        &["build", "--out", &out.path().to_string_lossy()],
+        records.path(),
+    );
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains(entry) && text.contains("ban_luu"), "{text}");
+    let placed = out.path().join(format!("{PROPOSAL}.pdf"));
+    assert!(
+        fs::read(&placed).map_or(true, |b| !String::from_utf8_lossy(&b)
+            .contains("không được chép ra")),
+        "the build copied a file from outside the archive"
+    );
+}

@@ -118,12 +118,23 @@ fn then_made(
 ) -> Option<String> {
     let kept = fs::read_to_string(root.join(load::sources_of(&entry.ban_luu))).ok()?;
     let then: BTreeMap<PathBuf, String> = serde_yaml::from_str(&kept).ok()?;
+    // The kept file is the clerk's to edit: a name that climbs out of the
+    // records folder is no record's, and nothing is made of it.
+    let plain = |f: &Path| {
+        f.components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+    };
+    if !then.keys().all(|f| plain(f)) {
+        return None;
+    }
     let scratch = tempfile::TempDir::new().ok()?;
-    let added = records.hashes_of(&job.deps);
-    for (file, text) in &records.sources {
-        if added.contains_key(file) && !then.contains_key(file) {
-            continue;
-        }
+    let read_now = records.hashes_of(&job.deps);
+    // Today's records, but none the document reads now that it did not then.
+    let now = records
+        .sources
+        .iter()
+        .filter(|(file, _)| !read_now.contains_key(*file) || then.contains_key(*file));
+    for (file, text) in now.chain(&then) {
         let text = then.get(file).unwrap_or(text);
         let path = scratch.path().join(file);
         fs::create_dir_all(path.parent()?).ok()?;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{REGISTER_FOLDER, guard, parse, read_text};
+use super::{ARCHIVE_FOLDER, REGISTER_FOLDER, guard, parse, read_text};
 use crate::problem::Problem;
 use crate::records::{Entry, Register, RegisterSettings};
 use crate::text::Id;
@@ -58,11 +58,36 @@ pub fn read(root: &Path) -> (Register, Vec<Problem>) {
             continue;
         }
         match parse::<Entry>(id, rel.clone(), text) {
+            Ok(parsed) if !in_an_archive(&parsed.value.ban_luu) => problems.push(Problem::new(
+                &rel,
+                "ban_luu",
+                format!(
+                    "bản lưu \"{}\" phải là một tệp .pdf trong thư mục {ARCHIVE_FOLDER}/ của một \
+                     kế hoạch, ghi từ thư mục bản ghi (ví dụ 2020/{ARCHIVE_FOLDER}/to-trinh/x.pdf); \
+                     mục này do tdkt issue ghi, đừng sửa tay",
+                    parsed.value.ban_luu.display()
+                ),
+            )),
             Ok(parsed) => register.entries.push((rel, parsed.value)),
             Err(problem) => problems.push(problem),
         }
     }
     (register, problems)
+}
+
+/// Whether `archive` names a PDF inside a plan's archive folder, from the
+/// records folder: a register entry read from the clerk's files must not
+/// make a build copy, or check read, a file from anywhere else.
+fn in_an_archive(archive: &Path) -> bool {
+    let parts: Vec<_> = archive.components().collect();
+    let plain = parts
+        .iter()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    let archived = parts
+        .iter()
+        .position(|c| c.as_os_str() == ARCHIVE_FOLDER)
+        .is_some_and(|at| at <= 1 && at + 1 < parts.len());
+    plain && archived && archive.extension().is_some_and(|e| e == "pdf")
 }
 
 /// Where the signed scan of an archived PDF goes: beside it, same name,
