@@ -52,11 +52,12 @@ pub fn frozen(
         if now_hash == entry.bam_noi_dung {
             continue;
         }
-        let changed = changed_sources(records, job, entry);
+        let now = records.hashes_of(&job.deps);
+        let changed = changed_sources(&now, entry);
         // Made again from the records as they were, by this tdkt: the same
         // as from today's records means the records changed nothing.
         let tool_only = changed.is_empty()
-            || then_made(root, plan, records, job, entry).is_some_and(|then| then == now_hash);
+            || then_made(root, plan, records, &now, entry).is_some_and(|then| then == now_hash);
         if tool_only {
             let version = env!("CARGO_PKG_VERSION");
             let since = if entry.tdkt == version {
@@ -87,9 +88,9 @@ pub fn frozen(
 }
 
 /// The records the document was made from that differ now, and those it
-/// reads now that it did not then (a late registrant), in the clerk's words.
-fn changed_sources(records: &Records, job: &Job, entry: &Entry) -> Vec<String> {
-    let now = records.hashes_of(&job.deps);
+/// reads now (`now`: each with its hash) that it did not then (a late
+/// registrant), in the clerk's words.
+fn changed_sources(now: &BTreeMap<PathBuf, String>, entry: &Entry) -> Vec<String> {
     let mut changed: Vec<String> = entry
         .nguon
         .iter()
@@ -108,12 +109,12 @@ fn changed_sources(records: &Records, job: &Job, entry: &Entry) -> Vec<String> {
 /// were when it was issued (the texts kept beside the archive), with every
 /// other record as it is now and none it did not read then; none when those
 /// texts are not kept (a document issued before they were) or cannot be
-/// read.
+/// read. `read_now`: the records it reads today.
 fn then_made(
     root: &Path,
     plan: &PlanLoaded,
     records: &Records,
-    job: &Job,
+    read_now: &BTreeMap<PathBuf, String>,
     entry: &Entry,
 ) -> Option<String> {
     let kept = fs::read_to_string(root.join(load::sources_of(&entry.ban_luu))).ok()?;
@@ -128,7 +129,6 @@ fn then_made(
         return None;
     }
     let scratch = tempfile::TempDir::new().ok()?;
-    let read_now = records.hashes_of(&job.deps);
     // Today's records, but none the document reads now that it did not then.
     let now = records
         .sources

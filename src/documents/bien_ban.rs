@@ -188,7 +188,7 @@ impl Document for Minutes {
             None,
         );
         let context = Context {
-            common: context::common_issued_by(r, m.issuer()),
+            common: context::common(r, m.issuer()),
             so_hieu: number.line(plan),
             ngay: date,
             cuoi_nam: year_end,

@@ -12,7 +12,8 @@ use crate::text::{Id, Line};
 use crate::vocab::Issuer;
 use crate::words::position_in;
 
-/// The issuing body, as the heading and the running text name it.
+/// The issuer as the heading names it (`cap_tren`, `ten`), and the body as
+/// the running text does.
 #[derive(Serialize)]
 pub struct BodyCtx<'a> {
     cap_tren: String,
@@ -37,14 +38,17 @@ pub struct Common<'a> {
     pub ket: &'static str,
 }
 
-pub fn common<'a>(r: &Reader<'a>) -> Common<'a> {
+/// What every template reads, headed by `issuer`: the body's documents
+/// stand under its superior's name, the council's under the body's.
+pub fn common<'a>(r: &Reader<'a>, issuer: Issuer) -> Common<'a> {
     let plan = r.plan();
+    let heading = plan.issuer(issuer);
     Common {
         the_thuc: plan.the_thuc.code(),
         quoc_hieu: plan.the_thuc.national_heading(),
         co_quan: BodyCtx {
-            cap_tren: plan.co_quan.cap_tren.to_string(),
-            ten: plan.co_quan.ten.to_string(),
+            cap_tren: heading.superior,
+            ten: heading.name,
             ten_goi: plan.co_quan.ten_goi.as_str(),
             viet_tat: plan.co_quan.viet_tat.as_str(),
             dia_danh: plan.co_quan.dia_danh.as_str(),
@@ -54,16 +58,6 @@ pub fn common<'a>(r: &Reader<'a>) -> Common<'a> {
         hoi_dong: plan.hoi_dong.ten.as_str(),
         ket: plan.the_thuc.ending(),
     }
-}
-
-/// What every template reads, headed by `issuer`: the council's documents
-/// stand under the body's name, the body's under its superior's.
-pub fn common_issued_by<'a>(r: &Reader<'a>, issuer: Issuer) -> Common<'a> {
-    let mut common = common(r);
-    let names = r.plan().issuer(issuer);
-    common.co_quan.cap_tren = names.superior;
-    common.co_quan.ten = names.name;
-    common
 }
 
 /// A document's number: its type's code, the number its record gives (none

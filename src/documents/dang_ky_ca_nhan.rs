@@ -9,6 +9,7 @@ use super::context::{self, AreaCtx, Common, Confirmer};
 use super::{Document, Draft, Reader, Template};
 use crate::records::{Person, Records};
 use crate::text::Id;
+use crate::vocab::Issuer;
 
 pub struct PersonForm;
 
@@ -69,7 +70,7 @@ impl Document for PersonForm {
         let plan = r.plan();
         let subject = format!("xây dựng điển hình tiên tiến năm {}", plan.nam);
         let context = Context {
-            common: context::common(r),
+            common: context::common(r, Issuer::Body),
             trich_yeu: plan.the_thuc.subject_case(&subject),
             ngay: reg.ngay.0,
             ho_ten: person.ho_ten.as_str(),

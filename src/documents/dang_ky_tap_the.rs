@@ -9,6 +9,7 @@ use super::context::{self, AreaCtx, Common, Confirmer};
 use super::{Document, Draft, Reader, Template};
 use crate::records::Records;
 use crate::text::Id;
+use crate::vocab::Issuer;
 
 pub struct CollectiveForm;
 
@@ -54,7 +55,7 @@ impl Document for CollectiveForm {
         let plan = r.plan();
         let subject = format!("xây dựng tập thể điển hình tiên tiến năm {}", plan.nam);
         let context = Context {
-            common: context::common(r),
+            common: context::common(r, Issuer::Body),
             trich_yeu: plan.the_thuc.subject_case(&subject),
             ngay: reg.ngay.0,
             ten: unit.ten.as_str(),

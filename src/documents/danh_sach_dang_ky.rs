@@ -183,7 +183,7 @@ impl Document for RegistrationList {
             Some("ngay"),
         );
         let context = Context {
-            common: context::common(r),
+            common: context::common(r, Issuer::Body),
             so_hieu: number.line(plan),
             ngay: date,
             trich_yeu: subject,

@@ -147,7 +147,7 @@ impl Document for Proposal {
             Some("ngay"),
         );
         let context = Context {
-            common: context::common_issued_by(r, issuer),
+            common: context::common(r, issuer),
             so_hieu: number.line(plan),
             nguoi_trinh: plan.issuer(issuer).speaker,
             ngay: p.ngay.0,

@@ -189,9 +189,7 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
             ),
         ));
     }
-    if let Err(refusal) = guard::check(&text) {
-        return Err(Problem::new(rel, "", refusal.message).at(refusal.line, refusal.column));
-    }
+    guarded(text.as_str(), rel)?;
     let rel = rel.to_path_buf();
     match kind {
         Kind::Plan => files.plans.push(parse(id, rel, text)?),
@@ -245,6 +243,21 @@ fn read_text(path: &Path, rel: &Path) -> Result<String, Problem> {
         .strip_prefix('\u{FEFF}')
         .unwrap_or(&text)
         .replace("\r\n", "\n"))
+}
+
+/// Refuses a record's text the guard refuses (`guard::check`), placed at
+/// the character at fault.
+fn guarded(text: &str, rel: &Path) -> Result<(), Problem> {
+    guard::check(text)
+        .map_err(|refusal| Problem::new(rel, "", refusal.message).at(refusal.line, refusal.column))
+}
+
+/// A file outside the plans' walk (the register, another plan's
+/// decisions): its text read and guarded as a record's is.
+fn read_guarded(path: &Path, rel: &Path) -> Result<String, Problem> {
+    let text = read_text(path, rel)?;
+    guarded(&text, rel)?;
+    Ok(text)
 }
 
 /// The first tab in a line's indentation, 1-based.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::{ARCHIVE_FOLDER, REGISTER_FOLDER, guard, parse, read_text};
+use super::{ARCHIVE_FOLDER, REGISTER_FOLDER, parse, read_guarded};
 use crate::problem::Problem;
 use crate::records::{Entry, Register, RegisterSettings};
 use crate::text::Id;
@@ -34,13 +34,7 @@ pub fn read(root: &Path) -> (Register, Vec<Problem>) {
             continue;
         }
         let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        let text = read_text(path, &rel).and_then(|text| match guard::check(&text) {
-            Ok(()) => Ok(text),
-            Err(refusal) => {
-                Err(Problem::new(&rel, "", refusal.message).at(refusal.line, refusal.column))
-            }
-        });
-        let text = match text {
+        let text = match read_guarded(path, &rel) {
             Ok(text) => text,
             Err(problem) => {
                 problems.push(problem);

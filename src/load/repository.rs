@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::Datelike;
 
-use super::{Loaded, guard, load_plan, parse, read_text};
+use super::{Loaded, load_plan, parse, read_guarded};
 use crate::problem::Problem;
 use crate::records::{Award, Decision, Kind};
 use crate::text::Id;
@@ -221,11 +221,7 @@ fn share_awards(root: &Path, repository: &mut Repository, others: &[(String, Pat
                 continue;
             }
             let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-            let read = read_text(&path, &rel).and_then(|text| {
-                if let Err(refusal) = guard::check(&text) {
-                    let problem = Problem::new(&rel, "", refusal.message);
-                    return Err(problem.at(refusal.line, refusal.column));
-                }
+            let read = read_guarded(&path, &rel).and_then(|text| {
                 parse::<Decision>(Id(String::new()), rel.clone(), text).map(|p| p.value)
             });
             match read {
