@@ -25,6 +25,7 @@ pub mod kind {
     pub const MINUTES: &str = "BB";
     /// Unverified for the Party format: a list's record may set its own.
     pub const LIST: &str = "DS";
+    pub const DECISION: &str = "QĐ";
 }
 
 /// The blank a clerk fills in by hand on a draft: no-break spaces, which
@@ -132,6 +133,16 @@ impl Format {
             Format::State => "Số:",
         };
         format!("{label} {}", self.number(number, kind, body))
+    }
+
+    /// The label of a document's part: "I-" (Party, as the Party's plans
+    /// write it; unverified as a rule), "I." (State).
+    pub fn part_label(self, n: u32) -> String {
+        let mark = match self {
+            Format::Party => "-",
+            Format::State => ".",
+        };
+        format!("{}{mark}", crate::words::roman(n))
     }
 
     /// Who presides over a meeting, as minutes sign: "CHỦ TRÌ" (Party),

@@ -68,6 +68,33 @@ pub fn two_digits(n: u32) -> String {
     format!("{n:02}")
 }
 
+/// "I", "IV", "XII": the number of a document's part.
+pub fn roman(mut n: u32) -> String {
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// A sentence that ends with its full stop: one is added when missing.
 pub fn sentence(text: &str) -> String {
     let t = text.trim_end();
@@ -232,6 +259,12 @@ mod tests {
         assert_eq!(date_numeric(day(2020, 2, 20)), "20/02/2020");
         assert_eq!(date_numeric(day(2020, 12, 15)), "15/12/2020");
         assert_eq!(date_padded(day(2020, 3, 10)), "10/03/2020");
+    }
+
+    #[test]
+    fn parts_are_numbered_in_roman() {
+        let got: Vec<String> = [1, 2, 3, 4, 9, 14, 40].into_iter().map(roman).collect();
+        assert_eq!(got, ["I", "II", "III", "IV", "IX", "XIV", "XL"]);
     }
 
     #[test]

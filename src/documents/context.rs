@@ -98,6 +98,12 @@ pub fn plan_citation(plan: &Plan) -> String {
 /// A day's or month's blank in a date to fill in by hand.
 const DATE_BLANK: &str = "\u{a0}\u{a0}\u{a0}\u{a0}";
 
+/// The date line's words for a date not yet known: "ngày    tháng    năm
+/// 2020", the blanks filled in by hand when the document is signed.
+pub fn date_blank_words(year: i32) -> String {
+    format!("ngày {DATE_BLANK} tháng {DATE_BLANK} năm {year}")
+}
+
 #[derive(Serialize)]
 pub struct SignerCtx {
     /// "K/T TRƯỞNG BAN", "KT. TRƯỞNG BAN", or none when the head signs.

@@ -14,6 +14,7 @@ mod bien_ban;
 mod dang_ky_ca_nhan;
 mod dang_ky_tap_the;
 mod danh_sach_dang_ky;
+mod ke_hoach;
 mod to_trinh;
 
 use chrono::NaiveDate;
@@ -77,6 +78,7 @@ const fn kind<D: Document>() -> Kind {
 
 /// Every kind, in the order a build plans them.
 pub const KINDS: &[Kind] = &[
+    kind::<ke_hoach::PlanDocument>(),
     kind::<dang_ky_tap_the::CollectiveForm>(),
     kind::<dang_ky_ca_nhan::PersonForm>(),
     kind::<danh_sach_dang_ky::RegistrationList>(),

@@ -10,6 +10,7 @@ mod meeting;
 pub mod number;
 mod people;
 mod plan;
+pub mod plan_text;
 mod register;
 
 use std::collections::{BTreeMap, BTreeSet};

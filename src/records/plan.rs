@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::DocNumber;
-use crate::text::{Date, Id, Line};
+use super::plan_text::PlanText;
+use crate::text::{Date, Id, Line, Paragraphs};
 use crate::vocab::{Authority, CollectiveTitle, Format, Issuer, Rating, Role};
 
 /// The yearly plan (`ke-hoach.yaml`): who issues it, its criteria, quotas,
@@ -38,6 +39,9 @@ pub struct Plan {
     /// Legal bases cited in proposals; absent: the rule set of the date.
     #[serde(default)]
     pub can_cu: Option<Vec<Line>>,
+    /// The plan's own text; absent, tdkt does not print the plan.
+    #[serde(default)]
+    pub van_ban: Option<PlanText>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -85,6 +89,9 @@ impl Body {
 pub struct ContentArea {
     pub ma: Line,
     pub ten: Line,
+    /// What the area asks, as the printed plan states it after the title.
+    #[serde(default)]
+    pub mo_ta: Option<Paragraphs>,
 }
 
 /// The parameters of the plan's criteria (Mục II.1); a key left out takes

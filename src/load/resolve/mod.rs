@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 mod documents;
+mod plan_text;
 
 use super::{Files, Parsed};
 use crate::format::{Format, kind};
@@ -181,6 +182,7 @@ fn plan_refs(known: &Known, refs: &mut Refs, p: &Plan) {
         );
     }
     known.signer(refs, "nguoi_ky", &p.nguoi_ky);
+    plan_text::plan_text_refs(refs, p);
     if let Some(head) = &p.co_quan.thu_truong {
         known.person(refs, "co_quan.thu_truong", head);
     }
