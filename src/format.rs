@@ -145,6 +145,16 @@ impl Format {
         format!("{}{mark}", crate::words::roman(n))
     }
 
+    /// How a decision's list names a person before their name: "đồng chí"
+    /// in the Party's papers; none in the State's, which would need "Ông" or
+    /// "Bà" and the records keep no sex.
+    pub fn honorific(self) -> Option<&'static str> {
+        match self {
+            Format::Party => Some("Đồng chí"),
+            Format::State => None,
+        }
+    }
+
     /// Who presides over a meeting, as minutes sign: "CHỦ TRÌ" (Party),
     /// "CHỦ TỌA" (State, Mẫu 1.9).
     pub fn chair(self) -> &'static str {

@@ -5,10 +5,11 @@
 //! [`check`] applies the rules, [`documents`] decides which documents exist,
 //! [`render`] turns each into a PDF and [`build`] does it all and writes the
 //! files; [`paperwork`] issues, lists and verifies documents. Below them: the records' types ([`records`], [`text`], [`vocab`]),
-//! how Vietnamese paperwork writes things ([`words`], [`format`]), and what
+//! how Vietnamese paperwork writes things ([`words`], [`amount`], [`format`]), and what
 //! passes between stages ([`job`], [`problem`], [`error`]).
 //! `docs/architecture.md` says where each kind of change is made.
 
+pub mod amount;
 pub mod build;
 pub mod check;
 pub mod documents;

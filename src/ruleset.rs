@@ -97,12 +97,130 @@ pub fn legal_bases(plan: &Plan, date: NaiveDate) -> Vec<String> {
     }
 }
 
+/// The base salary (mức lương cơ sở) from a date, which rewards multiply.
+pub struct BaseSalary {
+    pub from: (i32, u32, u32),
+    pub amount: u64,
+    /// The decree that set it, as Điều 2 of a decision cites it.
+    pub decree: &'static str,
+}
+
+const BASE_SALARIES: &[BaseSalary] = &[
+    BaseSalary {
+        from: (2019, 7, 1),
+        amount: 1_490_000,
+        decree: "Nghị định số 38/2019/NĐ-CP",
+    },
+    BaseSalary {
+        from: (2023, 7, 1),
+        amount: 1_800_000,
+        decree: "Nghị định số 24/2023/NĐ-CP",
+    },
+    BaseSalary {
+        from: (2024, 7, 1),
+        amount: 2_340_000,
+        decree: "Nghị định số 73/2024/NĐ-CP",
+    },
+];
+
+/// The base salary in force on `date` (the earliest known before it).
+pub fn base_salary(date: NaiveDate) -> &'static BaseSalary {
+    BASE_SALARIES
+        .iter()
+        .rev()
+        .find(|b| {
+            let (y, m, d) = b.from;
+            NaiveDate::from_ymd_opt(y, m, d).is_some_and(|from| date >= from)
+        })
+        .unwrap_or(&BASE_SALARIES[0])
+}
+
+/// A form of award, by the words its name begins with, and the multiples
+/// of the base salary (in tenths) it carries for a person and for a
+/// collective (Nghị định 91/2017, Nghị định 98/2023 Điều 54, Nghị định
+/// 152/2025 Điều 50; the person's Giấy khen at 0,3 is believed, not read:
+/// a decision's `he_so` overrides every value here).
+pub struct RewardRate {
+    pub name: &'static str,
+    pub person: Option<u32>,
+    pub collective: Option<u32>,
+}
+
+pub const REWARD_RATES: &[RewardRate] = &[
+    RewardRate {
+        name: "Tập thể lao động xuất sắc",
+        person: None,
+        collective: Some(15),
+    },
+    RewardRate {
+        name: "Tập thể lao động tiên tiến",
+        person: None,
+        collective: Some(8),
+    },
+    RewardRate {
+        name: "Chiến sĩ thi đua cơ sở",
+        person: Some(10),
+        collective: None,
+    },
+    RewardRate {
+        name: "Lao động tiên tiến",
+        person: Some(3),
+        collective: None,
+    },
+    RewardRate {
+        name: "Giấy khen",
+        person: Some(3),
+        collective: Some(6),
+    },
+];
+
+/// The multiple (in tenths of the base salary) a form of award carries for
+/// a person or a collective; none when tdkt does not know the form.
+pub fn reward_tenths(form: &str, collective: bool) -> Option<u32> {
+    let form = form.to_lowercase();
+    let rate = REWARD_RATES
+        .iter()
+        .find(|r| form.starts_with(&r.name.to_lowercase()))?;
+    if collective {
+        rate.collective
+    } else {
+        rate.person
+    }
+}
+
+/// The money of a reward of `tenths` of the base salary on `date`, rounded
+/// up to the ten thousand đồng when `round` (Nghị định 91/2017 Điều 70,
+/// Nghị định 98/2023 Điều 53: believed, a decision's setting).
+pub fn reward_amount(tenths: u32, date: NaiveDate, round: bool) -> u64 {
+    let exact = base_salary(date).amount * u64::from(tenths) / 10;
+    if round {
+        exact.div_ceil(10_000) * 10_000
+    } else {
+        exact
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn rewards_multiply_the_base_salary_of_the_date() {
+        assert_eq!(base_salary(day(2020, 12, 28)).amount, 1_490_000);
+        assert_eq!(base_salary(day(2024, 6, 30)).amount, 1_800_000);
+        assert_eq!(base_salary(day(2024, 7, 1)).amount, 2_340_000);
+        assert_eq!(reward_tenths("Giấy khen của Trưởng Ban", true), Some(6));
+        assert_eq!(reward_tenths("giấy khen của Giám đốc Sở", false), Some(3));
+        assert_eq!(reward_tenths("Tập thể lao động tiên tiến", true), Some(8));
+        assert_eq!(reward_tenths("Bằng khen của Chủ tịch", false), None);
+        assert_eq!(reward_amount(6, day(2024, 7, 1), false), 1_404_000);
+        assert_eq!(reward_amount(6, day(2024, 7, 1), true), 1_410_000);
+        assert_eq!(reward_amount(3, day(2020, 12, 28), true), 450_000);
+        assert_eq!(reward_amount(3, day(2020, 12, 28), false), 447_000);
     }
 
     #[test]

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 const STAGES: &[&[&str]] = &[
     // What every stage may speak: values, words, formats, failures.
     &[
-        "problem", "error", "text", "encoding", "vocab", "words", "format", "locate", "fonts",
-        "job",
+        "problem", "error", "text", "encoding", "vocab", "words", "amount", "format", "locate",
+        "fonts", "job",
     ],
     &["records", "ruleset"],
     &["load"],

@@ -117,7 +117,12 @@ fn the_checked_values_are_printed_from_the_plans_keys() {
             "so: 05-TTr/HĐTĐKT",
             "so: 5",
         )
-        .edit("danh-sach-dang-ky.yaml", "so: 01-DS/BTCTU", "so: 1");
+        .edit("danh-sach-dang-ky.yaml", "so: 01-DS/BTCTU", "so: 1")
+        .edit(
+            "quyet-dinh/2020-12-28-khen-thuong.yaml",
+            "so: 128-QĐ/BTCTU",
+            "so: 128",
+        );
     let out = tempfile::TempDir::new().expect("temp dir");
     let run = build(records.path(), out.path());
     assert!(run.status.success(), "{}", stdout(&run));

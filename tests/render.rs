@@ -392,14 +392,33 @@ fn a4_pages_text_inside_the_margins_and_only_embedded_fonts() {
     let right_edge = 595.276 - 15.0 / 25.4 * 72.0;
     for file in all_pdfs() {
         let info = pdf::info(&file);
+        let ws = words(&file);
+        let left = ws.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
+        let right = ws.iter().map(|w| w.x1).fold(0.0, f64::max);
+        let fonts = pdf::fonts(&file);
+        assert!(!fonts.is_empty());
+        assert!(
+            fonts.iter().all(|(_, embedded)| *embedded),
+            "{}",
+            file.display()
+        );
+        // A certificate is landscape, its text inside the inner frame of
+        // its border (11 mm from each edge).
+        if file.to_string_lossy().contains("/giay-khen/") {
+            assert!(
+                info.contains("Page size:       841.89 x 595.276 pts (A4)"),
+                "{}: {info}",
+                file.display()
+            );
+            let frame = 11.0 / 25.4 * 72.0;
+            assert!(left > frame && right < 841.89 - frame, "{}", file.display());
+            continue;
+        }
         assert!(
             info.contains("Page size:       595.276 x 841.89 pts (A4)"),
             "{}: {info}",
             file.display()
         );
-        let ws = words(&file);
-        let left = ws.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
-        let right = ws.iter().map(|w| w.x1).fold(0.0, f64::max);
         assert!(
             (left - left_margin).abs() < 0.5,
             "{}: text starts at {left}, margin is {left_margin}",
@@ -410,8 +429,6 @@ fn a4_pages_text_inside_the_margins_and_only_embedded_fonts() {
             "{}: text reaches {right}, beyond {right_edge}",
             file.display()
         );
-        let fonts = pdf::fonts(&file);
-        assert!(!fonts.is_empty());
         for (name, embedded) in fonts {
             assert!(embedded, "{}: {name} not embedded", file.display());
             assert!(
@@ -469,6 +486,11 @@ fn state_output() -> (Folder, tempfile::TempDir) {
         "so: 5",
     );
     records.edit("danh-sach-dang-ky.yaml", "so: 01-DS/BTCTU", "so: 1");
+    records.edit(
+        "quyet-dinh/2020-12-28-khen-thuong.yaml",
+        "so: 128-QĐ/BTCTU",
+        "so: 128",
+    );
     let out = tempfile::TempDir::new().expect("temp dir");
     let run = build(records.path(), out.path());
     assert!(run.status.success(), "{}", stdout(&run));

@@ -14,7 +14,9 @@ mod bien_ban;
 mod dang_ky_ca_nhan;
 mod dang_ky_tap_the;
 mod danh_sach_dang_ky;
+mod giay_khen;
 mod ke_hoach;
+mod quyet_dinh;
 mod to_trinh;
 
 use chrono::NaiveDate;
@@ -84,6 +86,8 @@ pub const KINDS: &[Kind] = &[
     kind::<danh_sach_dang_ky::RegistrationList>(),
     kind::<bien_ban::Minutes>(),
     kind::<to_trinh::Proposal>(),
+    kind::<quyet_dinh::AwardDecision>(),
+    kind::<giay_khen::Certificate>(),
 ];
 
 /// The Typst layout library every template imports.

@@ -8,7 +8,8 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use crate::records::{
-    Candidate, Collective, Kind, Meeting, Person, Plan, Proposal, Records, RegistrationList,
+    Candidate, Collective, Decision, Kind, Meeting, Person, Plan, Proposal, Records,
+    RegistrationList,
 };
 use crate::text::Id;
 use crate::vocab::MeetingKind;
@@ -73,6 +74,11 @@ impl<'a> Reader<'a> {
     pub fn meeting(&self, id: &Id) -> Option<&'a Meeting> {
         self.note(id);
         self.records.meetings.get(id)
+    }
+
+    pub fn decision(&self, id: &Id) -> Option<&'a Decision> {
+        self.note(id);
+        self.records.decisions.get(id)
     }
 
     pub fn proposal(&self, id: &Id) -> Option<&'a Proposal> {

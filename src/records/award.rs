@@ -3,8 +3,12 @@
 //! (`khen_thuong_truoc`). Together, across plans, they are the award
 //! history that later years read.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
+use serde::{Deserialize, Deserializer, Serialize, de};
+
+use super::Signer;
+use crate::amount::Reading;
 use crate::text::{Date, Id, Line};
 
 /// A decision on awards (`quyet-dinh/`), as received from whoever granted
@@ -13,8 +17,10 @@ use crate::text::{Date, Id, Line};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
-    /// Number and symbol as the decision prints them: "45-QĐ/BTCTU".
-    pub so: Line,
+    /// Number and symbol as the decision prints them: "45-QĐ/BTCTU"; on a
+    /// decision the body issues itself, absent until `tdkt issue` gives it.
+    #[serde(default)]
+    pub so: Option<Line>,
     pub ngay: Date,
     /// Who decided, as a sentence names them: "Trưởng Ban Tổ chức Tỉnh ủy".
     pub co_quan: Line,
@@ -22,6 +28,40 @@ pub struct Decision {
     #[serde(default)]
     pub to_trinh: Option<Id>,
     pub khen_thuong: Vec<Granted>,
+    /// Present when the body issues the decision itself (an award within
+    /// its own authority): tdkt then prints it and its certificates.
+    #[serde(default)]
+    pub ban_hanh: Option<Issuing>,
+}
+
+/// What a decision the body issues needs beyond whom it awards what.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuing {
+    /// The authority that decides, above "Căn cứ" and on the certificates:
+    /// "TRƯỞNG BAN TỔ CHỨC TỈNH ỦY BẮC GIANG".
+    pub tham_quyen: Line,
+    /// "Căn cứ …" lines of the body's own (its functions and duties),
+    /// between the law's lines and the proposal's.
+    #[serde(default)]
+    pub can_cu: Vec<Line>,
+    /// Where the reward money comes from (Điều 2).
+    pub nguon_tien: Line,
+    /// Who carries the decision out (Điều 3).
+    pub thi_hanh: Vec<Line>,
+    pub nguoi_ky: Signer,
+    /// Absent: "Như Điều 3", "Lưu Văn thư".
+    #[serde(default)]
+    pub noi_nhan: Option<Vec<Line>>,
+    /// The subject; absent: "về việc khen thưởng tập thể, cá nhân …".
+    #[serde(default)]
+    pub trich_yeu: Option<Line>,
+    /// Whether rewards are rounded up to the ten thousand đồng; absent, yes.
+    #[serde(default)]
+    pub lam_tron: Option<bool>,
+    /// How amounts are read in words: `bac` (default) or `nam`.
+    #[serde(default)]
+    pub cach_doc: Reading,
 }
 
 /// One form of award (or title) and the units and people given it.
@@ -32,6 +72,45 @@ pub struct Granted {
     pub hinh_thuc: Line,
     /// Ids of units and people, as their records are named.
     pub nguoi_nhan: Vec<Id>,
+    /// For what, as the decision and the certificate say it: "Đã có thành
+    /// tích xuất sắc trong xây dựng điển hình tiên tiến năm 2020".
+    #[serde(default)]
+    pub ly_do: Option<Line>,
+    /// The reward as a multiple of the base salary ("0.3"), for everyone
+    /// given this form; absent: the rule set's multiple for the form.
+    #[serde(default)]
+    pub he_so: Option<Tenths>,
+    /// Numbers in the body's sổ vàng, by recipient, printed on their
+    /// certificates.
+    #[serde(default)]
+    pub so_vang: BTreeMap<Id, Line>,
+}
+
+/// A multiple written "0.3" or "0,3", held in tenths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tenths(pub u32);
+
+impl<'de> Deserialize<'de> for Tenths {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(f64),
+            Text(String),
+        }
+        let value = match Raw::deserialize(d)? {
+            Raw::Number(n) => Some(n),
+            Raw::Text(t) => t.trim().replace(',', ".").parse().ok(),
+        };
+        let tenths = value
+            .map(|v| v * 10.0)
+            .filter(|t| *t >= 0.0 && *t <= 1000.0 && (t - t.round()).abs() < 1e-6);
+        tenths.map(|t| Tenths(t.round() as u32)).ok_or_else(|| {
+            de::Error::custom(
+                "hệ số phải là một số lần mức lương cơ sở, đến một chữ số thập phân, ví dụ 0,3 hoặc 1,5",
+            )
+        })
+    }
 }
 
 /// One award in a unit's or person's history: from a decision of an earlier
@@ -60,7 +139,7 @@ impl Decision {
             .map(|g| Award {
                 nam: chrono::Datelike::year(&self.ngay.0),
                 hinh_thuc: g.hinh_thuc.clone(),
-                so: Some(self.so.clone()),
+                so: self.so.clone(),
                 ngay: Some(self.ngay),
                 co_quan: Some(self.co_quan.clone()),
             })

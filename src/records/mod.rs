@@ -21,7 +21,7 @@ use serde::Serialize;
 use crate::job::hash_bytes;
 use crate::text::{Date, Id, Line};
 use crate::vocab::MeetingKind;
-pub use award::{Award, Decision, Granted};
+pub use award::{Award, Decision, Granted, Issuing, Tenths};
 pub use list::RegistrationList;
 pub use meeting::{Absence, Meeting, Proposal, Vote};
 pub use number::{DocNumber, Symbol};

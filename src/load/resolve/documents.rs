@@ -180,5 +180,53 @@ pub(super) fn decision_refs(known: &Known, refs: &mut Refs, d: &Decision) {
                 );
             }
         }
+        for id in g.so_vang.keys() {
+            if !g.nguoi_nhan.contains(id) {
+                refs.report(
+                    &format!("khen_thuong[{i}].so_vang.{id}"),
+                    format!(
+                        "\"{id}\" có số sổ vàng nhưng không có trong nguoi_nhan của hình thức này"
+                    ),
+                );
+            }
+        }
+    }
+    match &d.ban_hanh {
+        None if d.so.is_none() => refs.report(
+            "so",
+            "quyết định nhận được phải ghi số và ký hiệu như bản quyết định (ví dụ 45-QĐ/BTCTU); \
+             quyết định cơ quan tự ban hành thì ghi `ban_hanh`"
+                .into(),
+        ),
+        None => {}
+        Some(issuing) => {
+            match d
+                .so
+                .as_ref()
+                .map(|s| crate::records::number::parse(s.as_str()))
+            {
+                Some(Err(why)) => refs.report("so", why),
+                Some(Ok(n)) => known.number(refs, Some(&n), kind::DECISION, Issuer::Body),
+                None => {}
+            }
+            known.signer(refs, "ban_hanh.nguoi_ky", &issuing.nguoi_ky);
+            for (i, g) in d.khen_thuong.iter().enumerate() {
+                let unpriced = g.he_so.is_none()
+                    && g.nguoi_nhan.iter().any(|id| {
+                        let collective = known.collectives.contains(id);
+                        crate::ruleset::reward_tenths(g.hinh_thuc.as_str(), collective).is_none()
+                    });
+                if unpriced {
+                    refs.report(
+                        &format!("khen_thuong[{i}].hinh_thuc"),
+                        format!(
+                            "tdkt không biết mức tiền thưởng của \"{}\"; hãy ghi `he_so` (số lần \
+                             mức lương cơ sở, ví dụ 0,3)",
+                            g.hinh_thuc
+                        ),
+                    );
+                }
+            }
+        }
     }
 }
