@@ -27,6 +27,8 @@ fn the_small_fixture_builds_every_document() {
         "2020/dang-ky/danh-sach.pdf",
         "2020/dang-ky/tap-the/phong-a.pdf",
         "2020/dang-ky/tap-the/phong-b.pdf",
+        "2020/phieu-bau/binh-xet.pdf",
+        "2020/phieu-bau/lua-chon.pdf",
         "2020/to-trinh/de-nghi.pdf",
     ];
     let have: Vec<String> = files(out.path())
@@ -35,7 +37,7 @@ fn the_small_fixture_builds_every_document() {
         .collect();
     assert_eq!(have, expected);
     assert!(
-        stdout(&run).contains("Đã lập 9 văn bản"),
+        stdout(&run).contains("Đã lập 11 văn bản"),
         "{}",
         stdout(&run)
     );

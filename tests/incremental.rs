@@ -57,6 +57,8 @@ const ALL: &[&str] = &[
     "dang-ky/danh-sach",
     "dang-ky/tap-the/phong-a",
     "dang-ky/tap-the/phong-b",
+    "phieu-bau/binh-xet",
+    "phieu-bau/lua-chon",
     "to-trinh/de-nghi",
 ];
 
@@ -74,7 +76,7 @@ fn nothing_changed_nothing_rendered() {
     let again = build(folder.path(), out.path(), &[]);
     assert!(again.rendered.is_empty(), "{}", again.text);
     assert!(
-        again.text.contains("Đã lập 0 văn bản") && again.text.contains("9 văn bản không đổi"),
+        again.text.contains("Đã lập 0 văn bản") && again.text.contains("11 văn bản không đổi"),
         "{}",
         again.text
     );
@@ -96,8 +98,9 @@ fn a_change_renders_exactly_the_documents_that_show_it() {
         set(&["dang-ky/ca-nhan/le-van-cuong"])
     );
 
-    // A position shows on the form, in the list, and in both minutes (he is
-    // the council's secretary); he was not proposed, so the proposal stays.
+    // A position shows on the form, in the list, in both minutes (he is
+    // the council's secretary) and on both ballots (he is a candidate); he
+    // was not proposed, so the proposal stays.
     folder.edit(CUONG, "chuc_vu: Chuyên viên", "chuc_vu: Chuyên viên chính");
     assert_eq!(
         build(folder.path(), out.path(), &[]).rendered,
@@ -105,7 +108,9 @@ fn a_change_renders_exactly_the_documents_that_show_it() {
             "dang-ky/ca-nhan/le-van-cuong",
             "dang-ky/danh-sach",
             "bien-ban/lua-chon",
-            "bien-ban/binh-xet"
+            "bien-ban/binh-xet",
+            "phieu-bau/lua-chon",
+            "phieu-bau/binh-xet"
         ])
     );
 
@@ -118,6 +123,8 @@ fn a_change_renders_exactly_the_documents_that_show_it() {
             "dang-ky/danh-sach",
             "bien-ban/lua-chon",
             "bien-ban/binh-xet",
+            "phieu-bau/lua-chon",
+            "phieu-bau/binh-xet",
             "to-trinh/de-nghi"
         ])
     );

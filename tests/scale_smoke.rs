@@ -69,8 +69,9 @@ fn generated_records_are_deterministic_valid_and_rebuild_incrementally() {
             .filter_map(|l| l.trim().strip_prefix("lập: ").map(str::to_owned))
             .collect::<Vec<_>>()
     };
-    // 4 collective forms, 24 person forms, the list, 2 minutes, 1 proposal.
-    assert_eq!(build(&[]).len(), 32);
+    // 4 collective forms, 24 person forms, the list, 2 minutes with their
+    // ballots, 1 proposal.
+    assert_eq!(build(&[]).len(), 34);
     assert!(build(&[]).is_empty());
 
     // One person's commitment changes: only their form is rendered again.

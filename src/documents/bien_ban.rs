@@ -17,8 +17,8 @@ pub struct Minutes;
 
 #[derive(Serialize)]
 pub struct MemberLine {
-    ho_ten: String,
-    mo_ta: String,
+    pub ho_ten: String,
+    pub mo_ta: String,
 }
 
 #[derive(Serialize)]
@@ -74,7 +74,7 @@ pub struct Context<'a> {
 }
 
 /// A member as the minutes name them: position, unit and role in the council.
-fn member_line(r: &Reader, id: &Id) -> MemberLine {
+pub fn member_line(r: &Reader, id: &Id) -> MemberLine {
     let role = r
         .plan()
         .hoi_dong

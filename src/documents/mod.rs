@@ -11,11 +11,13 @@ mod context;
 mod reader;
 
 mod bien_ban;
+mod bien_ban_kiem_phieu;
 mod dang_ky_ca_nhan;
 mod dang_ky_tap_the;
 mod danh_sach_dang_ky;
 mod giay_khen;
 mod ke_hoach;
+mod phieu_bau;
 mod quyet_dinh;
 mod to_trinh;
 
@@ -84,7 +86,9 @@ pub const KINDS: &[Kind] = &[
     kind::<dang_ky_tap_the::CollectiveForm>(),
     kind::<dang_ky_ca_nhan::PersonForm>(),
     kind::<danh_sach_dang_ky::RegistrationList>(),
+    kind::<phieu_bau::Ballot>(),
     kind::<bien_ban::Minutes>(),
+    kind::<bien_ban_kiem_phieu::VoteCount>(),
     kind::<to_trinh::Proposal>(),
     kind::<quyet_dinh::AwardDecision>(),
     kind::<giay_khen::Certificate>(),

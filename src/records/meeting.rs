@@ -32,6 +32,14 @@ pub struct Meeting {
     /// Who issues the minutes; absent: the council that met.
     #[serde(default)]
     pub ban_hanh: Option<Issuer>,
+    /// How many ballots to print: one per council member when absent, or
+    /// `1` for one to copy.
+    #[serde(default)]
+    pub so_phieu_in: Option<u32>,
+    /// The counting board (ban kiểm phiếu), its head first: with it, tdkt
+    /// prints the vote-count minutes they sign.
+    #[serde(default)]
+    pub ban_kiem_phieu: Vec<Id>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -42,6 +42,22 @@ pub(super) fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
     if m.ket_thuc <= m.bat_dau {
         refs.report("ket_thuc", "giờ kết thúc phải sau giờ bắt đầu".into());
     }
+    for (i, id) in m.ban_kiem_phieu.iter().enumerate() {
+        let field = format!("ban_kiem_phieu[{i}]");
+        known.person(refs, &field, id);
+        if m.vang_mat.iter().any(|a| &a.nguoi == id) {
+            refs.report(
+                &field,
+                format!("\"{id}\" được ghi là vắng mặt nhưng lại ở Ban kiểm phiếu"),
+            );
+        }
+    }
+    if m.so_phieu_in == Some(0) {
+        refs.report(
+            "so_phieu_in",
+            "số phiếu in phải từ 1 trở lên (1: in một phiếu để sao)".into(),
+        );
+    }
     let mut absent = HashSet::new();
     for (i, a) in m.vang_mat.iter().enumerate() {
         let field = format!("vang_mat[{i}].nguoi");

@@ -1,0 +1,112 @@
+//! Biên bản kiểm phiếu: the counting board's minutes of a council vote, for
+//! each meeting whose record names the board (`ban_kiem_phieu`): the
+//! ballots issued, returned and valid, and each candidate's votes for and
+//! against with the share of the whole council, signed by the board.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::bien_ban::{MemberLine, member_line};
+use super::context::{self, Common};
+use super::{Document, Draft, Reader, Template};
+use crate::records::Records;
+use crate::ruleset;
+use crate::text::Id;
+use crate::vocab::MeetingKind;
+use crate::words::{moment_words, percent, two_digits};
+
+pub struct VoteCount;
+
+#[derive(Serialize)]
+pub struct Row {
+    ten: String,
+    phat_ra: u32,
+    thu_ve: u32,
+    hop_le: u32,
+    dong_y: u32,
+    khong_dong_y: u32,
+    /// Of the whole council: "88,9 %".
+    ty_le: String,
+    dat: bool,
+}
+
+#[derive(Serialize)]
+pub struct Context<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    trich_yeu: String,
+    ngay: NaiveDate,
+    bat_dau: String,
+    dia_diem: &'a str,
+    tong_so: String,
+    co_mat: String,
+    ban_kiem_phieu: Vec<MemberLine>,
+    nguong: String,
+    phieu: Vec<Row>,
+}
+
+impl Document for VoteCount {
+    const NAME: &'static str = "bien-ban-kiem-phieu";
+    const TITLE: &'static str = "Biên bản kiểm phiếu";
+    const ONE_PER: &'static str = "mỗi cuộc họp có `ban_kiem_phieu`";
+    const TEMPLATE: Template = template!("bien-ban-kiem-phieu.typ.j2");
+    type Context<'a> = Context<'a>;
+
+    fn sources(records: &Records) -> Vec<Id> {
+        records
+            .meetings
+            .iter()
+            .filter(|(_, m)| !m.ban_kiem_phieu.is_empty())
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
+        let m = r.meeting(id)?;
+        let plan = r.plan();
+        let members = plan.hoi_dong.thanh_vien.len() as u32;
+        let date = m.bat_dau.0.date();
+        let threshold = ruleset::threshold(plan, date);
+        let phieu = m
+            .bieu_quyet
+            .iter()
+            .map(|v| {
+                let name = r.candidate(&v.ung_vien).map(|c| c.name().to_owned());
+                Row {
+                    ten: name.unwrap_or_else(|| v.ung_vien.to_string()),
+                    phat_ra: v.phieu_phat_ra,
+                    thu_ve: v.phieu_thu_ve,
+                    hop_le: v.phieu_hop_le,
+                    dong_y: v.dong_y,
+                    khong_dong_y: v.phieu_hop_le.saturating_sub(v.dong_y),
+                    ty_le: percent(v.dong_y, members),
+                    dat: threshold.is_met(v.dong_y, members),
+                }
+            })
+            .collect();
+        let stage = if m.loai == MeetingKind::YearEnd {
+            "bình xét tập thể, cá nhân điển hình tiên tiến"
+        } else {
+            "lựa chọn tập thể, cá nhân xây dựng điển hình tiên tiến"
+        };
+        let subject = format!("kiểm phiếu {stage} năm {}", plan.nam);
+        let context = Context {
+            common: context::common(r, m.issuer()),
+            trich_yeu: plan.the_thuc.subject_case(&subject),
+            ngay: date,
+            bat_dau: moment_words(m.bat_dau.0),
+            dia_diem: m.dia_diem.as_str(),
+            tong_so: two_digits(members),
+            co_mat: two_digits(members.saturating_sub(m.vang_mat.len() as u32)),
+            ban_kiem_phieu: m.ban_kiem_phieu.iter().map(|p| member_line(r, p)).collect(),
+            nguong: threshold.describe(),
+            phieu,
+        };
+        Some(Draft {
+            key: format!("bien-ban-kiem-phieu/{id}"),
+            date,
+            context,
+            issuable: None,
+        })
+    }
+}

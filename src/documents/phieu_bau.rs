@@ -1,0 +1,122 @@
+//! Phiếu bầu: the ballots of a council meeting's secret vote, one page per
+//! ballot — as many as the council has members, or the number the meeting
+//! record asks (`so_phieu_in: 1` for one to copy). The candidates are those
+//! the record's vote lists; before the vote, those the stage puts to it
+//! (the registrants at a selection, the units and people chosen then at the
+//! year's end).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::context::{self, Common};
+use super::{Document, Draft, Reader, Template};
+use crate::records::{Candidate, Records};
+use crate::ruleset;
+use crate::text::Id;
+use crate::vocab::MeetingKind;
+
+pub struct Ballot;
+
+#[derive(Serialize)]
+pub struct Row {
+    ten: String,
+    mo_ta: String,
+}
+
+#[derive(Serialize)]
+pub struct Context<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    trich_yeu: String,
+    ngay: NaiveDate,
+    tap_the: Vec<Row>,
+    ca_nhan: Vec<Row>,
+    /// How many the council may choose, by kind, when the plan says.
+    chon_toi_da: (u32, u32),
+    nguong: String,
+    so_ban: u32,
+}
+
+impl Document for Ballot {
+    const NAME: &'static str = "phieu-bau";
+    const TITLE: &'static str = "Phiếu bầu";
+    const ONE_PER: &'static str = "mỗi cuộc họp (mỗi trang một phiếu)";
+    const TEMPLATE: Template = template!("phieu-bau.typ.j2");
+    type Context<'a> = Context<'a>;
+
+    fn sources(records: &Records) -> Vec<Id> {
+        records.meetings.keys().cloned().collect()
+    }
+
+    fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
+        let m = r.meeting(id)?;
+        let plan = r.plan();
+        let year_end = m.loai == MeetingKind::YearEnd;
+        let candidates: Vec<Candidate> = if !m.bieu_quyet.is_empty() {
+            m.bieu_quyet
+                .iter()
+                .filter_map(|v| r.candidate(&v.ung_vien))
+                .collect()
+        } else if year_end {
+            r.first_meeting_of(MeetingKind::Selection)
+                .map(|(_, s)| r.chosen(s))
+                .unwrap_or_default()
+        } else {
+            r.registrants()
+        };
+        let mut tap_the = Vec::new();
+        let mut people = Vec::new();
+        for c in candidates {
+            match c {
+                Candidate::Collective(_, x) => tap_the.push(Row {
+                    ten: x.ten.to_string(),
+                    mo_ta: plan.co_quan.ten_goi.to_string(),
+                }),
+                Candidate::Person(_, x) => people.push((
+                    x.name_key(),
+                    Row {
+                        ten: x.ho_ten.to_string(),
+                        mo_ta: context::position(r, x),
+                    },
+                )),
+            }
+        }
+        people.sort_by(|a, b| a.0.cmp(&b.0));
+        let quota = if year_end {
+            plan.chi_tieu.cuoi_nam
+        } else {
+            plan.chi_tieu.lua_chon
+        };
+        let subject = if year_end {
+            format!(
+                "bình xét tập thể, cá nhân điển hình tiên tiến năm {}",
+                plan.nam
+            )
+        } else {
+            format!(
+                "lựa chọn tập thể, cá nhân xây dựng điển hình tiên tiến năm {}",
+                plan.nam
+            )
+        };
+        let date = m.bat_dau.0.date();
+        let context = Context {
+            common: context::common(r, m.issuer()),
+            trich_yeu: plan.the_thuc.subject_case(&subject),
+            ngay: date,
+            tap_the,
+            ca_nhan: people.into_iter().map(|(_, p)| p).collect(),
+            chon_toi_da: (quota.tap_the, quota.ca_nhan),
+            nguong: ruleset::threshold(plan, date).describe(),
+            so_ban: m
+                .so_phieu_in
+                .unwrap_or(plan.hoi_dong.thanh_vien.len() as u32)
+                .max(1),
+        };
+        Some(Draft {
+            key: format!("phieu-bau/{id}"),
+            date,
+            context,
+            issuable: None,
+        })
+    }
+}

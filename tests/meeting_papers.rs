@@ -1,0 +1,155 @@
+//! #12.2: what a council's vote needs on paper besides its minutes: the
+//! ballots (one page each, as many as the council has members or as the
+//! record asks), with the candidates the vote is on; and the counting
+//! board's minutes, with the record's figures, signed by the board.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Folder, build, example_output, example_plan, only_error, pdf, stdout};
+
+const YEAR_END: &str = "cuoc-hop/2020-12-15-binh-xet.yaml";
+
+fn pages(file: &Path) -> Vec<String> {
+    let text = pdf::text(file);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn built(records: &Folder) -> tempfile::TempDir {
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = build(records.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    out
+}
+
+#[test]
+fn one_ballot_a_member_each_listing_the_candidates_of_the_vote() {
+    let file = example_output().join("2020/phieu-bau/2020-12-15-binh-xet.pdf");
+    let pages = pages(&file);
+    // The council has nine members.
+    assert_eq!(pages.len(), 9);
+    for page in &pages {
+        let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+        for phrase in [
+            "PHIẾU BẦU",
+            "bình xét tập thể, cá nhân điển hình tiên tiến năm 2020",
+            "HỘI ĐỒNG THI ĐUA - KHEN",
+            "Đồng ý",
+            "Không đồng ý",
+            "Hội đồng chọn không quá 01 tập thể và 02 cá nhân",
+            "Phòng Tổ chức đảng - Đảng viên",
+            "Phòng Tổ chức cán bộ",
+            "Vũ Minh Đức",
+        ] {
+            assert!(flat.contains(phrase), "{phrase}: {flat}");
+        }
+        // The people by given name: Đức, Hương, Khải.
+        let (duc, huong, khai) = (
+            flat.find("Vũ Minh Đức").expect("Đức"),
+            flat.find("Lê Thị Thu Hương").expect("Hương"),
+            flat.find("Ngô Văn Khải").expect("Khải"),
+        );
+        assert!(duc < huong && huong < khai, "{flat}");
+        // A secret ballot: nobody's vote, no signature, no page number.
+        assert!(!flat.contains("Nguyễn Văn Hanh"), "{flat}");
+        assert!(!page.lines().any(|l| l.trim() == "2"), "{page}");
+    }
+}
+
+#[test]
+fn one_ballot_to_copy_and_before_the_vote_the_stage_gives_the_candidates() {
+    let records = Folder::copy_of(&example_plan());
+    let meeting = records.read(YEAR_END);
+    let (head, _) = meeting.split_once("bieu_quyet:").expect("votes");
+    records.write(YEAR_END, format!("{head}so_phieu_in: 1\nbieu_quyet: []\n"));
+    // The year-end vote is not recorded yet: its ballot is printed.
+    let out = built(&records);
+    let file = out.path().join("2020/phieu-bau/2020-12-15-binh-xet.pdf");
+    let pages = pages(&file);
+    assert_eq!(pages.len(), 1);
+    let flat = pages[0].split_whitespace().collect::<Vec<_>>().join(" ");
+    // Those chosen at the selection in March, the year-end candidates.
+    for name in [
+        "Phòng Tổ chức đảng - Đảng viên",
+        "Phòng Tổ chức cán bộ",
+        "Ngô Văn Khải",
+        "Lê Thị Thu Hương",
+        "Vũ Minh Đức",
+    ] {
+        assert!(flat.contains(name), "{name}: {flat}");
+    }
+    assert!(
+        !flat.contains("Văn phòng Ban"),
+        "not chosen in March: {flat}"
+    );
+}
+
+#[test]
+fn the_counting_board_signs_the_figures_of_the_record() {
+    let file = example_output().join("2020/bien-ban-kiem-phieu/2020-12-15-binh-xet.pdf");
+    let text = pdf::text(&file);
+    let flat = pdf::flat_text(&file);
+    for phrase in [
+        "BIÊN BẢN",
+        "kiểm phiếu bình xét tập thể, cá nhân điển hình tiên tiến năm 2020",
+        "Bùi Văn Long, Trưởng phòng Tổ chức cán bộ, Ủy viên, Trưởng Ban kiểm phiếu;",
+        "Tổng số thành viên Hội đồng: 09; có mặt: 09",
+        "TRƯỞNG BAN KIỂM PHIẾU",
+        "THÀNH VIÊN",
+        "Nguyễn Thị Thùy Linh",
+    ] {
+        assert!(flat.contains(phrase), "{phrase}: {flat}");
+    }
+    let row = text
+        .lines()
+        .find(|l| l.contains("Vũ Minh Đức"))
+        .expect("Vũ Minh Đức's row");
+    let cells: Vec<&str> = row.split_whitespace().collect();
+    // 9 issued, 9 returned, 9 valid, 3 for, 6 against, 3 of 9 members.
+    let figures: Vec<&str> = cells
+        .iter()
+        .copied()
+        .filter(|c| c.chars().all(|ch| ch.is_ascii_digit() || ch == ','))
+        .collect();
+    assert_eq!(figures, ["5", "9", "9", "9", "3", "6", "33,3"], "{row}");
+    assert!(flat.contains("33,3 % (chưa đạt)"), "{flat}");
+    // Every signature on the page of the last paragraph.
+    let last = pages(&file).pop().expect("a page");
+    for name in [
+        "Bùi Văn Long",
+        "Lại Văn Sơn",
+        "Nguyễn Thị Thùy Linh",
+        "Biên bản lập xong",
+    ] {
+        assert!(last.contains(name), "{name}: {last}");
+    }
+}
+
+#[test]
+fn an_absent_member_cannot_count_the_votes() {
+    let records = Folder::copy_of(&example_plan());
+    records.edit(
+        YEAR_END,
+        "bieu_quyet:",
+        "vang_mat:\n  - { nguoi: lai-van-son, ly_do: ốm }\nbieu_quyet:",
+    );
+    let error = only_error(records.path());
+    assert_eq!(error["truong"], "ban_kiem_phieu[1]", "{error}");
+}
+
+#[test]
+fn no_board_no_vote_count_minutes() {
+    let records = Folder::copy_of(&example_plan());
+    records.edit(
+        YEAR_END,
+        "ban_kiem_phieu: [bui-van-long, lai-van-son, nguyen-thi-thuy-linh]\n",
+        "",
+    );
+    let out = built(&records);
+    assert!(!out.path().join("2020/bien-ban-kiem-phieu").exists());
+}
