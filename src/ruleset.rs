@@ -21,6 +21,9 @@ pub struct RuleSet {
     /// 2003, Điều 23), or an initiative or "hoàn thành xuất sắc nhiệm vụ"
     /// suffices (Luật 06/2022/QH15, Điều 23).
     pub initiative_required: bool,
+    /// The numbers of the achievement report forms in the decree's
+    /// appendix: (collective, individual).
+    pub report_forms: (&'static str, &'static str),
 }
 
 const SETS: &[RuleSet] = &[
@@ -34,11 +37,14 @@ const SETS: &[RuleSet] = &[
         ],
         threshold: Threshold::Majority,
         initiative_required: true,
+        report_forms: ("01", "02"),
     },
     RuleSet {
         from: (2024, 1, 1),
         law: "Luật Thi đua, khen thưởng số 06/2022/QH15",
         decree: "Nghị định số 98/2023/NĐ-CP",
+        // Believed (the forms of Nghị định 91/2017 moved one on), unread.
+        report_forms: ("02", "03"),
         legal_bases: &[
             "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022",
             "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
@@ -50,6 +56,9 @@ const SETS: &[RuleSet] = &[
         from: (2025, 7, 1),
         law: "Luật Thi đua, khen thưởng số 06/2022/QH15",
         decree: "Nghị định số 152/2025/NĐ-CP",
+        // The individual's 05 is read (QĐ 638/QĐ-BNV); the collective's 04
+        // is believed.
+        report_forms: ("04", "05"),
         legal_bases: &[
             "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022",
             "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",

@@ -49,6 +49,9 @@ fn set(keys: &[&str]) -> BTreeSet<String> {
 }
 
 const ALL: &[&str] = &[
+    "bao-cao-thanh-tich/pham-thi-dung",
+    "bao-cao-thanh-tich/phong-a",
+    "bao-cao-thanh-tich/tran-thi-binh",
     "bien-ban/binh-xet",
     "bien-ban/lua-chon",
     "dang-ky/ca-nhan/le-van-cuong",
@@ -76,7 +79,7 @@ fn nothing_changed_nothing_rendered() {
     let again = build(folder.path(), out.path(), &[]);
     assert!(again.rendered.is_empty(), "{}", again.text);
     assert!(
-        again.text.contains("Đã lập 0 văn bản") && again.text.contains("11 văn bản không đổi"),
+        again.text.contains("Đã lập 0 văn bản") && again.text.contains("14 văn bản không đổi"),
         "{}",
         again.text
     );
@@ -125,7 +128,8 @@ fn a_change_renders_exactly_the_documents_that_show_it() {
             "bien-ban/binh-xet",
             "phieu-bau/lua-chon",
             "phieu-bau/binh-xet",
-            "to-trinh/de-nghi"
+            "to-trinh/de-nghi",
+            "bao-cao-thanh-tich/tran-thi-binh"
         ])
     );
 

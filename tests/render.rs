@@ -655,8 +655,8 @@ fn a_confirmation_speaks_of_the_body_and_keeps_its_title_whole() {
     let records = Folder::copy_of(&example_plan());
     records.edit(
         "ke-hoach.yaml",
-        "  dia_danh: Bắc Giang",
-        "  dia_danh: Bắc Giang\n  ten_ngan: Sở\n  thu_truong: truong-ban",
+        "  thu_truong: tran-quang-tuan",
+        "  ten_ngan: Sở\n  thu_truong: truong-ban",
     );
     records.write(
         "ca-nhan/truong-ban.yaml",

@@ -70,8 +70,8 @@ fn generated_records_are_deterministic_valid_and_rebuild_incrementally() {
             .collect::<Vec<_>>()
     };
     // 4 collective forms, 24 person forms, the list, 2 minutes with their
-    // ballots, 1 proposal.
-    assert_eq!(build(&[]).len(), 34);
+    // ballots, 1 proposal and the achievement reports of the 3 it proposes.
+    assert_eq!(build(&[]).len(), 37);
     assert!(build(&[]).is_empty());
 
     // One person's commitment changes: only their form is rendered again.

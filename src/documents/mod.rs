@@ -10,6 +10,7 @@ mod template;
 mod context;
 mod reader;
 
+mod bao_cao_thanh_tich;
 mod bien_ban;
 mod bien_ban_kiem_phieu;
 mod dang_ky_ca_nhan;
@@ -90,6 +91,7 @@ pub const KINDS: &[Kind] = &[
     kind::<bien_ban::Minutes>(),
     kind::<bien_ban_kiem_phieu::VoteCount>(),
     kind::<to_trinh::Proposal>(),
+    kind::<bao_cao_thanh_tich::AchievementReport>(),
     kind::<quyet_dinh::AwardDecision>(),
     kind::<giay_khen::Certificate>(),
 ];

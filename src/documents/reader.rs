@@ -76,6 +76,13 @@ impl<'a> Reader<'a> {
         self.records.meetings.get(id)
     }
 
+    /// The awards of a unit or person before this plan (its record's and
+    /// the other plans' decisions').
+    pub fn awards_of(&self, id: &Id) -> Vec<crate::records::Award> {
+        self.note(id);
+        self.records.awards_of(id)
+    }
+
     pub fn decision(&self, id: &Id) -> Option<&'a Decision> {
         self.note(id);
         self.records.decisions.get(id)

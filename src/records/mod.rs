@@ -26,8 +26,8 @@ pub use list::RegistrationList;
 pub use meeting::{Absence, Meeting, Proposal, Vote};
 pub use number::{DocNumber, Symbol};
 pub use people::{
-    Collective, CollectiveRegistration, DisciplinaryMeasure, Evaluation, Initiative, Person,
-    PersonRegistration, Recognition,
+    Biography, Collective, CollectiveRegistration, DisciplinaryMeasure, Evaluation, Initiative,
+    Person, PersonRegistration, Recognition, UnitSketch,
 };
 pub use plan::{
     Body, ContentArea, Council, CouncilMember, Criteria, Fraction, IssuerNames, Plan, Quota,

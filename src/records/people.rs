@@ -35,6 +35,21 @@ pub struct Collective {
     /// Awards from before the records began.
     #[serde(default)]
     pub khen_thuong_truoc: Vec<Award>,
+    /// What its achievement report says of it beyond the other keys.
+    #[serde(default)]
+    pub gioi_thieu: Option<UnitSketch>,
+}
+
+/// Section I of a unit's achievement report, in its own words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitSketch {
+    /// "Đặc điểm, tình hình": where it sits, how it is organised.
+    #[serde(default)]
+    pub dac_diem: Option<Paragraphs>,
+    /// "Chức năng, nhiệm vụ".
+    #[serde(default)]
+    pub chuc_nang: Option<Paragraphs>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -85,6 +100,29 @@ pub struct Person {
     /// Awards from before the records began.
     #[serde(default)]
     pub khen_thuong_truoc: Vec<Award>,
+    /// What an achievement report says of the person beyond the other keys.
+    #[serde(default)]
+    pub ly_lich: Option<Biography>,
+}
+
+/// Section I ("Sơ lược lý lịch") of a person's achievement report, and
+/// the duties of section II.1; a key left out is a dotted line to fill in.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Biography {
+    #[serde(default)]
+    pub ngay_sinh: Option<Date>,
+    #[serde(default)]
+    pub que_quan: Option<Line>,
+    #[serde(default)]
+    pub tru_quan: Option<Line>,
+    #[serde(default)]
+    pub trinh_do: Option<Line>,
+    #[serde(default)]
+    pub hoc_ham: Option<Line>,
+    /// "Quyền hạn, nhiệm vụ được giao hoặc đảm nhận".
+    #[serde(default)]
+    pub nhiem_vu: Option<Paragraphs>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
