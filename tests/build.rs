@@ -32,6 +32,8 @@ fn the_small_fixture_builds_every_document() {
         "2020/dang-ky/tap-the/phong-b.pdf",
         "2020/phieu-bau/binh-xet.pdf",
         "2020/phieu-bau/lua-chon.pdf",
+        "2020/phieu-xet/binh-xet.pdf",
+        "2020/phieu-xet/lua-chon.pdf",
         "2020/to-trinh/de-nghi.pdf",
     ];
     let have: Vec<String> = files(out.path())
@@ -40,7 +42,7 @@ fn the_small_fixture_builds_every_document() {
         .collect();
     assert_eq!(have, expected);
     assert!(
-        stdout(&run).contains("Đã lập 14 văn bản"),
+        stdout(&run).contains("Đã lập 16 văn bản"),
         "{}",
         stdout(&run)
     );

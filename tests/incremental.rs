@@ -62,6 +62,8 @@ const ALL: &[&str] = &[
     "dang-ky/tap-the/phong-b",
     "phieu-bau/binh-xet",
     "phieu-bau/lua-chon",
+    "phieu-xet/binh-xet",
+    "phieu-xet/lua-chon",
     "to-trinh/de-nghi",
 ];
 
@@ -79,7 +81,7 @@ fn nothing_changed_nothing_rendered() {
     let again = build(folder.path(), out.path(), &[]);
     assert!(again.rendered.is_empty(), "{}", again.text);
     assert!(
-        again.text.contains("Đã lập 0 văn bản") && again.text.contains("14 văn bản không đổi"),
+        again.text.contains("Đã lập 0 văn bản") && again.text.contains("16 văn bản không đổi"),
         "{}",
         again.text
     );
@@ -113,7 +115,9 @@ fn a_change_renders_exactly_the_documents_that_show_it() {
             "bien-ban/lua-chon",
             "bien-ban/binh-xet",
             "phieu-bau/lua-chon",
-            "phieu-bau/binh-xet"
+            "phieu-bau/binh-xet",
+            "phieu-xet/lua-chon",
+            "phieu-xet/binh-xet"
         ])
     );
 
@@ -129,7 +133,9 @@ fn a_change_renders_exactly_the_documents_that_show_it() {
             "phieu-bau/lua-chon",
             "phieu-bau/binh-xet",
             "to-trinh/de-nghi",
-            "bao-cao-thanh-tich/tran-thi-binh"
+            "bao-cao-thanh-tich/tran-thi-binh",
+            "phieu-xet/lua-chon",
+            "phieu-xet/binh-xet"
         ])
     );
 

@@ -153,3 +153,39 @@ fn no_board_no_vote_count_minutes() {
     let out = built(&records);
     assert!(!out.path().join("2020/bien-ban-kiem-phieu").exists());
 }
+
+#[test]
+fn the_worksheet_puts_each_candidates_criteria_before_the_council() {
+    let file = example_output().join("2020/phieu-xet/2020-12-15-binh-xet.pdf");
+    let text = pdf::raw_text(&file);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for phrase in [
+        "PHIẾU TỔNG HỢP",
+        "tiêu chuẩn của ứng viên, họp bình xét cuối năm năm 2020",
+        "Tiêu chí chưa đạt và lý do",
+        // Vũ Minh Đức has no recognised initiative: CN-2 and the law's DH-1.
+        "CN-2: chưa có sáng kiến được Hội đồng sáng kiến công nhận",
+        "Các tiêu chí:",
+        "CN-2: có sáng kiến được Hội đồng sáng kiến cơ quan công nhận (Mục II.1.3).",
+    ] {
+        assert!(flat.contains(phrase), "{phrase}: {flat}");
+    }
+    // Each candidate of the vote once, in its order; the one who fails is
+    // the only row with a reason.
+    let rows: Vec<&str> = [
+        "Phòng Tổ chức đảng",
+        "Phòng Tổ chức cán bộ",
+        "Ngô Văn Khải",
+        "Lê Thị Thu Hương",
+        "Vũ Minh Đức",
+    ]
+    .into_iter()
+    .collect();
+    let mut at = 0;
+    for name in rows {
+        at += flat[at..]
+            .find(name)
+            .unwrap_or_else(|| panic!("{name} after {at}: {flat}"));
+    }
+    assert_eq!(flat.matches("Không có").count(), 4, "{flat}");
+}

@@ -70,8 +70,9 @@ fn generated_records_are_deterministic_valid_and_rebuild_incrementally() {
             .collect::<Vec<_>>()
     };
     // 4 collective forms, 24 person forms, the list, 2 minutes with their
-    // ballots, 1 proposal and the achievement reports of the 3 it proposes.
-    assert_eq!(build(&[]).len(), 37);
+    // ballots and worksheets, 1 proposal and the achievement reports of the
+    // 3 it proposes.
+    assert_eq!(build(&[]).len(), 39);
     assert!(build(&[]).is_empty());
 
     // One person's commitment changes: only their form is rendered again.

@@ -19,6 +19,7 @@ mod danh_sach_dang_ky;
 mod giay_khen;
 mod ke_hoach;
 mod phieu_bau;
+mod phieu_xet;
 mod quyet_dinh;
 mod to_trinh;
 
@@ -88,6 +89,7 @@ pub const KINDS: &[Kind] = &[
     kind::<dang_ky_ca_nhan::PersonForm>(),
     kind::<danh_sach_dang_ky::RegistrationList>(),
     kind::<phieu_bau::Ballot>(),
+    kind::<phieu_xet::Worksheet>(),
     kind::<bien_ban::Minutes>(),
     kind::<bien_ban_kiem_phieu::VoteCount>(),
     kind::<to_trinh::Proposal>(),

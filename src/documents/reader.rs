@@ -76,6 +76,24 @@ impl<'a> Reader<'a> {
         self.records.meetings.get(id)
     }
 
+    /// The rules of `stage` judged for a candidate, as `check` judges them:
+    /// the candidate's record, the units it heads or belongs to and the
+    /// plan are what the rules read.
+    pub fn verdicts(
+        &self,
+        c: &Candidate<'a>,
+        stage: crate::check::Stage,
+    ) -> Vec<crate::check::RuleResult> {
+        self.note(c.id());
+        self.note(&Records::plan_id());
+        if let Candidate::Person(_, p) = c {
+            for unit in p.don_vi.iter().chain(&p.phu_trach_phong) {
+                self.note(unit);
+            }
+        }
+        crate::check::evaluate(self.records, c, stage)
+    }
+
     /// The awards of a unit or person before this plan (its record's and
     /// the other plans' decisions').
     pub fn awards_of(&self, id: &Id) -> Vec<crate::records::Award> {
