@@ -26,6 +26,7 @@ pub mod kind {
     /// Unverified for the Party format: a list's record may set its own.
     pub const LIST: &str = "DS";
     pub const DECISION: &str = "QĐ";
+    pub const REPORT: &str = "BC";
 }
 
 /// The blank a clerk fills in by hand on a draft: no-break spaces, which

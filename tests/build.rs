@@ -19,6 +19,7 @@ fn the_small_fixture_builds_every_document() {
     assert!(run.status.success(), "{}", stdout(&run));
     let expected = [
         ".tdkt-manifest.json",
+        "2020/bao-cao-ket-qua.pdf",
         "2020/bao-cao-thanh-tich/pham-thi-dung.pdf",
         "2020/bao-cao-thanh-tich/phong-a.pdf",
         "2020/bao-cao-thanh-tich/tran-thi-binh.pdf",
@@ -42,7 +43,7 @@ fn the_small_fixture_builds_every_document() {
         .collect();
     assert_eq!(have, expected);
     assert!(
-        stdout(&run).contains("Đã lập 16 văn bản"),
+        stdout(&run).contains("Đã lập 17 văn bản"),
         "{}",
         stdout(&run)
     );

@@ -49,6 +49,7 @@ fn set(keys: &[&str]) -> BTreeSet<String> {
 }
 
 const ALL: &[&str] = &[
+    "bao-cao-ket-qua",
     "bao-cao-thanh-tich/pham-thi-dung",
     "bao-cao-thanh-tich/phong-a",
     "bao-cao-thanh-tich/tran-thi-binh",
@@ -81,7 +82,7 @@ fn nothing_changed_nothing_rendered() {
     let again = build(folder.path(), out.path(), &[]);
     assert!(again.rendered.is_empty(), "{}", again.text);
     assert!(
-        again.text.contains("Đã lập 0 văn bản") && again.text.contains("16 văn bản không đổi"),
+        again.text.contains("Đã lập 0 văn bản") && again.text.contains("17 văn bản không đổi"),
         "{}",
         again.text
     );
@@ -135,7 +136,8 @@ fn a_change_renders_exactly_the_documents_that_show_it() {
             "to-trinh/de-nghi",
             "bao-cao-thanh-tich/tran-thi-binh",
             "phieu-xet/lua-chon",
-            "phieu-xet/binh-xet"
+            "phieu-xet/binh-xet",
+            "bao-cao-ket-qua"
         ])
     );
 
@@ -204,10 +206,15 @@ fn a_document_that_no_longer_exists_is_removed_and_nothing_else() {
         "ho_ten: Hoàng Văn Em\ngioi_tinh: nam\nchuc_vu: Chuyên viên\ndon_vi: phong-b\n\
          dang_ky: { ngay: 2020-03-01, noi_dung: [\"2.2\"], danh_hieu: lao_dong_tien_tien, lam_theo_bac: true, cam_ket: Hoàn thành tốt nhiệm vụ. }\n",
     );
+    // His form, and the list and the year's report that count him.
     let added = build(folder.path(), out.path(), &[]);
     assert_eq!(
         added.rendered,
-        set(&["dang-ky/ca-nhan/hoang-van-em", "dang-ky/danh-sach"])
+        set(&[
+            "dang-ky/ca-nhan/hoang-van-em",
+            "dang-ky/danh-sach",
+            "bao-cao-ket-qua"
+        ])
     );
 
     // A clerk's own files in the output folder, and a PDF tdkt did not write.
@@ -221,7 +228,10 @@ fn a_document_that_no_longer_exists_is_removed_and_nothing_else() {
     folder.remove("ca-nhan/hoang-van-em.yaml");
     let removed = build(folder.path(), out.path(), &[]);
     assert_eq!(removed.removed, set(&["dang-ky/ca-nhan/hoang-van-em"]));
-    assert_eq!(removed.rendered, set(&["dang-ky/danh-sach"]));
+    assert_eq!(
+        removed.rendered,
+        set(&["dang-ky/danh-sach", "bao-cao-ket-qua"])
+    );
     assert!(
         !out.path()
             .join("2020/dang-ky/ca-nhan/hoang-van-em.pdf")

@@ -189,3 +189,24 @@ fn the_worksheet_puts_each_candidates_criteria_before_the_council() {
     }
     assert_eq!(flat.matches("Không có").count(), 4, "{flat}");
 }
+
+#[test]
+fn the_year_report_counts_and_names_each_stage_from_the_records() {
+    let file = example_output().join("2020/bao-cao-ket-qua.pdf");
+    let flat = pdf::flat_text(&file);
+    for phrase in [
+        "BÁO CÁO",
+        "-BC/BTCTU",
+        // 5 units and 18 people have a registration in the example.
+        "1. Đăng ký xây dựng điển hình tiên tiến: có 05 tập thể và 18 cá nhân đăng ký",
+        "2. Lựa chọn: ngày 10/3/2020, Hội đồng Thi đua - Khen thưởng cơ quan họp, lựa chọn 02 tập thể và 03 cá nhân",
+        "Ngô Văn Khải, 6 tháng đầu năm (30/6/2020): Chỉ đạo phòng hoàn thành đúng tiến độ",
+        "4. Bình xét cuối năm: ngày 15/12/2020",
+        "chọn 01 tập thể và 02 cá nhân tiêu biểu, xuất sắc nhất: Phòng Tổ chức đảng - Đảng viên, Lê Thị Thu Hương, Ngô Văn Khải.",
+        "Tờ trình số 05-TTr/HĐTĐKT ngày 18/12/2020 của Hội đồng Thi đua - Khen thưởng cơ quan đề nghị tặng Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy.",
+        "Quyết định số 128-QĐ/BTCTU ngày 28/12/2020 của Trưởng Ban Tổ chức Tỉnh ủy: tặng Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy cho Phòng Tổ chức đảng - Đảng viên, Ngô Văn Khải, Lê Thị Thu Hương.",
+        "Nguyễn Văn Hanh",
+    ] {
+        assert!(flat.contains(phrase), "{phrase}: {flat}");
+    }
+}

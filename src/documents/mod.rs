@@ -10,6 +10,7 @@ mod template;
 mod context;
 mod reader;
 
+mod bao_cao_ket_qua;
 mod bao_cao_thanh_tich;
 mod bien_ban;
 mod bien_ban_kiem_phieu;
@@ -96,6 +97,7 @@ pub const KINDS: &[Kind] = &[
     kind::<bao_cao_thanh_tich::AchievementReport>(),
     kind::<quyet_dinh::AwardDecision>(),
     kind::<giay_khen::Certificate>(),
+    kind::<bao_cao_ket_qua::YearReport>(),
 ];
 
 /// The Typst layout library every template imports.

@@ -14,6 +14,9 @@ use crate::records::{
 use crate::text::Id;
 use crate::vocab::MeetingKind;
 
+/// A plan's proposals and decisions, each with its id.
+pub type ProposalsAndDecisions<'a> = (Vec<(&'a Id, &'a Proposal)>, Vec<(&'a Id, &'a Decision)>);
+
 pub struct Reader<'a> {
     records: &'a Records,
     used: RefCell<BTreeSet<Id>>,
@@ -150,6 +153,31 @@ impl<'a> Reader<'a> {
             self.note(c.id());
         }
         found
+    }
+
+    /// Every meeting of a kind, in time.
+    pub fn meetings_of(&self, kind: MeetingKind) -> Vec<(&'a Id, &'a Meeting)> {
+        self.note_unreadable(&[Kind::Meeting]);
+        let found = self.records.meetings_of(kind);
+        for (id, _) in &found {
+            self.note(id);
+        }
+        found
+    }
+
+    /// Every proposal and every decision the plan's folder records.
+    pub fn proposals_and_decisions(&self) -> ProposalsAndDecisions<'a> {
+        self.note_unreadable(&[Kind::Proposal, Kind::Decision]);
+        let proposals: Vec<_> = self.records.proposals.iter().collect();
+        let decisions: Vec<_> = self.records.decisions.iter().collect();
+        for id in proposals
+            .iter()
+            .map(|p| p.0)
+            .chain(decisions.iter().map(|d| d.0))
+        {
+            self.note(id);
+        }
+        (proposals, decisions)
     }
 
     /// The first meeting of a kind in time.

@@ -1,0 +1,199 @@
+//! Báo cáo kết quả thực hiện kế hoạch: the year on one paper for the
+//! body's leadership and the council above — who registered, who was
+//! chosen and when, each periodic evaluation, the year-end choice, the
+//! proposals and the awards decided — with counts and names, all from the
+//! records. A draft to number and sign: no record of its own yet.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::context::{self, Common, SignerCtx};
+use super::{Document, Draft, Reader, Template};
+use crate::format::{RecipientLine, kind};
+use crate::records::{Candidate, Kind, Records};
+use crate::text::Id;
+use crate::vocab::{Issuer, MeetingKind};
+use crate::words::{date_numeric, two_digits};
+
+pub struct YearReport;
+
+/// A stage of the year: its sentence's figures and the names it gives.
+#[derive(Serialize)]
+pub struct Step {
+    ngay: Option<String>,
+    so_luong: String,
+    ten: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct Context<'a> {
+    #[serde(flatten)]
+    common: Common<'a>,
+    so_hieu: String,
+    dia_danh_ngay: String,
+    trich_yeu: String,
+    dang_ky: Step,
+    lua_chon: Option<Step>,
+    /// "Ngô Văn Khải, 6 tháng đầu năm (30/6/2020)" and its result.
+    danh_gia: Vec<(String, String)>,
+    cuoi_nam: Option<Step>,
+    de_nghi: Vec<String>,
+    khen_thuong: Vec<String>,
+    nguoi_ky: SignerCtx,
+    noi_nhan: Vec<RecipientLine>,
+}
+
+/// "02 tập thể và 03 cá nhân", and the names, units first.
+fn step(date: Option<NaiveDate>, who: &[Candidate]) -> Step {
+    let units = who.iter().filter(|c| c.kind() == Kind::Collective).count() as u32;
+    let people = who.len() as u32 - units;
+    let mut ten: Vec<String> = who
+        .iter()
+        .filter(|c| c.kind() == Kind::Collective)
+        .map(|c| c.name().to_owned())
+        .collect();
+    // People by name, the Vietnamese way.
+    let mut people_named: Vec<_> = who
+        .iter()
+        .filter_map(|c| match c {
+            Candidate::Person(_, p) => Some((p.name_key(), p.ho_ten.to_string())),
+            Candidate::Collective(..) => None,
+        })
+        .collect();
+    people_named.sort();
+    ten.extend(people_named.into_iter().map(|(_, name)| name));
+    Step {
+        ngay: date.map(date_numeric),
+        so_luong: format!(
+            "{} tập thể và {} cá nhân",
+            two_digits(units),
+            two_digits(people)
+        ),
+        ten,
+    }
+}
+
+impl Document for YearReport {
+    const NAME: &'static str = "bao-cao-ket-qua";
+    const TITLE: &'static str = "Báo cáo kết quả thực hiện kế hoạch";
+    const ONE_PER: &'static str = "mỗi kế hoạch có cuộc họp lựa chọn";
+    const TEMPLATE: Template = template!("bao-cao-ket-qua.typ.j2");
+    type Context<'a> = Context<'a>;
+
+    fn sources(records: &Records) -> Vec<Id> {
+        if records.meetings.is_empty() {
+            Vec::new()
+        } else {
+            vec![Records::plan_id()]
+        }
+    }
+
+    fn draft<'a>(r: &Reader<'a>, _: &Id) -> Option<Draft<Context<'a>>> {
+        let plan = r.plan();
+        let format = plan.the_thuc;
+        let registrants = r.registrants();
+        let selections = r.meetings_of(MeetingKind::Selection);
+        let year_ends = r.meetings_of(MeetingKind::YearEnd);
+        let mut last = None;
+        let lua_chon = selections.first().map(|(_, m)| {
+            last = Some(m.ket_thuc.0.date());
+            step(Some(m.bat_dau.0.date()), &r.chosen(m))
+        });
+        // The evaluations of those chosen, in time.
+        let mut danh_gia = Vec::new();
+        if let Some((_, m)) = selections.first() {
+            for c in r.chosen(m) {
+                for e in c.evaluations() {
+                    danh_gia.push((
+                        e.ngay.0,
+                        c.name().to_owned(),
+                        e.ky.to_string(),
+                        e.ket_qua.to_string(),
+                    ));
+                }
+            }
+        }
+        danh_gia.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let cuoi_nam = year_ends.first().map(|(_, m)| {
+            last = Some(m.ket_thuc.0.date());
+            step(Some(m.bat_dau.0.date()), &r.chosen(m))
+        });
+        let (proposals, decisions) = r.proposals_and_decisions();
+        let de_nghi = proposals
+            .iter()
+            .map(|(_, p)| {
+                last = last.max(Some(p.ngay.0));
+                let issuer = plan.issuer(p.issuer(plan));
+                let number = format.number(
+                    p.so.as_ref().map(|n| n.n),
+                    kind::PROPOSAL,
+                    &issuer.abbreviation,
+                );
+                format!(
+                    "Tờ trình số {number} ngày {} của {} đề nghị tặng {}",
+                    date_numeric(p.ngay.0),
+                    issuer.speaker,
+                    p.hinh_thuc
+                )
+            })
+            .collect();
+        let khen_thuong = decisions
+            .iter()
+            .flat_map(|(_, d)| {
+                last = last.max(Some(d.ngay.0));
+                let so =
+                    d.so.as_ref()
+                        .map_or_else(|| "(chưa có số)".to_owned(), |s| format!("số {s}"));
+                d.khen_thuong.iter().map(move |g| {
+                    let names: Vec<String> = g
+                        .nguoi_nhan
+                        .iter()
+                        .map(|id| {
+                            r.candidate(id)
+                                .map_or_else(|| id.to_string(), |c| c.name().to_owned())
+                        })
+                        .collect();
+                    format!(
+                        "Quyết định {so} ngày {} của {}: tặng {} cho {}",
+                        date_numeric(d.ngay.0),
+                        d.co_quan,
+                        g.hinh_thuc,
+                        names.join(", ")
+                    )
+                })
+            })
+            .collect();
+        let subject = format!("kết quả thực hiện Kế hoạch {}", plan.trich_yeu);
+        let date =
+            last.unwrap_or_else(|| NaiveDate::from_ymd_opt(plan.nam, 12, 31).unwrap_or_default());
+        let context = Context {
+            common: context::common(r, Issuer::Body),
+            so_hieu: format.number_line(None, kind::REPORT, plan.co_quan.viet_tat.as_str()),
+            dia_danh_ngay: format!(
+                "{}, {}",
+                plan.co_quan.dia_danh,
+                context::date_blank_words(plan.nam)
+            ),
+            trich_yeu: format.subject_case(&subject),
+            dang_ky: step(None, &registrants),
+            lua_chon,
+            danh_gia: danh_gia
+                .into_iter()
+                .map(|(day, name, ky, what)| {
+                    (format!("{name}, {ky} ({})", date_numeric(day)), what)
+                })
+                .collect(),
+            cuoi_nam,
+            de_nghi,
+            khen_thuong,
+            nguoi_ky: context::signer(r, &plan.nguoi_ky),
+            noi_nhan: format.recipient_lines(&plan.noi_nhan),
+        };
+        Some(Draft {
+            key: "bao-cao-ket-qua".into(),
+            date,
+            context,
+            issuable: None,
+        })
+    }
+}
