@@ -198,7 +198,7 @@ fn the_year_report_counts_and_names_each_stage_from_the_records() {
         "BÁO CÁO",
         "-BC/BTCTU",
         // 5 units and 18 people have a registration in the example.
-        "1. Đăng ký xây dựng điển hình tiên tiến: có 05 tập thể và 18 cá nhân đăng ký",
+        "1. Đăng ký xây dựng điển hình tiên tiến: có 05 tập thể và 18 cá nhân đăng ký (danh sách đăng ký kèm theo).",
         "2. Lựa chọn: ngày 10/3/2020, Hội đồng Thi đua - Khen thưởng cơ quan họp, lựa chọn 02 tập thể và 03 cá nhân",
         "Ngô Văn Khải, 6 tháng đầu năm (30/6/2020): Chỉ đạo phòng hoàn thành đúng tiến độ",
         "4. Bình xét cuối năm: ngày 15/12/2020",

@@ -1,5 +1,5 @@
 //! Báo cáo kết quả thực hiện kế hoạch: the year on one paper for the
-//! body's leadership and the council above — who registered, who was
+//! body's leadership and the council above — how many registered, who was
 //! chosen and when, each periodic evaluation, the year-end choice, the
 //! proposals and the awards decided — with counts and names, all from the
 //! records. A draft to number and sign: no record of its own yet.
@@ -32,7 +32,8 @@ pub struct Context<'a> {
     so_hieu: String,
     dia_danh_ngay: String,
     trich_yeu: String,
-    dang_ky: Step,
+    /// How many registered; their names are the registration list's.
+    dang_ky: String,
     lua_chon: Option<Step>,
     /// "Ngô Văn Khải, 6 tháng đầu năm (30/6/2020)" and its result.
     danh_gia: Vec<(String, String)>,
@@ -175,7 +176,7 @@ impl Document for YearReport {
                 context::date_blank_words(plan.nam)
             ),
             trich_yeu: format.subject_case(&subject),
-            dang_ky: step(None, &registrants),
+            dang_ky: step(None, &registrants).so_luong,
             lua_chon,
             danh_gia: danh_gia
                 .into_iter()
