@@ -122,13 +122,18 @@ pub fn text(listed: &[Listed]) -> String {
         .map(|l| l.ten.chars().count())
         .max()
         .unwrap_or(0);
+    let kind_width = listed
+        .iter()
+        .map(|l| l.loai.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for l in listed {
         let date = chrono::NaiveDate::parse_from_str(&l.ngay, "%Y-%m-%d")
             .map_or(l.ngay.clone(), |d| d.format("%d/%m/%Y").to_string());
         let pad = " ".repeat(width - l.ten.chars().count());
         let mut line = format!(
-            "{}{pad}  {:<18}  {:<14}  {date}  {}",
+            "{}{pad}  {:<kind_width$}  {:<14}  {date}  {}",
             l.ten,
             l.loai,
             l.so.as_deref().unwrap_or("—"),
