@@ -500,6 +500,16 @@ fn state_output() -> (Folder, tempfile::TempDir) {
 #[test]
 fn the_same_records_as_a_state_body() {
     let (_records, out) = state_output();
+    // The list's subject in the State format's case, as every subject.
+    let list = pdf::flat_text(&out.path().join(LIST));
+    assert_has(
+        &list,
+        &["DANH SÁCH Tập thể, cá nhân đăng ký xây dựng điển hình tiên tiến năm 2020"],
+    );
+    assert_has(
+        &pdf::flat_text(&doc(LIST)),
+        &["DANH SÁCH tập thể, cá nhân đăng ký"],
+    );
     let proposal = out.path().join(PROPOSAL);
     let text = pdf::text(&proposal);
     let flat = pdf::flat_text(&proposal);

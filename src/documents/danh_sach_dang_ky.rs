@@ -186,7 +186,7 @@ impl Document for RegistrationList {
             common: context::common(r, Issuer::Body),
             so_hieu: number.line(plan),
             ngay: date,
-            trich_yeu: subject,
+            trich_yeu: format.subject_case(&subject),
             tap_the,
             ca_nhan,
             nguoi_ky,
