@@ -96,12 +96,7 @@ pub fn words(amount: u64, reading: Reading) -> String {
         out.push("không");
     }
     out.push("đồng");
-    let text = out.join(" ");
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    crate::words::capitalised(&out.join(" "))
 }
 
 #[cfg(test)]

@@ -95,6 +95,15 @@ pub fn roman(mut n: u32) -> String {
     out
 }
 
+/// "Nam", "Một triệu đồng": a text with its first letter capitalised.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// A sentence that ends with its full stop: one is added when missing.
 pub fn sentence(text: &str) -> String {
     let t = text.trim_end();

@@ -6,16 +6,10 @@
 
 mod common;
 
-use common::{Folder, build, example_output, example_plan, pdf, stdout};
+use common::{Folder, assert_has, build, built, example_output, example_plan, pdf, stdout};
 
 const KHAI: &str = "2020/bao-cao-thanh-tich/ngo-van-khai.pdf";
 const UNIT: &str = "2020/bao-cao-thanh-tich/phong-to-chuc-dang-dang-vien.pdf";
-
-fn assert_has(text: &str, phrases: &[&str]) {
-    for p in phrases {
-        assert!(text.contains(p), "missing {p:?} in:\n{text}");
-    }
-}
 
 #[test]
 fn a_persons_report_is_their_records_in_the_decrees_sections() {
@@ -72,9 +66,7 @@ fn what_the_record_adds_fills_the_dotted_lines() {
         "khen_thuong_truoc:",
         "ly_lich:\n  ngay_sinh: 1978-05-12\n  que_quan: xã Tân Dĩnh, huyện Lạng Giang, tỉnh Bắc Giang\n  nhiem_vu: Phụ trách công tác tổ chức đảng, đảng viên.\nkhen_thuong_truoc:",
     );
-    let out = tempfile::TempDir::new().expect("temp dir");
-    let run = build(records.path(), out.path());
-    assert!(run.status.success(), "{}", stdout(&run));
+    let out = built(&records);
     let text = pdf::flat_text(&out.path().join(KHAI));
     assert_has(
         &text,

@@ -9,24 +9,12 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{Folder, build, example_output, example_plan, only_error, pdf, stdout};
+use common::{
+    Folder, assert_has, built, example_output, example_plan, only_error, pdf, state_example,
+};
 
 const DECISION: &str = "2020/quyet-dinh/2020-12-28-khen-thuong.pdf";
 const RECORD: &str = "quyet-dinh/2020-12-28-khen-thuong.yaml";
-
-fn assert_has(text: &str, phrases: &[&str]) {
-    for p in phrases {
-        assert!(text.contains(p), "missing {p:?} in:\n{text}");
-    }
-}
-
-/// The example plan's folder, edited, built; its output folder.
-fn built(records: &Folder) -> tempfile::TempDir {
-    let out = tempfile::TempDir::new().expect("temp dir");
-    let run = build(records.path(), out.path());
-    assert!(run.status.success(), "{}", stdout(&run));
-    out
-}
 
 #[test]
 fn the_decision_states_whom_what_and_the_money_in_figures_and_words() {
@@ -262,16 +250,7 @@ fn each_recipient_gets_a_landscape_certificate_with_the_issuers_title_in_red() {
 
 #[test]
 fn the_same_decision_as_a_state_body() {
-    let records = Folder::copy_of(&example_plan());
-    records
-        .edit("ke-hoach.yaml", "the_thuc: dang", "the_thuc: nha_nuoc")
-        .edit(
-            "to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
-            "so: 05-TTr/HĐTĐKT",
-            "so: 5",
-        )
-        .edit("danh-sach-dang-ky.yaml", "so: 01-DS/BTCTU", "so: 1")
-        .edit(RECORD, "so: 128-QĐ/BTCTU", "so: 128");
+    let records = state_example();
     let out = built(&records);
     let text = pdf::flat_text(&out.path().join(DECISION));
     assert_has(

@@ -7,7 +7,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Folder, build, example_output, example_plan, only_error, pdf, stdout};
+use common::{Folder, built, example_output, example_plan, only_error, pdf};
 
 const YEAR_END: &str = "cuoc-hop/2020-12-15-binh-xet.yaml";
 
@@ -18,13 +18,6 @@ fn pages(file: &Path) -> Vec<String> {
         pages.pop();
     }
     pages
-}
-
-fn built(records: &Folder) -> tempfile::TempDir {
-    let out = tempfile::TempDir::new().expect("temp dir");
-    let run = build(records.path(), out.path());
-    assert!(run.status.success(), "{}", stdout(&run));
-    out
 }
 
 #[test]

@@ -9,7 +9,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{Folder, build, example_output, example_plan, fixtures, only_error, pdf, stdout};
+use common::{
+    Folder, build, built, example_output, example_plan, fixtures, only_error, pdf, state_example,
+    stdout,
+};
 
 const PLAN: &str = "2020/ke-hoach.pdf";
 
@@ -99,7 +102,7 @@ fn the_example_plan_reads_as_the_seed_section_by_section() {
 
 #[test]
 fn the_checked_values_are_printed_from_the_plans_keys() {
-    let records = Folder::copy_of(&example_plan());
+    let records = state_example();
     records
         .edit(
             "ke-hoach.yaml",
@@ -110,22 +113,8 @@ fn the_checked_values_are_printed_from_the_plans_keys() {
             "ke-hoach.yaml",
             "cuoi_nam: { tap_the: 1, ca_nhan: 2 }",
             "cuoi_nam: { tap_the: 3, ca_nhan: 5 }",
-        )
-        .edit("ke-hoach.yaml", "the_thuc: dang", "the_thuc: nha_nuoc")
-        .edit(
-            "to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
-            "so: 05-TTr/HĐTĐKT",
-            "so: 5",
-        )
-        .edit("danh-sach-dang-ky.yaml", "so: 01-DS/BTCTU", "so: 1")
-        .edit(
-            "quyet-dinh/2020-12-28-khen-thuong.yaml",
-            "so: 128-QĐ/BTCTU",
-            "so: 128",
         );
-    let out = tempfile::TempDir::new().expect("temp dir");
-    let run = build(records.path(), out.path());
-    assert!(run.status.success(), "{}", stdout(&run));
+    let out = built(&records);
     let text = reading(&out.path().join(PLAN));
     for phrase in [
         "đề xuất 04 tập thể và 06 cá nhân điển hình nhất",

@@ -7,7 +7,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use common::pdf::{self, face_and_size, word, words};
-use common::{Folder, build, example_output, example_plan, example_records, files, stdout};
+use common::{
+    Folder, assert_has, build, built, example_output, example_plan, example_records, files,
+    state_example, stdout,
+};
 
 fn doc(rel: &str) -> PathBuf {
     let path = example_output().join(rel);
@@ -17,12 +20,6 @@ fn doc(rel: &str) -> PathBuf {
         files(example_output())
     );
     path
-}
-
-fn assert_has(text: &str, expected: &[&str]) {
-    for e in expected {
-        assert!(text.contains(e), "missing {e:?} in:\n{text}");
-    }
 }
 
 /// The line of `text` that contains `needle`.
@@ -476,24 +473,8 @@ fn party_heading_sizes_and_weights() {
 
 /// The example records switched to the State format.
 fn state_output() -> (Folder, tempfile::TempDir) {
-    let records = Folder::copy_of(&example_plan());
-    records.edit("ke-hoach.yaml", "the_thuc: dang", "the_thuc: nha_nuoc");
-    // The plan's folder alone, without the register: its proposal is a
-    // draft with the number its record gives.
-    records.edit(
-        "to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
-        "so: 05-TTr/HĐTĐKT",
-        "so: 5",
-    );
-    records.edit("danh-sach-dang-ky.yaml", "so: 01-DS/BTCTU", "so: 1");
-    records.edit(
-        "quyet-dinh/2020-12-28-khen-thuong.yaml",
-        "so: 128-QĐ/BTCTU",
-        "so: 128",
-    );
-    let out = tempfile::TempDir::new().expect("temp dir");
-    let run = build(records.path(), out.path());
-    assert!(run.status.success(), "{}", stdout(&run));
+    let records = state_example();
+    let out = built(&records);
     (records, out)
 }
 

@@ -15,7 +15,7 @@ use crate::records::{Award, Candidate, Records};
 use crate::ruleset;
 use crate::text::Id;
 use crate::vocab::{CollectiveTitle, Issuer, PersonTitle};
-use crate::words::{date_numeric, two_digits};
+use crate::words::{capitalised, date_numeric, two_digits};
 
 pub struct AchievementReport;
 
@@ -65,15 +65,6 @@ pub struct Context<'a> {
     /// unit); none: the signature is left for the head to sign and name.
     xac_nhan: Option<String>,
     nguoi_bao_cao: String,
-}
-
-/// "Nam", "Hoàn thành xuất sắc nhiệm vụ": a label at the head of a value.
-fn capitalised(label: &str) -> String {
-    let mut chars = label.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The source of one report: "proposal/candidate".

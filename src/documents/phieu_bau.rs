@@ -52,18 +52,7 @@ impl Document for Ballot {
         let m = r.meeting(id)?;
         let plan = r.plan();
         let year_end = m.loai == MeetingKind::YearEnd;
-        let candidates: Vec<Candidate> = if !m.bieu_quyet.is_empty() {
-            m.bieu_quyet
-                .iter()
-                .filter_map(|v| r.candidate(&v.ung_vien))
-                .collect()
-        } else if year_end {
-            r.first_meeting_of(MeetingKind::Selection)
-                .map(|(_, s)| r.chosen(s))
-                .unwrap_or_default()
-        } else {
-            r.registrants()
-        };
+        let candidates = r.vote_candidates(m);
         let mut tap_the = Vec::new();
         let mut people = Vec::new();
         for c in candidates {

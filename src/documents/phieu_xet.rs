@@ -61,18 +61,7 @@ impl Document for Worksheet {
             MeetingKind::YearEnd => (Stage::YearEnd, "bình xét cuối năm"),
             _ => (Stage::Selection, "lựa chọn điển hình tiên tiến"),
         };
-        let candidates: Vec<Candidate> = if !m.bieu_quyet.is_empty() {
-            m.bieu_quyet
-                .iter()
-                .filter_map(|v| r.candidate(&v.ung_vien))
-                .collect()
-        } else if stage == Stage::YearEnd {
-            r.first_meeting_of(MeetingKind::Selection)
-                .map(|(_, s)| r.chosen(s))
-                .unwrap_or_default()
-        } else {
-            r.registrants()
-        };
+        let candidates = r.vote_candidates(m);
         let mut used: Vec<&'static str> = Vec::new();
         let ung_vien = candidates
             .iter()

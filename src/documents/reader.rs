@@ -180,6 +180,24 @@ impl<'a> Reader<'a> {
         (proposals, decisions)
     }
 
+    /// Who a meeting votes on: the candidates of its recorded vote, or,
+    /// before the vote, those its stage puts to it (the registrants at a
+    /// selection; at the year's end, those chosen at the first selection).
+    pub fn vote_candidates(&self, m: &'a Meeting) -> Vec<Candidate<'a>> {
+        if !m.bieu_quyet.is_empty() {
+            m.bieu_quyet
+                .iter()
+                .filter_map(|v| self.candidate(&v.ung_vien))
+                .collect()
+        } else if m.loai == MeetingKind::YearEnd {
+            self.first_meeting_of(MeetingKind::Selection)
+                .map(|(_, s)| self.chosen(s))
+                .unwrap_or_default()
+        } else {
+            self.registrants()
+        }
+    }
+
     /// The first meeting of a kind in time.
     pub fn first_meeting_of(&self, kind: MeetingKind) -> Option<(&'a Id, &'a Meeting)> {
         self.note_unreadable(&[Kind::Meeting]);

@@ -210,3 +210,39 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
     found.sort();
     found
 }
+
+/// Every phrase is in `text`; the first missing one is named.
+pub fn assert_has(text: &str, phrases: &[&str]) {
+    for p in phrases {
+        assert!(text.contains(p), "missing {p:?} in:\n{text}");
+    }
+}
+
+/// `records` built into a new output folder; the build must succeed.
+pub fn built(records: &Folder) -> TempDir {
+    let out = TempDir::new().expect("temp dir");
+    let run = build(records.path(), out.path());
+    assert!(run.status.success(), "{}", stdout(&run));
+    out
+}
+
+/// The example plan as a State body's: the format switched, and the numbers
+/// its issued documents carry written bare (the plan's folder alone has no
+/// register; a number with the Party's symbol would not fit the State's).
+pub fn state_example() -> Folder {
+    let records = Folder::copy_of(&example_plan());
+    records
+        .edit("ke-hoach.yaml", "the_thuc: dang", "the_thuc: nha_nuoc")
+        .edit(
+            "to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
+            "so: 05-TTr/HĐTĐKT",
+            "so: 5",
+        )
+        .edit("danh-sach-dang-ky.yaml", "so: 01-DS/BTCTU", "so: 1")
+        .edit(
+            "quyet-dinh/2020-12-28-khen-thuong.yaml",
+            "so: 128-QĐ/BTCTU",
+            "so: 128",
+        );
+    records
+}
