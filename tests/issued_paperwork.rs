@@ -446,3 +446,41 @@ fn a_register_entry_cannot_point_the_build_at_a_file_elsewhere() {
         "the build copied a file from outside the archive"
     );
 }
+
+#[test]
+fn the_year_report_is_issued_with_its_own_number_date_and_signer() {
+    const REPORT: &str = "2020/bao-cao-ket-qua";
+    let records = Folder::copy_of(&example_records());
+    records.write(
+        "2020/bao-cao-ket-qua.yaml",
+        "nguoi_ky: { chuc_vu: CHÁNH VĂN PHÒNG, nguoi: dinh-van-tien }\n\
+         noi_nhan: [Thường trực Tỉnh ủy, \"Lưu Văn thư\"]\n",
+    );
+    // A report cannot be dated before the decision it tells of (28/12).
+    let (code, text) = run(&["issue", REPORT, "--ngay", "2020-12-20"], records.path());
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("ngày 20/12/2020") && text.contains("quyet-dinh/2020-12-28-khen-thuong.yaml"),
+        "{text}"
+    );
+    assert!(!records.read("2020/bao-cao-ket-qua.yaml").contains("so:"));
+
+    let (code, text) = run(&["issue", REPORT, "--ngay", "2020-12-30"], records.path());
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("số 01-BC/BTCTU ngày 30/12/2020"), "{text}");
+    let archive = records.path().join("2020/da-ban-hanh/bao-cao-ket-qua.pdf");
+    let seen = common::pdf::text(&archive);
+    for wanted in [
+        "Số 01-BC/BTCTU",
+        "Bắc Giang, ngày 30 tháng 12 năm 2020",
+        "CHÁNH VĂN PHÒNG",
+        "Đinh Văn Tiến",
+        "- Thường trực Tỉnh ủy,",
+        "- Lưu Văn thư.",
+    ] {
+        assert!(seen.contains(wanted), "{wanted} missing:\n{seen}");
+    }
+    let entry = entry(&listed(records.path()), REPORT).clone();
+    assert_eq!(entry["so"], "01-BC/BTCTU");
+    assert_eq!(entry["trang_thai"], "da_ban_hanh");
+}

@@ -154,7 +154,7 @@ fn the_worksheet_puts_each_candidates_criteria_before_the_council() {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for phrase in [
         "PHIẾU TỔNG HỢP",
-        "tiêu chuẩn của ứng viên, họp bình xét cuối năm năm 2020",
+        "tiêu chuẩn của ứng viên, họp bình xét tập thể, cá nhân điển hình tiên tiến năm 2020",
         "Tiêu chí chưa đạt và lý do",
         // Vũ Minh Đức has no recognised initiative: CN-2 and the law's DH-1.
         "CN-2: chưa có sáng kiến được Hội đồng sáng kiến công nhận",

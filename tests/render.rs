@@ -167,7 +167,8 @@ fn the_collective_registration_form() {
     assert_has(
         &flat,
         &[
-            "BẢN ĐĂNG KÝ xây dựng tập thể điển hình tiên tiến năm 2020",
+            "BẢN ĐĂNG KÝ xây dựng điển hình tiên tiến năm 2020",
+            "Phòng Tổ chức cán bộ đăng ký xây dựng điển hình tiên tiến năm 2020 như sau:",
             "Tên tập thể: Phòng Tổ chức cán bộ",
             "Số cán bộ, công chức, người lao động: 05",
             "Trưởng phòng: Bùi Văn Long",
@@ -186,6 +187,61 @@ fn the_collective_registration_form() {
         names.contains("Bùi Văn Long"),
         "the two signers' names stand level: {names}"
     );
+}
+
+/// A plan that says neither what is registered for nor what those chosen
+/// are called speaks the law's words, never the seed's.
+#[test]
+fn a_plan_that_names_no_movement_speaks_of_emulation_not_the_seeds_exemplars() {
+    let records = Folder::small();
+    records
+        .edit(
+            "ke-hoach.yaml",
+            "xây dựng và nhân rộng điển hình tiên tiến năm 2020",
+            "tổ chức phong trào thi đua năm 2020",
+        )
+        .edit(
+            "ke-hoach.yaml",
+            "phong_trao: xây dựng điển hình tiên tiến\n",
+            "",
+        )
+        .edit("ke-hoach.yaml", "danh_xung: điển hình tiên tiến\n", "")
+        .edit(
+            "ke-hoach.yaml",
+            "Điển hình tiên tiến trong học tập",
+            "Gương mẫu trong học tập",
+        )
+        .edit(
+            "ke-hoach.yaml",
+            "Điển hình tiên tiến trong thực hiện",
+            "Xuất sắc trong thực hiện",
+        );
+    let out = built(&records);
+    let pdfs: Vec<PathBuf> = files(out.path())
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(pdfs.len() > 10, "{pdfs:?}");
+    for rel in &pdfs {
+        let flat = pdf::flat_text(&out.path().join(rel));
+        assert!(
+            !flat.contains("điển hình tiên tiến"),
+            "{}: {flat}",
+            rel.display()
+        );
+    }
+    let form = pdf::flat_text(&out.path().join("2020/dang-ky/ca-nhan/le-van-cuong.pdf"));
+    assert_has(
+        &form,
+        &[
+            "BẢN ĐĂNG KÝ thi đua năm 2020",
+            "tôi đăng ký thi đua năm 2020 như sau:",
+        ],
+    );
+    let list = pdf::flat_text(&out.path().join("2020/dang-ky/danh-sach.pdf"));
+    assert_has(&list, &["tập thể, cá nhân đăng ký thi đua năm 2020"]);
+    let minutes = pdf::flat_text(&out.path().join("2020/bien-ban/binh-xet.pdf"));
+    assert_has(&minutes, &["bình xét tập thể, cá nhân tiêu biểu năm 2020"]);
 }
 
 /// Where each name stands in the individuals' section of a list (the

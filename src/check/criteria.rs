@@ -26,9 +26,7 @@ pub(super) fn chung_1(_: &Records, c: &Candidate) -> Verdict {
 pub(super) fn nd_1(_: &Records, c: &Candidate) -> Verdict {
     match c.registration().map(|r| r.noi_dung.len()) {
         Some(n) if n > 0 => Verdict::Dat,
-        Some(_) => {
-            Verdict::KhongDat("bản đăng ký chưa chọn nội dung điển hình tiên tiến nào".into())
-        }
+        Some(_) => Verdict::KhongDat("bản đăng ký chưa chọn nội dung nào của kế hoạch".into()),
         None => Verdict::KhongDat("chưa có bản đăng ký".into()),
     }
 }

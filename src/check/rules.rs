@@ -74,7 +74,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "ND-1",
         citation: "Mục II.2",
-        summary: "chọn ít nhất một nội dung điển hình tiên tiến",
+        summary: "chọn ít nhất một nội dung của kế hoạch",
         stages: EVERY_STAGE,
         test: Test::Candidate(nd_1),
     },

@@ -2,18 +2,19 @@
 //! body's leadership and the council above — how many registered, who was
 //! chosen and when, each periodic evaluation, the year-end choice, the
 //! proposals and the awards decided — with counts and names, all from the
-//! records. A draft to number and sign: no record of its own yet.
+//! records. Numbered, dated and signed as its record beside the plan
+//! (`bao-cao-ket-qua.yaml`) says; a draft with blanks without it.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::context::{self, Common, SignerCtx};
+use super::context::{self, Common, NumberOf, SignerCtx};
 use super::{Document, Draft, Reader, Template};
 use crate::format::{RecipientLine, kind};
 use crate::records::{Candidate, Kind, Records};
-use crate::text::Id;
+use crate::text::{Id, Line};
 use crate::vocab::{Issuer, MeetingKind};
-use crate::words::{date_numeric, two_digits};
+use crate::words::{date_numeric, date_words, two_digits};
 
 pub struct YearReport;
 
@@ -164,17 +165,41 @@ impl Document for YearReport {
                 })
             })
             .collect();
-        let subject = format!("kết quả thực hiện Kế hoạch {}", plan.trich_yeu);
-        let date =
-            last.unwrap_or_else(|| NaiveDate::from_ymd_opt(plan.nam, 12, 31).unwrap_or_default());
+        let own = r.year_report().cloned().unwrap_or_default();
+        let subject = own.trich_yeu.as_ref().map_or_else(
+            || format!("kết quả thực hiện Kế hoạch {}", plan.trich_yeu),
+            |s| s.to_string(),
+        );
+        // Undated, the report is dated by what it reports last, for its
+        // metadata; its date line stays blank to fill in when signed.
+        let date = own
+            .ngay
+            .map(|d| d.0)
+            .or(last)
+            .unwrap_or_else(|| NaiveDate::from_ymd_opt(plan.nam, 12, 31).unwrap_or_default());
+        let date_line = own
+            .ngay
+            .map_or_else(|| context::date_blank_words(plan.nam), |d| date_words(d.0));
+        let number = NumberOf {
+            kind: kind::REPORT,
+            number: own.so.as_ref().map(|d| d.n),
+            issuer: Issuer::Body,
+        };
+        let nguoi_ky = context::signer(r, own.nguoi_ky.as_ref().unwrap_or(&plan.nguoi_ky));
+        let recipients: &[Line] = own.noi_nhan.as_deref().unwrap_or(&plan.noi_nhan);
+        let issuable = context::issuable(
+            r,
+            &number,
+            &format!("Báo cáo {subject}"),
+            Some(nguoi_ky.ho_ten.clone()),
+            recipients.iter().map(|k| k.to_string()).collect(),
+            (Kind::YearReport, &Records::top_id(Kind::YearReport)),
+            Some("ngay"),
+        );
         let context = Context {
             common: context::common(r, Issuer::Body),
-            so_hieu: format.number_line(None, kind::REPORT, plan.co_quan.viet_tat.as_str()),
-            dia_danh_ngay: format!(
-                "{}, {}",
-                plan.co_quan.dia_danh,
-                context::date_blank_words(plan.nam)
-            ),
+            so_hieu: number.line(plan),
+            dia_danh_ngay: format!("{}, {date_line}", plan.co_quan.dia_danh),
             trich_yeu: format.subject_case(&subject),
             dang_ky: step(None, &registrants).so_luong,
             lua_chon,
@@ -187,14 +212,14 @@ impl Document for YearReport {
             cuoi_nam,
             de_nghi,
             khen_thuong,
-            nguoi_ky: context::signer(r, &plan.nguoi_ky),
-            noi_nhan: format.recipient_lines(&plan.noi_nhan),
+            nguoi_ky,
+            noi_nhan: format.recipient_lines(recipients),
         };
         Some(Draft {
             key: "bao-cao-ket-qua".into(),
             date,
             context,
-            issuable: None,
+            issuable: Some(issuable),
         })
     }
 }

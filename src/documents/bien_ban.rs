@@ -161,17 +161,7 @@ impl Document for Minutes {
                 .map(|c| c.name().to_owned())
                 .collect()
         };
-        let subject = if year_end {
-            format!(
-                "họp {} bình xét tập thể, cá nhân điển hình tiên tiến năm {}",
-                plan.hoi_dong.ten, plan.nam
-            )
-        } else {
-            format!(
-                "họp {} lựa chọn tập thể, cá nhân xây dựng điển hình tiên tiến năm {}",
-                plan.hoi_dong.ten, plan.nam
-            )
-        };
+        let subject = format!("họp {} {}", plan.hoi_dong.ten, plan.vote_subject(year_end));
         let date = m.bat_dau.0.date();
         let number = NumberOf {
             kind: kind::MINUTES,

@@ -84,12 +84,10 @@ impl Document for VoteCount {
                 }
             })
             .collect();
-        let stage = if m.loai == MeetingKind::YearEnd {
-            "bình xét tập thể, cá nhân điển hình tiên tiến"
-        } else {
-            "lựa chọn tập thể, cá nhân xây dựng điển hình tiên tiến"
-        };
-        let subject = format!("kiểm phiếu {stage} năm {}", plan.nam);
+        let subject = format!(
+            "kiểm phiếu {}",
+            plan.vote_subject(m.loai == MeetingKind::YearEnd)
+        );
         let context = Context {
             common: context::common(r, m.issuer()),
             trich_yeu: plan.the_thuc.subject_case(&subject),

@@ -34,6 +34,10 @@ pub struct Common<'a> {
     /// The plan as a document cites it: "Kế hoạch số 25-KH/BTCTU ngày …".
     pub ke_hoach: String,
     pub hoi_dong: &'a str,
+    /// What units and people register for ("xây dựng điển hình tiên
+    /// tiến", "thi đua"), and what those chosen are called.
+    pub phong_trao: &'a str,
+    pub danh_xung: &'a str,
     /// What closes a document's body: "./." (State) or "." (Party).
     pub ket: &'static str,
 }
@@ -56,6 +60,8 @@ pub fn common<'a>(r: &Reader<'a>, issuer: Issuer) -> Common<'a> {
         nam: plan.nam,
         ke_hoach: plan_citation(plan),
         hoi_dong: plan.hoi_dong.ten.as_str(),
+        phong_trao: plan.movement(),
+        danh_xung: plan.exemplars(),
         ket: plan.the_thuc.ending(),
     }
 }

@@ -50,7 +50,7 @@ fn confirmer(r: &Reader, id: &Id, person: &Person) -> Option<Confirmer> {
 
 impl Document for PersonForm {
     const NAME: &'static str = "dang-ky-ca-nhan";
-    const TITLE: &'static str = "Bản đăng ký xây dựng điển hình tiên tiến — cá nhân";
+    const TITLE: &'static str = "Bản đăng ký — cá nhân";
     const ONE_PER: &'static str = "mỗi người có `dang_ky`";
     const TEMPLATE: Template = template!("dang-ky-ca-nhan.typ.j2");
     type Context<'a> = Context<'a>;
@@ -68,7 +68,7 @@ impl Document for PersonForm {
         let person = r.person(id)?;
         let reg = person.dang_ky.as_ref()?;
         let plan = r.plan();
-        let subject = format!("xây dựng điển hình tiên tiến năm {}", plan.nam);
+        let subject = format!("{} năm {}", plan.movement(), plan.nam);
         let context = Context {
             common: context::common(r, Issuer::Body),
             trich_yeu: plan.the_thuc.subject_case(&subject),

@@ -35,7 +35,7 @@ pub struct Context<'a> {
 
 impl Document for CollectiveForm {
     const NAME: &'static str = "dang-ky-tap-the";
-    const TITLE: &'static str = "Bản đăng ký xây dựng điển hình tiên tiến — tập thể";
+    const TITLE: &'static str = "Bản đăng ký — tập thể";
     const ONE_PER: &'static str = "mỗi phòng có `dang_ky`";
     const TEMPLATE: Template = template!("dang-ky-tap-the.typ.j2");
     type Context<'a> = Context<'a>;
@@ -53,7 +53,7 @@ impl Document for CollectiveForm {
         let unit = r.collective(id)?;
         let reg = unit.dang_ky.as_ref()?;
         let plan = r.plan();
-        let subject = format!("xây dựng tập thể điển hình tiên tiến năm {}", plan.nam);
+        let subject = format!("{} năm {}", plan.movement(), plan.nam);
         let context = Context {
             common: context::common(r, Issuer::Body),
             trich_yeu: plan.the_thuc.subject_case(&subject),

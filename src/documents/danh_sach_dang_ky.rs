@@ -157,7 +157,8 @@ impl Document for RegistrationList {
         let subject = own.trich_yeu.as_ref().map_or_else(
             || {
                 format!(
-                    "tập thể, cá nhân đăng ký xây dựng điển hình tiên tiến năm {}",
+                    "tập thể, cá nhân đăng ký {} năm {}",
+                    plan.movement(),
                     plan.nam
                 )
             },
@@ -179,7 +180,10 @@ impl Document for RegistrationList {
             &format!("Danh sách {subject}"),
             Some(nguoi_ky.ho_ten.clone()),
             recipients.iter().map(|k| k.to_string()).collect(),
-            (Kind::RegistrationList, &Records::list_id()),
+            (
+                Kind::RegistrationList,
+                &Records::top_id(Kind::RegistrationList),
+            ),
             Some("ngay"),
         );
         let context = Context {

@@ -76,17 +76,7 @@ impl Document for Ballot {
         } else {
             plan.chi_tieu.lua_chon
         };
-        let subject = if year_end {
-            format!(
-                "bình xét tập thể, cá nhân điển hình tiên tiến năm {}",
-                plan.nam
-            )
-        } else {
-            format!(
-                "lựa chọn tập thể, cá nhân xây dựng điển hình tiên tiến năm {}",
-                plan.nam
-            )
-        };
+        let subject = plan.vote_subject(year_end);
         let date = m.bat_dau.0.date();
         let context = Context {
             common: context::common(r, m.issuer()),

@@ -57,9 +57,11 @@ impl Document for Worksheet {
     fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
         let m = r.meeting(id)?;
         let plan = r.plan();
-        let (stage, what) = match m.loai {
-            MeetingKind::YearEnd => (Stage::YearEnd, "bình xét cuối năm"),
-            _ => (Stage::Selection, "lựa chọn điển hình tiên tiến"),
+        let year_end = m.loai == MeetingKind::YearEnd;
+        let stage = if year_end {
+            Stage::YearEnd
+        } else {
+            Stage::Selection
         };
         let candidates = r.vote_candidates(m);
         let mut used: Vec<&'static str> = Vec::new();
@@ -90,7 +92,10 @@ impl Document for Worksheet {
                 }
             })
             .collect();
-        let subject = format!("tiêu chuẩn của ứng viên, họp {what} năm {}", plan.nam);
+        let subject = format!(
+            "tiêu chuẩn của ứng viên, họp {}",
+            plan.vote_subject(year_end)
+        );
         let context = Context {
             common: context::common(r, m.issuer()),
             trich_yeu: plan.the_thuc.subject_case(&subject),

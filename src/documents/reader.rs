@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use crate::records::{
     Candidate, Collective, Decision, Kind, Meeting, Person, Plan, Proposal, Records,
-    RegistrationList,
+    RegistrationList, YearReport,
 };
 use crate::text::Id;
 use crate::vocab::MeetingKind;
@@ -117,8 +117,14 @@ impl<'a> Reader<'a> {
     /// The registration list's record; none when the plan has none (a
     /// file that could not be read still holds the list back).
     pub fn registration_list(&self) -> Option<&'a RegistrationList> {
-        self.note(&Records::list_id());
+        self.note(&Records::top_id(Kind::RegistrationList));
         self.records.registration_list.as_ref()
+    }
+
+    /// The year report's record; none when the plan has none.
+    pub fn year_report(&self) -> Option<&'a YearReport> {
+        self.note(&Records::top_id(Kind::YearReport));
+        self.records.year_report.as_ref()
     }
 
     pub fn candidate(&self, id: &Id) -> Option<Candidate<'a>> {

@@ -119,8 +119,10 @@ impl Document for Proposal {
         let subject = p.trich_yeu.as_ref().map_or_else(
             || {
                 format!(
-                    "về việc đề nghị tặng {} cho tập thể, cá nhân điển hình tiên tiến năm {}",
-                    p.hinh_thuc, plan.nam
+                    "về việc đề nghị tặng {} cho tập thể, cá nhân {} năm {}",
+                    p.hinh_thuc,
+                    plan.exemplars(),
+                    plan.nam
                 )
             },
             |s| s.to_string(),

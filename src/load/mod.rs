@@ -49,6 +49,7 @@ struct Files {
     meetings: Vec<Parsed<crate::records::Meeting>>,
     proposals: Vec<Parsed<crate::records::Proposal>>,
     lists: Vec<Parsed<crate::records::RegistrationList>>,
+    reports: Vec<Parsed<crate::records::YearReport>>,
     decisions: Vec<Parsed<crate::records::Decision>>,
     /// Every id seen, parsed or not, with its file: a reference to a file that
     /// failed to parse is not also reported as dangling.
@@ -146,11 +147,12 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
             rel,
             "",
             format!(
-                "không rõ đây là loại bản ghi nào; ở gốc thư mục chỉ có kế hoạch ({}) và danh sách \
-                 đăng ký ({}), các bản ghi khác đặt trong thư mục tap-the/, ca-nhan/, cuoc-hop/, \
-                 to-trinh/ hoặc quyet-dinh/",
+                "không rõ đây là loại bản ghi nào; ở gốc thư mục chỉ có kế hoạch ({}), danh sách \
+                 đăng ký ({}) và báo cáo kết quả ({}), các bản ghi khác đặt trong thư mục tap-the/, \
+                 ca-nhan/, cuoc-hop/, to-trinh/ hoặc quyet-dinh/",
                 Kind::PLAN_FILE,
-                Kind::LIST_FILE
+                Kind::LIST_FILE,
+                Kind::REPORT_FILE
             ),
         )
     })?;
@@ -198,6 +200,7 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
         Kind::Meeting => files.meetings.push(parse(id, rel, text)?),
         Kind::Proposal => files.proposals.push(parse(id, rel, text)?),
         Kind::RegistrationList => files.lists.push(parse(id, rel, text)?),
+        Kind::YearReport => files.reports.push(parse(id, rel, text)?),
         Kind::Decision => files.decisions.push(parse(id, rel, text)?),
     }
     Ok(())

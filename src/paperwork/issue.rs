@@ -236,12 +236,25 @@ fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
     let (name, number, date) = (*name, *number, *date);
     let plan_name = name.split('/').next().unwrap_or_default();
     let again = load::repository(root, Some(plan_name));
+    // The number and date written may themselves be refused (a report
+    // dated before what it tells): the clerk reads why.
+    let problems: Vec<String> = again
+        .plans
+        .iter()
+        .flat_map(|p| &p.loaded.problems)
+        .map(ToString::to_string)
+        .collect();
     let records = again
         .plans
         .first()
         .and_then(|p| p.loaded.records.as_ref())
-        .filter(|_| again.plans.iter().all(|p| p.loaded.problems.is_empty()))
-        .ok_or("bản ghi sau khi ghi số không đọc được; đã trả lại như cũ")?;
+        .filter(|_| problems.is_empty())
+        .ok_or_else(|| {
+            format!(
+                "với số và ngày này, bản ghi có lỗi; đã trả lại như cũ:\n{}",
+                problems.join("\n")
+            )
+        })?;
     let jobs = crate::documents::plan(records);
     let job = find(&jobs, name)?;
     let issuable = job

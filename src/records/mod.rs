@@ -12,6 +12,7 @@ mod people;
 mod plan;
 pub mod plan_text;
 mod register;
+mod year_report;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -34,6 +35,7 @@ pub use plan::{
     Quotas, Signer, Threshold,
 };
 pub use register::{Entry, NumberSeries, Register, RegisterSettings, Series};
+pub use year_report::YearReport;
 
 /// What kind of record a file holds, from where it lies in the folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -52,21 +54,36 @@ pub enum Kind {
     RegistrationList,
     #[serde(rename = "quyet_dinh")]
     Decision,
+    #[serde(rename = "bao_cao_ket_qua")]
+    YearReport,
 }
 
 impl Kind {
     pub const PLAN_FILE: &'static str = "ke-hoach.yaml";
     /// The registration list's record, beside the plan.
     pub const LIST_FILE: &'static str = "danh-sach-dang-ky.yaml";
+    /// The year report's record, beside the plan.
+    pub const REPORT_FILE: &'static str = "bao-cao-ket-qua.yaml";
+    /// The files at the top of a plan's folder, and their kinds.
+    pub const TOP_FILES: [(&'static str, Kind); 3] = [
+        (Kind::PLAN_FILE, Kind::Plan),
+        (Kind::LIST_FILE, Kind::RegistrationList),
+        (Kind::REPORT_FILE, Kind::YearReport),
+    ];
 
     /// The kind of a file at the top of a plan's folder, if any.
     pub fn of_top_file(name: &str) -> Option<Kind> {
-        [
-            (Kind::PLAN_FILE, Kind::Plan),
-            (Kind::LIST_FILE, Kind::RegistrationList),
-        ]
-        .into_iter()
-        .find_map(|(file, kind)| (file == name).then_some(kind))
+        Kind::TOP_FILES
+            .into_iter()
+            .find_map(|(file, kind)| (file == name).then_some(kind))
+    }
+
+    /// The file at the top of a plan's folder that holds this kind's one
+    /// record, if the kind is one of those.
+    pub fn top_file(self) -> Option<&'static str> {
+        Kind::TOP_FILES
+            .into_iter()
+            .find_map(|(file, kind)| (kind == self).then_some(file))
     }
 
     /// The kind whose records live in the folder `name`, if any.
@@ -86,7 +103,7 @@ impl Kind {
     /// list are files at its top).
     pub fn folder(self) -> &'static str {
         match self {
-            Kind::Plan | Kind::RegistrationList => "",
+            Kind::Plan | Kind::RegistrationList | Kind::YearReport => "",
             Kind::Collective => "tap-the",
             Kind::Person => "ca-nhan",
             Kind::Meeting => "cuoc-hop",
@@ -104,6 +121,7 @@ impl Kind {
             Kind::Proposal => "tờ trình",
             Kind::RegistrationList => "danh sách đăng ký",
             Kind::Decision => "quyết định khen thưởng",
+            Kind::YearReport => "báo cáo kết quả",
         }
     }
 }
@@ -128,6 +146,8 @@ pub struct Records {
     pub earlier_awards: BTreeMap<Id, Vec<Award>>,
     /// The registration list's record; none when the plan has no such file.
     pub registration_list: Option<RegistrationList>,
+    /// The year report's record; none when the plan has no such file.
+    pub year_report: Option<YearReport>,
     /// Each record's file, relative to the records folder.
     pub files: BTreeMap<(Kind, Id), PathBuf>,
     /// The plan's file, relative to the records folder.
@@ -209,15 +229,11 @@ impl Records {
         Id("ke-hoach".into())
     }
 
-    /// The registration list record's id, from its file's name.
-    pub fn list_id() -> Id {
-        Id("danh-sach-dang-ky".into())
-    }
-
-    /// Where the registration list's record is, or goes when `tdkt issue`
-    /// writes its number: beside the plan.
-    pub fn list_file(&self) -> PathBuf {
-        self.plan_file.with_file_name(Kind::LIST_FILE)
+    /// The id of the one record of a kind kept at the top of the plan's
+    /// folder (the list's, the report's), from its file's name.
+    pub fn top_id(kind: Kind) -> Id {
+        let file = kind.top_file().unwrap_or_default();
+        Id(file.trim_end_matches(".yaml").into())
     }
 
     pub fn candidate(&self, id: &Id) -> Option<Candidate<'_>> {
@@ -248,13 +264,13 @@ impl Records {
             .collect()
     }
 
-    /// A record's file; for the registration list's record not yet
-    /// written, where it goes.
+    /// A record's file; for a record kept beside the plan and not yet
+    /// written (the list's, the report's), where `tdkt issue` writes it.
     pub fn file_of(&self, kind: Kind, id: &Id) -> PathBuf {
-        match self.files.get(&(kind, id.clone())) {
-            Some(file) => file.clone(),
-            None if kind == Kind::RegistrationList => self.list_file(),
-            None => PathBuf::new(),
+        match (self.files.get(&(kind, id.clone())), kind.top_file()) {
+            (Some(file), _) => file.clone(),
+            (None, Some(top)) => self.plan_file.with_file_name(top),
+            (None, None) => PathBuf::new(),
         }
     }
 

@@ -24,6 +24,14 @@ pub struct Plan {
     pub ngay: Option<Date>,
     /// Subject, lower case as it follows "Kế hoạch": "xây dựng và nhân rộng …".
     pub trich_yeu: Line,
+    /// What units and people register for, as forms say it after "đăng
+    /// ký": "xây dựng điển hình tiên tiến"; absent: "thi đua".
+    #[serde(default)]
+    pub phong_trao: Option<Line>,
+    /// What the plan calls those it chooses at year end: "điển hình tiên
+    /// tiến"; absent: "tiêu biểu".
+    #[serde(default)]
+    pub danh_xung: Option<Line>,
     #[serde(default)]
     pub han_dang_ky: Option<Date>,
     pub noi_dung: Vec<ContentArea>,
@@ -276,6 +284,37 @@ pub struct IssuerNames {
 }
 
 impl Plan {
+    /// What units and people register for: "xây dựng điển hình tiên tiến"
+    /// in the seed's plan, "thi đua" in any plan that does not say.
+    pub fn movement(&self) -> &str {
+        self.phong_trao.as_ref().map_or("thi đua", |m| m.as_str())
+    }
+
+    /// What those chosen at year end are called: "điển hình tiên tiến" in
+    /// the seed's plan, "tiêu biểu" in any plan that does not say.
+    pub fn exemplars(&self) -> &str {
+        self.danh_xung.as_ref().map_or("tiêu biểu", |d| d.as_str())
+    }
+
+    /// The subject of what a council meeting does and votes on: "lựa chọn
+    /// tập thể, cá nhân xây dựng điển hình tiên tiến năm 2020", "bình xét
+    /// tập thể, cá nhân tiêu biểu năm 2025".
+    pub fn vote_subject(&self, year_end: bool) -> String {
+        if year_end {
+            format!(
+                "bình xét tập thể, cá nhân {} năm {}",
+                self.exemplars(),
+                self.nam
+            )
+        } else {
+            format!(
+                "lựa chọn tập thể, cá nhân {} năm {}",
+                self.movement(),
+                self.nam
+            )
+        }
+    }
+
     /// How `issuer` heads, numbers and speaks in a document: the body under
     /// its superior; the council under the body.
     pub fn issuer(&self, issuer: Issuer) -> IssuerNames {

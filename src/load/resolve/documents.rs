@@ -1,5 +1,5 @@
 //! What a council's meetings, the documents the body issues (proposals, the
-//! registration list) and the decisions it receives say of the other
+//! registration list, the year report) and the decisions it receives say of the other
 //! records.
 
 use std::collections::HashSet;
@@ -7,8 +7,10 @@ use std::path::Path;
 
 use super::{Known, Refs};
 use crate::format::kind;
-use crate::records::{Decision, Kind, Meeting, Proposal, RegistrationList};
-use crate::text::Date;
+use crate::records::{
+    Decision, DocNumber, Kind, Meeting, Proposal, RegistrationList, Signer, YearReport,
+};
+use crate::text::{Date, Line};
 use crate::vocab::{Issuer, MeetingKind};
 use crate::words::date_numeric;
 
@@ -133,16 +135,13 @@ pub(super) fn list_refs(
     last: Option<(Date, &Path)>,
 ) {
     let code = l.ky_hieu.as_ref().map_or(kind::LIST, |k| k.as_str());
-    known.number(refs, l.so.as_ref(), code, Issuer::Body);
-    if let Some(signer) = &l.nguoi_ky {
-        known.signer(refs, "nguoi_ky", signer);
-    }
-    if l.noi_nhan.as_ref().is_some_and(Vec::is_empty) {
-        refs.report(
-            "noi_nhan",
-            "hãy ghi ít nhất một nơi nhận, hoặc bỏ khóa này (mặc định: Hội đồng và lưu)".into(),
-        );
-    }
+    own_paper_refs(
+        known,
+        refs,
+        (l.so.as_ref(), code),
+        l.nguoi_ky.as_ref(),
+        l.noi_nhan.as_deref(),
+    );
     let Some(date) = l.ngay else { return };
     if chrono::Datelike::year(&date.0) != year {
         refs.report(
@@ -157,6 +156,68 @@ pub(super) fn list_refs(
                  đăng ký, hoặc sửa ngày đăng ký",
                 date_numeric(date.0),
                 date_numeric(registered.0),
+                file.display()
+            ),
+        );
+    }
+}
+
+/// What a paper of the plan's own record (the list's, the report's) is
+/// issued with: its number of its type, its signer, its recipients.
+fn own_paper_refs(
+    known: &Known,
+    refs: &mut Refs,
+    (so, code): (Option<&DocNumber>, &str),
+    signer: Option<&Signer>,
+    recipients: Option<&[Line]>,
+) {
+    known.number(refs, so, code, Issuer::Body);
+    if let Some(signer) = signer {
+        known.signer(refs, "nguoi_ky", signer);
+    }
+    if recipients.is_some_and(<[Line]>::is_empty) {
+        refs.report(
+            "noi_nhan",
+            "hãy ghi ít nhất một nơi nhận, hoặc bỏ khóa này (mặc định của tdkt)".into(),
+        );
+    }
+}
+
+/// The year report is numbered as a report; it is issued in the plan's
+/// year or early in the next, when the year's results are known.
+/// Its date is not before the last meeting, proposal or decision it tells
+/// (`told`, with its file).
+pub(super) fn year_report_refs(
+    known: &Known,
+    refs: &mut Refs,
+    y: &YearReport,
+    year: i32,
+    told: Option<(chrono::NaiveDate, &Path)>,
+) {
+    own_paper_refs(
+        known,
+        refs,
+        (y.so.as_ref(), kind::REPORT),
+        y.nguoi_ky.as_ref(),
+        y.noi_nhan.as_deref(),
+    );
+    let Some(date) = y.ngay else { return };
+    if !(year..=year + 1).contains(&chrono::Datelike::year(&date.0)) {
+        refs.report(
+            "ngay",
+            format!(
+                "báo cáo kết quả kế hoạch năm {year} ban hành trong năm {year} hoặc đầu năm {}",
+                year + 1
+            ),
+        );
+    } else if let Some((day, file)) = told.filter(|(d, _)| *d > date.0) {
+        refs.report(
+            "ngay",
+            format!(
+                "báo cáo ngày {} không thể kể việc ngày {} ({}); hãy ghi ngày báo cáo sau việc \
+                 cuối cùng nó kể",
+                date_numeric(date.0),
+                date_numeric(day),
                 file.display()
             ),
         );

@@ -15,7 +15,7 @@ use crate::problem::Problem;
 use crate::records::{Collective, DocNumber, Kind, Person, Plan, Records, Signer};
 use crate::text::{Id, Line, YEARS};
 use crate::vocab::{Authority, Issuer, MeetingKind};
-use documents::{decision_refs, list_refs, meeting_refs, proposal_refs};
+use documents::{decision_refs, list_refs, meeting_refs, proposal_refs, year_report_refs};
 
 /// Cross-reference checks need the file's text (for line numbers) and where
 /// to record problems; this carries both for one file.
@@ -243,6 +243,7 @@ pub(super) fn resolve(
         meetings,
         proposals,
         lists,
+        reports,
         decisions,
         seen,
     } = files;
@@ -308,6 +309,17 @@ pub(super) fn resolve(
                 last,
             );
         }
+        // What the report tells last: a meeting, a proposal, a decision.
+        let told = meetings
+            .iter()
+            .map(|m| (m.value.ket_thuc.0.date(), m.file.as_path()))
+            .chain(proposals.iter().map(|p| (p.value.ngay.0, p.file.as_path())))
+            .chain(decisions.iter().map(|d| (d.value.ngay.0, d.file.as_path())))
+            .max_by_key(|(d, _)| *d);
+        for y in &reports {
+            let refs = &mut known.refs(y, problems);
+            year_report_refs(&known, refs, &y.value, plan.value.nam, told);
+        }
     }
 
     let mut files_of = BTreeMap::new();
@@ -320,6 +332,9 @@ pub(super) fn resolve(
     let proposals = index(Kind::Proposal, proposals, &mut files_of, &mut sources);
     let decisions = index(Kind::Decision, decisions, &mut files_of, &mut sources);
     let registration_list = index(Kind::RegistrationList, lists, &mut files_of, &mut sources)
+        .into_values()
+        .next();
+    let year_report = index(Kind::YearReport, reports, &mut files_of, &mut sources)
         .into_values()
         .next();
     let read: HashSet<&Id> = files_of.keys().map(|(_, id)| id).collect();
@@ -336,6 +351,7 @@ pub(super) fn resolve(
         meetings,
         proposals,
         registration_list,
+        year_report,
         decisions,
         earlier_awards: BTreeMap::new(),
         plan_file: plan.file,
