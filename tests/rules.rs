@@ -283,7 +283,11 @@ fn a_chosen_individual_without_a_recognised_initiative_is_an_error_in_the_meetin
 #[test]
 fn qt_2_quota_and_registration_at_selection() {
     let folder = Folder::small();
-    folder.edit("ke-hoach.yaml", "hoi_dong:", "chi_tieu:\n  lua_chon: { tap_the: 1, ca_nhan: 3 }\n  cuoi_nam: { tap_the: 1, ca_nhan: 2 }\nhoi_dong:");
+    folder.edit(
+        "ke-hoach.yaml",
+        "lua_chon: { tap_the: 2, ca_nhan: 3 }",
+        "lua_chon: { tap_the: 1, ca_nhan: 3 }",
+    );
     let (code, report) = check_json(folder.path());
     assert_eq!(code, 1);
     let errors = decision_errors(&report);
@@ -595,5 +599,40 @@ fn criteria_follow_the_title_registered_for_and_the_law_of_the_year() {
     assert!(
         why.contains("06/2022/QH15") && why.contains("hoàn thành tốt"),
         "{why}"
+    );
+}
+
+/// A quota the plan does not set is no quota: the year-end choice of more
+/// units than the seed's one is no error, and the ballot sets no maximum.
+#[test]
+fn a_stage_without_a_quota_in_the_plan_has_none() {
+    let folder = Folder::small();
+    folder.edit(
+        "ke-hoach.yaml",
+        "  cuoi_nam: { tap_the: 1, ca_nhan: 2 }\n",
+        "",
+    );
+    // Both units selected in the fixture are now chosen at year end.
+    let year_end = folder.read(YEAR_END);
+    let both = year_end.replacen(
+        "dong_y: 1, duoc_chon: false",
+        "dong_y: 2, duoc_chon: true",
+        1,
+    );
+    assert_ne!(year_end, both);
+    folder.write(YEAR_END, &both);
+    let (_, report) = check_json(folder.path());
+    let errors = decision_errors(&report);
+    assert!(
+        !errors.iter().any(|e| e.3.contains("chỉ tiêu")),
+        "{errors:#?}"
+    );
+    let out = common::built(&folder);
+    let ballot = common::pdf::flat_text(&out.path().join("2020/phieu-bau/binh-xet.pdf"));
+    assert!(!ballot.contains("không quá"), "{ballot}");
+    let ballot = common::pdf::flat_text(&out.path().join("2020/phieu-bau/lua-chon.pdf"));
+    assert!(
+        ballot.contains("Hội đồng chọn không quá 02 tập thể và 03 cá nhân"),
+        "{ballot}"
     );
 }

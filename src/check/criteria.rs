@@ -13,7 +13,12 @@ use crate::text::Id;
 use crate::vocab::{PersonTitle, Rating};
 use crate::words::date_padded;
 
-pub(super) fn chung_1(_: &Records, c: &Candidate) -> Verdict {
+/// The seed's Mục II.1.1: part of the plan's own criteria, so only where
+/// the plan states them.
+pub(super) fn chung_1(records: &Records, c: &Candidate) -> Verdict {
+    if plan_criteria(records).is_none() {
+        return Verdict::KhongApDung;
+    }
     match c.registration().map(|r| r.lam_theo_bac) {
         Some(true) => Verdict::Dat,
         Some(false) => Verdict::KhongDat(

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::records::{Kind, Meeting, Quota, Records};
 use crate::ruleset;
 use crate::text::Id;
+use crate::vocab::MeetingKind;
 
 use super::rules::Stage;
 
@@ -42,8 +43,9 @@ fn fail(
     });
 }
 
-/// How many the council may choose at a stage.
-fn quota(records: &Records, stage: Stage) -> Quota {
+/// How many the council may choose at a stage; none when the plan sets no
+/// quota for it.
+fn quota(records: &Records, stage: Stage) -> Option<Quota> {
     if stage == Stage::Selection {
         records.plan.chi_tieu.lua_chon
     } else {
@@ -53,7 +55,9 @@ fn quota(records: &Records, stage: Stage) -> Quota {
 
 /// No more chosen of a kind than the plan's quota.
 fn within_quota(records: &Records, d: &Decision, rule: &'static str, out: &mut Vec<Failure>) {
-    let quota = quota(records, d.stage);
+    let Some(quota) = quota(records, d.stage) else {
+        return;
+    };
     let chosen_now = records.chosen(d.meeting);
     for (kind, limit, what) in [
         (Kind::Collective, quota.tap_the, "tập thể"),
@@ -105,18 +109,38 @@ pub fn qt_2(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
                 Some(id),
                 format!("bieu_quyet[{i}].ung_vien"),
                 format!(
-                    "{name} chưa đăng ký xây dựng điển hình tiên tiến nên không thể được lựa chọn"
+                    "{name} chưa đăng ký {} nên không thể được lựa chọn",
+                    records.plan.movement()
                 ),
             );
         }
     }
 }
 
-/// QT-3: at year end, within the quota and only among those selected.
+/// QT-3: at year end, within the quota and only among those selected — or,
+/// in a plan whose council holds no selection meeting, among those who
+/// registered.
 pub fn qt_3(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
     within_quota(records, d, "QT-3", out);
+    let no_selection = !records
+        .meetings
+        .values()
+        .any(|m| m.loai == MeetingKind::Selection);
     for (i, id, name) in chosen_loaded(records, d.meeting) {
-        if !d.selected.contains(id) {
+        if no_selection {
+            if !records.candidate(id).is_some_and(|c| c.is_registered()) {
+                fail(
+                    out,
+                    "QT-3",
+                    Some(id),
+                    format!("bieu_quyet[{i}].ung_vien"),
+                    format!(
+                        "{name} chưa đăng ký {} nên không thể được bình xét",
+                        records.plan.movement()
+                    ),
+                );
+            }
+        } else if !d.selected.contains(id) {
             fail(
                 out,
                 "QT-3",
@@ -212,7 +236,9 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
     }
     // A tie at the cut: the quota is full and a candidate left out has as
     // many votes as the last one chosen.
-    let quota = quota(records, d.stage);
+    let Some(quota) = quota(records, d.stage) else {
+        return;
+    };
     for (kind, limit) in [
         (Kind::Collective, quota.tap_the),
         (Kind::Person, quota.ca_nhan),

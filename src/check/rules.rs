@@ -137,7 +137,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: "QT-3",
         citation: "Mục III.3",
-        summary: "bình xét cuối năm không quá chỉ tiêu, chỉ trong số đã được lựa chọn",
+        summary: "bình xét cuối năm không quá chỉ tiêu, chỉ trong số đã được lựa chọn (hay đã đăng ký, khi Hội đồng không họp lựa chọn)",
         stages: &[Stage::YearEnd],
         test: Test::Decision(decisions::qt_3),
     },

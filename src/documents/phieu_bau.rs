@@ -32,7 +32,8 @@ pub struct Context<'a> {
     tap_the: Vec<Row>,
     ca_nhan: Vec<Row>,
     /// How many the council may choose, by kind, when the plan says.
-    chon_toi_da: (u32, u32),
+    /// The stage's quota (units, people); none when the plan sets none.
+    chon_toi_da: Option<(u32, u32)>,
     nguong: String,
     so_ban: u32,
 }
@@ -84,7 +85,7 @@ impl Document for Ballot {
             ngay: date,
             tap_the,
             ca_nhan: people.into_iter().map(|(_, p)| p).collect(),
-            chon_toi_da: (quota.tap_the, quota.ca_nhan),
+            chon_toi_da: quota.map(|q| (q.tap_the, q.ca_nhan)),
             nguong: ruleset::threshold(plan, date).describe(),
             so_ban: m
                 .so_phieu_in

@@ -195,11 +195,13 @@ impl<'a> Reader<'a> {
                 .iter()
                 .filter_map(|v| self.candidate(&v.ung_vien))
                 .collect()
-        } else if m.loai == MeetingKind::YearEnd {
-            self.first_meeting_of(MeetingKind::Selection)
-                .map(|(_, s)| self.chosen(s))
-                .unwrap_or_default()
+        } else if m.loai == MeetingKind::YearEnd
+            && let Some((_, s)) = self.first_meeting_of(MeetingKind::Selection)
+        {
+            self.chosen(s)
         } else {
+            // Before a selection, or at a year end with none: every
+            // registrant is a candidate.
             self.registrants()
         }
     }

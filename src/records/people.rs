@@ -59,7 +59,9 @@ pub struct CollectiveRegistration {
     /// Content areas by code ("2.1" … "2.4").
     pub noi_dung: Vec<Line>,
     pub danh_hieu: CollectiveTitle,
-    /// Has registered to follow Hồ Chí Minh's example (Mục II.1.1).
+    /// Has registered to follow Hồ Chí Minh's example (the seed's Mục
+    /// II.1.1); absent: no.
+    #[serde(default)]
     pub lam_theo_bac: bool,
     pub cam_ket: Paragraphs,
     #[serde(default)]
@@ -131,6 +133,8 @@ pub struct PersonRegistration {
     pub ngay: Date,
     pub noi_dung: Vec<Line>,
     pub danh_hieu: PersonTitle,
+    /// As a unit's registration says it; absent: no.
+    #[serde(default)]
     pub lam_theo_bac: bool,
     pub cam_ket: Paragraphs,
     #[serde(default)]

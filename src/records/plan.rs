@@ -129,27 +129,15 @@ pub struct Quota {
     pub ca_nhan: u32,
 }
 
-/// How many the council may choose at each stage (Mục III.3).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields, default)]
+/// How many the council may choose at each stage (the seed's Mục III.3); a
+/// stage the plan sets no quota for has none.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quotas {
-    pub lua_chon: Quota,
-    pub cuoi_nam: Quota,
-}
-
-impl Default for Quotas {
-    fn default() -> Self {
-        Quotas {
-            lua_chon: Quota {
-                tap_the: 2,
-                ca_nhan: 3,
-            },
-            cuoi_nam: Quota {
-                tap_the: 1,
-                ca_nhan: 2,
-            },
-        }
-    }
+    #[serde(default)]
+    pub lua_chon: Option<Quota>,
+    #[serde(default)]
+    pub cuoi_nam: Option<Quota>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -96,29 +96,27 @@ impl Plan {
             "xep_loai" => criteria?.xep_loai_toi_thieu.label().to_owned(),
             "so_sang_kien" => two_digits(criteria?.so_sang_kien_toi_thieu),
             "danh_hieu_phong" => criteria?.danh_hieu_toi_thieu_phong.label().to_lowercase(),
-            "lua_chon_tap_the" => two_digits(q.lua_chon.tap_the),
-            "lua_chon_ca_nhan" => two_digits(q.lua_chon.ca_nhan),
-            "cuoi_nam_tap_the" => two_digits(q.cuoi_nam.tap_the),
-            "cuoi_nam_ca_nhan" => two_digits(q.cuoi_nam.ca_nhan),
+            "lua_chon_tap_the" => two_digits(q.lua_chon?.tap_the),
+            "lua_chon_ca_nhan" => two_digits(q.lua_chon?.ca_nhan),
+            "cuoi_nam_tap_the" => two_digits(q.cuoi_nam?.tap_the),
+            "cuoi_nam_ca_nhan" => two_digits(q.cuoi_nam?.ca_nhan),
             _ => return None,
         })
     }
 
     /// The values `check` holds the records to, which the printed plan must
-    /// therefore state: the criteria when the plan has its own, the quotas.
+    /// therefore state: the criteria and the quotas the plan has.
     pub fn checked_values(&self) -> Vec<&'static str> {
-        let criteria = ["xep_loai", "so_sang_kien", "danh_hieu_phong"];
-        let quotas = [
-            "lua_chon_tap_the",
-            "lua_chon_ca_nhan",
-            "cuoi_nam_tap_the",
-            "cuoi_nam_ca_nhan",
-        ];
         let mut names = Vec::new();
         if self.tieu_chuan.is_some() {
-            names.extend(criteria);
+            names.extend(["xep_loai", "so_sang_kien", "danh_hieu_phong"]);
         }
-        names.extend(quotas);
+        if self.chi_tieu.lua_chon.is_some() {
+            names.extend(["lua_chon_tap_the", "lua_chon_ca_nhan"]);
+        }
+        if self.chi_tieu.cuoi_nam.is_some() {
+            names.extend(["cuoi_nam_tap_the", "cuoi_nam_ca_nhan"]);
+        }
         names
     }
 
