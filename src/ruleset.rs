@@ -5,7 +5,8 @@
 
 use chrono::NaiveDate;
 
-use crate::records::{Fraction, Plan, Threshold};
+use crate::records::{Candidate, Fraction, Meeting, Plan, Threshold};
+use crate::vocab::{MeetingKind, PersonTitle};
 
 pub struct RuleSet {
     /// First day the set is in force.
@@ -16,7 +17,10 @@ pub struct RuleSet {
     pub decree: &'static str,
     /// "Căn cứ …" lines of a proposal, without the plan's own line.
     pub legal_bases: &'static [&'static str],
-    pub threshold: Threshold,
+    /// The share of the whole council a year-end vote on "Chiến sĩ thi đua
+    /// cơ sở" must reach, with its citation; none where the law sets none
+    /// (2020: the plan's threshold alone).
+    pub title_threshold: Option<(u32, &'static str)>,
     /// Whether "Chiến sĩ thi đua cơ sở" needs a recognised initiative (Luật
     /// 2003, Điều 23), or an initiative or "hoàn thành xuất sắc nhiệm vụ"
     /// suffices (Luật 06/2022/QH15, Điều 23).
@@ -35,7 +39,7 @@ const SETS: &[RuleSet] = &[
             "Căn cứ Luật Thi đua, khen thưởng năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng năm 2005, 2009 và 2013",
             "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
         ],
-        threshold: Threshold::Majority,
+        title_threshold: None,
         initiative_required: true,
         report_forms: ("01", "02"),
     },
@@ -49,7 +53,7 @@ const SETS: &[RuleSet] = &[
             "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022",
             "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
         ],
-        threshold: Threshold::AtLeastPercent(80),
+        title_threshold: Some((80, "Nghị định số 98/2023/NĐ-CP, Điều 30 khoản 7")),
         initiative_required: false,
     },
     RuleSet {
@@ -63,7 +67,8 @@ const SETS: &[RuleSet] = &[
             "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022",
             "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
         ],
-        threshold: Threshold::AtLeastPercent(80),
+        // NĐ 152/2025's own figure is unread: 98/2023's is kept.
+        title_threshold: Some((80, "Nghị định số 98/2023/NĐ-CP, Điều 30 khoản 7")),
         initiative_required: false,
     },
 ];
@@ -82,11 +87,56 @@ pub fn in_force(date: NaiveDate) -> &'static RuleSet {
         .unwrap_or(&SETS[0])
 }
 
-/// The vote threshold a plan's council applies at a meeting on `date`.
-pub fn threshold(plan: &Plan, date: NaiveDate) -> Threshold {
-    plan.hoi_dong
-        .nguong_dong_y
-        .unwrap_or(in_force(date).threshold)
+/// The vote threshold a plan's council applies to every vote: its own, or
+/// more than half of the whole membership.
+pub fn threshold(plan: &Plan) -> Threshold {
+    plan.hoi_dong.nguong_dong_y.unwrap_or(Threshold::Majority)
+}
+
+/// The law's threshold for a year-end vote on a person registered for
+/// "Chiến sĩ thi đua cơ sở" at a meeting on `date`, with its citation.
+fn title_threshold(date: NaiveDate) -> Option<(Threshold, &'static str)> {
+    in_force(date)
+        .title_threshold
+        .map(|(p, cited)| (Threshold::AtLeastPercent(p), cited))
+}
+
+/// What a vote on `candidate` at `meeting` must reach: the council's
+/// threshold, or the law's for the title the candidate registered for when
+/// stricter, with the law's citation.
+pub fn vote_threshold(
+    plan: &Plan,
+    meeting: &Meeting,
+    candidate: Option<&Candidate>,
+) -> (Threshold, Option<&'static str>) {
+    let own = threshold(plan);
+    let for_title = meeting.loai == MeetingKind::YearEnd
+        && candidate.is_some_and(|c| match c {
+            Candidate::Person(_, p) => p
+                .dang_ky
+                .as_ref()
+                .is_some_and(|r| r.danh_hieu == PersonTitle::GrassrootsEmulationFighter),
+            Candidate::Collective(..) => false,
+        });
+    match title_threshold(meeting.bat_dau.0.date()) {
+        Some((law, cited)) if for_title && own.stricter(law) != own => (law, Some(cited)),
+        _ => (own, None),
+    }
+}
+
+/// The thresholds of a meeting in words, for the minutes and the ballots.
+pub fn threshold_words(plan: &Plan, meeting: &Meeting) -> String {
+    let own = threshold(plan);
+    match title_threshold(meeting.bat_dau.0.date()) {
+        Some((law, cited)) if meeting.loai == MeetingKind::YearEnd && own.stricter(law) != own => {
+            format!(
+                "{}; cá nhân đề nghị danh hiệu Chiến sĩ thi đua cơ sở phải đạt {} ({cited})",
+                own.describe(),
+                law.describe()
+            )
+        }
+        _ => own.describe(),
+    }
 }
 
 pub fn quorum(plan: &Plan) -> Fraction {

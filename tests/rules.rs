@@ -398,7 +398,7 @@ fn qt_4_vote_figures_threshold_and_tie() {
             &errors,
             "QT-4",
             "tran-thi-binh",
-            "1/3 phiếu đồng ý, chưa đạt quá bán"
+            "1/3 ý kiến đồng ý, chưa đạt quá bán"
         ),
         "{errors:#?}"
     );
@@ -482,20 +482,63 @@ fn thresholds_follow_the_date_unless_the_plan_sets_one() {
     let (code, report) = check_json(folder.path());
     assert_eq!(code, 1);
     let errors = decision_errors(&report);
-    assert!(
+    // From 2024 a vote on "Chiến sĩ thi đua cơ sở" needs 80 % of the whole
+    // council (NĐ 98/2023 Điều 30.7); a unit's vote keeps the council's
+    // own threshold (2 of 3 is more than half).
+    let on = |who: &str| {
         errors
             .iter()
-            .any(|e| e.0 == "QT-4" && e.3.contains("chưa đạt từ 80 % tổng số thành viên")),
-        "{errors:#?}"
-    );
-    // The plan may set its own threshold.
+            .filter(|e| e.0 == "QT-4" && e.1 == who)
+            .map(|e| e.3.clone())
+            .collect::<Vec<_>>()
+    };
+    for person in ["tran-thi-binh", "pham-thi-dung"] {
+        assert!(
+            on(person)
+                .iter()
+                .any(|m| m.contains("2/3 ý kiến đồng ý, chưa đạt từ 80 %")
+                    && m.contains("Nghị định số 98/2023/NĐ-CP, Điều 30 khoản 7")),
+            "{errors:#?}"
+        );
+    }
+    assert!(on("phong-a").is_empty(), "{errors:#?}");
+    // A plan's own lower threshold does not lower the law's.
     folder.edit(
         "ke-hoach.yaml",
         "hoi_dong:\n",
         "hoi_dong:\n  nguong_dong_y: 60\n",
     );
-    let (code, report) = check_json(folder.path());
-    assert_eq!(code, 0, "{report:#}");
+    let (code, _) = check_json(folder.path());
+    assert_eq!(code, 1);
+
+    // The absent member's written opinion agrees to Bình: 3 of 3.
+    folder.edit(
+        YEAR_END,
+        "y_kien: Nhất trí với đề xuất của Hội đồng. }",
+        "y_kien: Nhất trí với đề xuất của Hội đồng., dong_y: [tran-thi-binh] }",
+    );
+    let (_, report) = check_json(folder.path());
+    let errors = decision_errors(&report);
+    assert!(
+        !errors
+            .iter()
+            .any(|e| e.0 == "QT-4" && e.1 == "tran-thi-binh"),
+        "{errors:#?}"
+    );
+    // Unless the council does not count written opinions.
+    folder.edit(
+        "ke-hoach.yaml",
+        "hoi_dong:\n",
+        "hoi_dong:\n  tinh_y_kien_vang_mat: false\n",
+    );
+    let (_, report) = check_json(folder.path());
+    let errors = decision_errors(&report);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "QT-4" && e.1 == "tran-thi-binh"),
+        "{errors:#?}"
+    );
 }
 
 #[test]

@@ -171,7 +171,8 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
             ),
         );
     }
-    let threshold = ruleset::threshold(&records.plan, meeting.bat_dau.0.date());
+    let threshold_of =
+        |id: &Id| ruleset::vote_threshold(&records.plan, meeting, records.candidate(id).as_ref());
     let name_of = |id: &'_ Id| -> String {
         records
             .candidate(id)
@@ -220,16 +221,24 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
                 );
             }
         }
-        if v.duoc_chon && !threshold.is_met(v.dong_y, members) {
+        let agree = records.agreement(meeting, v);
+        let (threshold, cited) = threshold_of(&v.ung_vien);
+        if v.duoc_chon && !threshold.is_met(agree, members) {
+            let written = agree - v.dong_y;
+            let with = if written > 0 {
+                format!(" (gồm {written} ý kiến bằng văn bản của thành viên vắng mặt)")
+            } else {
+                String::new()
+            };
             fail(
                 out,
                 "QT-4",
                 Some(&v.ung_vien),
                 format!("bieu_quyet[{i}].dong_y"),
                 format!(
-                    "Hội đồng chọn {name} với {}/{members} phiếu đồng ý, chưa đạt {}",
-                    v.dong_y,
-                    threshold.describe()
+                    "Hội đồng chọn {name} với {agree}/{members} ý kiến đồng ý{with}, chưa đạt {}{}",
+                    threshold.describe(),
+                    cited.map_or_else(String::new, |c| format!(" theo {c}"))
                 ),
             );
         }
@@ -251,15 +260,16 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
                         .is_some_and(|c| c.kind() == kind)
             })
         };
-        let Some(last) = of_kind(true).map(|(_, v)| v.dong_y).min() else {
+        let agree = |v: &crate::records::Vote| records.agreement(meeting, v);
+        let Some(last) = of_kind(true).map(|(_, v)| agree(v)).min() else {
             continue;
         };
         if of_kind(true).count() as u32 != limit {
             continue;
         }
-        for (i, v) in
-            of_kind(false).filter(|(_, v)| v.dong_y == last && threshold.is_met(v.dong_y, members))
-        {
+        for (i, v) in of_kind(false).filter(|(_, v)| {
+            agree(v) == last && threshold_of(&v.ung_vien).0.is_met(agree(v), members)
+        }) {
             fail(
                 out,
                 "QT-4",

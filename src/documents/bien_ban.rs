@@ -35,6 +35,7 @@ pub struct VoteRow {
     phieu_phat_ra: u32,
     phieu_thu_ve: u32,
     phieu_hop_le: u32,
+    /// Ballots' "đồng ý" and the written opinions that count with them.
     dong_y: u32,
     duoc_chon: bool,
 }
@@ -65,6 +66,8 @@ pub struct Context<'a> {
     nguong: String,
     danh_gia: Vec<EvaluationBlock>,
     bieu_quyet: Vec<VoteRow>,
+    /// Whether written opinions of absent members count in "đồng ý".
+    y_kien_van_ban: bool,
     duoc_chon_tap_the: Vec<String>,
     duoc_chon_ca_nhan: Vec<String>,
     ket_luan: Option<&'a str>,
@@ -139,7 +142,7 @@ impl Document for Minutes {
                 phieu_phat_ra: v.phieu_phat_ra,
                 phieu_thu_ve: v.phieu_thu_ve,
                 phieu_hop_le: v.phieu_hop_le,
-                dong_y: v.dong_y,
+                dong_y: r.agreement(m, v),
                 duoc_chon: v.duoc_chon,
             });
             let evaluations = c.evaluations();
@@ -192,8 +195,9 @@ impl Document for Minutes {
             chu_tri: member_line(r, &m.chu_tri),
             thu_ky: member_line(r, &m.thu_ky),
             chu_tri_nhan: format.chair(),
-            nguong: ruleset::threshold(plan, date).describe(),
+            nguong: ruleset::threshold_words(plan, m),
             danh_gia,
+            y_kien_van_ban: m.bieu_quyet.iter().any(|v| r.agreement(m, v) > v.dong_y),
             bieu_quyet,
             duoc_chon_tap_the: names(Kind::Collective),
             duoc_chon_ca_nhan: names(Kind::Person),

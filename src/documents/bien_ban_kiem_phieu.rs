@@ -66,12 +66,15 @@ impl Document for VoteCount {
         let plan = r.plan();
         let members = plan.hoi_dong.thanh_vien.len() as u32;
         let date = m.bat_dau.0.date();
-        let threshold = ruleset::threshold(plan, date);
         let phieu = m
             .bieu_quyet
             .iter()
             .map(|v| {
-                let name = r.candidate(&v.ung_vien).map(|c| c.name().to_owned());
+                let candidate = r.candidate(&v.ung_vien);
+                let name = candidate.as_ref().map(|c| c.name().to_owned());
+                // Whether the candidate reaches the threshold counts the
+                // absent members' written opinions too, as the decision does.
+                let (threshold, _) = ruleset::vote_threshold(plan, m, candidate.as_ref());
                 Row {
                     ten: name.unwrap_or_else(|| v.ung_vien.to_string()),
                     phat_ra: v.phieu_phat_ra,
@@ -80,7 +83,7 @@ impl Document for VoteCount {
                     dong_y: v.dong_y,
                     khong_dong_y: v.phieu_hop_le.saturating_sub(v.dong_y),
                     ty_le: percent(v.dong_y, members),
-                    dat: threshold.is_met(v.dong_y, members),
+                    dat: threshold.is_met(r.agreement(m, v), members),
                 }
             })
             .collect();
@@ -97,7 +100,7 @@ impl Document for VoteCount {
             tong_so: two_digits(members),
             co_mat: two_digits(members.saturating_sub(m.vang_mat.len() as u32)),
             ban_kiem_phieu: m.ban_kiem_phieu.iter().map(|p| member_line(r, p)).collect(),
-            nguong: threshold.describe(),
+            nguong: ruleset::threshold_words(plan, m),
             phieu,
         };
         Some(Draft {

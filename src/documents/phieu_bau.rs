@@ -86,7 +86,7 @@ impl Document for Ballot {
             tap_the,
             ca_nhan: people.into_iter().map(|(_, p)| p).collect(),
             chon_toi_da: quota.map(|q| (q.tap_the, q.ca_nhan)),
-            nguong: ruleset::threshold(plan, date).describe(),
+            nguong: ruleset::threshold_words(plan, m),
             so_ban: m
                 .so_phieu_in
                 .unwrap_or(plan.hoi_dong.thanh_vien.len() as u32)

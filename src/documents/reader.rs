@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use crate::records::{
     Candidate, Collective, Decision, Kind, Meeting, Person, Plan, Proposal, Records,
-    RegistrationList, YearReport,
+    RegistrationList, Vote, YearReport,
 };
 use crate::text::Id;
 use crate::vocab::MeetingKind;
@@ -204,6 +204,12 @@ impl<'a> Reader<'a> {
             // registrant is a candidate.
             self.registrants()
         }
+    }
+
+    /// A candidate's "đồng ý" at a meeting, written opinions included as
+    /// the council counts them.
+    pub fn agreement(&self, m: &Meeting, v: &Vote) -> u32 {
+        self.records.agreement(m, v)
     }
 
     /// The first meeting of a kind in time.

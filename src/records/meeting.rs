@@ -51,6 +51,10 @@ pub struct Absence {
     /// Written opinion sent to the meeting.
     #[serde(default)]
     pub y_kien: Option<Paragraphs>,
+    /// The candidates that written opinion agrees to: counted with the
+    /// ballots' "đồng ý" unless the council says it does not count them.
+    #[serde(default)]
+    pub dong_y: Vec<Id>,
 }
 
 /// The vote on one candidate, as counted by the ballot committee.

@@ -344,6 +344,22 @@ impl Records {
         found
     }
 
+    /// A candidate's "đồng ý" at a meeting: the ballots', and the written
+    /// opinions of absent members that agree, unless the council does not
+    /// count them.
+    pub fn agreement(&self, meeting: &Meeting, vote: &Vote) -> u32 {
+        let written = if self.plan.hoi_dong.tinh_y_kien_vang_mat.unwrap_or(true) {
+            meeting
+                .vang_mat
+                .iter()
+                .filter(|a| a.dong_y.contains(&vote.ung_vien))
+                .count() as u32
+        } else {
+            0
+        };
+        vote.dong_y + written
+    }
+
     /// The meetings of one kind, in order of time.
     pub fn meetings_of(&self, kind: MeetingKind) -> Vec<(&Id, &Meeting)> {
         let mut found: Vec<_> = self

@@ -152,10 +152,16 @@ pub struct Council {
     #[serde(default)]
     pub tieu_de: Option<Line>,
     pub thanh_vien: Vec<CouncilMember>,
-    /// Votes needed to choose, counted on the whole membership; absent: the
-    /// rule set of the plan's date.
+    /// Votes needed to choose, counted on the whole membership; absent: more
+    /// than half. The law's own threshold for a title (80 % for "Chiến sĩ
+    /// thi đua cơ sở" from 2024) applies on top.
     #[serde(default)]
     pub nguong_dong_y: Option<Threshold>,
+    /// Whether the written opinions of absent members count with the
+    /// ballots (`vang_mat[].dong_y`); absent: they count (NĐ 91/2017 Điều
+    /// 45, NĐ 98/2023 Điều 30 ask for them; how they count is believed).
+    #[serde(default)]
+    pub tinh_y_kien_vang_mat: Option<bool>,
     /// Share of members who must be present, e.g. "2/3"; absent: 2/3.
     #[serde(default)]
     pub ty_le_co_mat: Option<Fraction>,
@@ -203,6 +209,20 @@ impl Threshold {
         match self {
             Threshold::Majority => agree * 2 > members,
             Threshold::AtLeastPercent(p) => agree * 100 >= p * members,
+        }
+    }
+
+    /// The stricter of two thresholds.
+    pub fn stricter(self, other: Threshold) -> Threshold {
+        // Per mille of the membership each needs: "quá bán" is just over 500.
+        let need = |t: Threshold| match t {
+            Threshold::Majority => 501,
+            Threshold::AtLeastPercent(p) => p * 10,
+        };
+        if need(other) > need(self) {
+            other
+        } else {
+            self
         }
     }
 

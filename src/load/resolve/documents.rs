@@ -98,6 +98,19 @@ pub(super) fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
             );
         }
     }
+    for (i, a) in m.vang_mat.iter().enumerate() {
+        for (j, id) in a.dong_y.iter().enumerate() {
+            if !voted.contains(id) {
+                refs.report(
+                    &format!("vang_mat[{i}].dong_y[{j}]"),
+                    format!(
+                        "\"{id}\" không có trong bieu_quyet của cuộc họp; ý kiến bằng văn bản chỉ \
+                         đồng ý với ứng viên được biểu quyết"
+                    ),
+                );
+            }
+        }
+    }
 }
 
 pub(super) fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
