@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::text::Line;
 use crate::vocab::Authority;
 pub use crate::vocab::Format;
+use crate::words::{capitalised, uncapitalised};
 
 /// A "Nơi nhận" line with its punctuation, and whether it is a sub-item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -168,15 +169,10 @@ impl Format {
     /// A subject in the format's case: Party "về việc …" lower case, State
     /// capitalised.
     pub fn subject_case(self, text: &str) -> String {
-        let mut chars = text.chars();
-        let Some(first) = chars.next() else {
-            return String::new();
-        };
-        let first: String = match self {
-            Format::Party => first.to_lowercase().collect(),
-            Format::State => first.to_uppercase().collect(),
-        };
-        first + chars.as_str()
+        match self {
+            Format::Party => uncapitalised(text),
+            Format::State => capitalised(text),
+        }
     }
 
     /// The national heading (box 1 of the State format, the Party's name in

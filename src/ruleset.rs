@@ -89,16 +89,17 @@ pub fn in_force(date: NaiveDate) -> &'static RuleSet {
 
 /// The vote threshold a plan's council applies to every vote: its own, or
 /// more than half of the whole membership.
-pub fn threshold(plan: &Plan) -> Threshold {
+fn threshold(plan: &Plan) -> Threshold {
     plan.hoi_dong.nguong_dong_y.unwrap_or(Threshold::Majority)
 }
 
 /// The law's threshold for a year-end vote on a person registered for
-/// "Chiến sĩ thi đua cơ sở" at a meeting on `date`, with its citation.
-fn title_threshold(date: NaiveDate) -> Option<(Threshold, &'static str)> {
-    in_force(date)
-        .title_threshold
-        .map(|(p, cited)| (Threshold::AtLeastPercent(p), cited))
+/// "Chiến sĩ thi đua cơ sở", with its citation, where it is stricter than
+/// the council's own (`own`) at `meeting`.
+fn law_over(own: Threshold, meeting: &Meeting) -> Option<(Threshold, &'static str)> {
+    let (percent, cited) = in_force(meeting.bat_dau.0.date()).title_threshold?;
+    let law = Threshold::AtLeastPercent(percent);
+    (meeting.loai == MeetingKind::YearEnd && own.stricter(law) != own).then_some((law, cited))
 }
 
 /// What a vote on `candidate` at `meeting` must reach: the council's
@@ -110,16 +111,15 @@ pub fn vote_threshold(
     candidate: Option<&Candidate>,
 ) -> (Threshold, Option<&'static str>) {
     let own = threshold(plan);
-    let for_title = meeting.loai == MeetingKind::YearEnd
-        && candidate.is_some_and(|c| match c {
-            Candidate::Person(_, p) => p
-                .dang_ky
-                .as_ref()
-                .is_some_and(|r| r.danh_hieu == PersonTitle::GrassrootsEmulationFighter),
-            Candidate::Collective(..) => false,
-        });
-    match title_threshold(meeting.bat_dau.0.date()) {
-        Some((law, cited)) if for_title && own.stricter(law) != own => (law, Some(cited)),
+    let for_title = candidate.is_some_and(|c| match c {
+        Candidate::Person(_, p) => p
+            .dang_ky
+            .as_ref()
+            .is_some_and(|r| r.danh_hieu == PersonTitle::GrassrootsEmulationFighter),
+        Candidate::Collective(..) => false,
+    });
+    match law_over(own, meeting) {
+        Some((law, cited)) if for_title => (law, Some(cited)),
         _ => (own, None),
     }
 }
@@ -127,15 +127,13 @@ pub fn vote_threshold(
 /// The thresholds of a meeting in words, for the minutes and the ballots.
 pub fn threshold_words(plan: &Plan, meeting: &Meeting) -> String {
     let own = threshold(plan);
-    match title_threshold(meeting.bat_dau.0.date()) {
-        Some((law, cited)) if meeting.loai == MeetingKind::YearEnd && own.stricter(law) != own => {
-            format!(
-                "{}; cá nhân đề nghị danh hiệu Chiến sĩ thi đua cơ sở phải đạt {} ({cited})",
-                own.describe(),
-                law.describe()
-            )
-        }
-        _ => own.describe(),
+    match law_over(own, meeting) {
+        Some((law, cited)) => format!(
+            "{}; cá nhân đề nghị danh hiệu Chiến sĩ thi đua cơ sở phải đạt {} ({cited})",
+            own.describe(),
+            law.describe()
+        ),
+        None => own.describe(),
     }
 }
 

@@ -104,6 +104,26 @@ pub fn capitalised(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// "tặng Giấy khen…" of "Tặng Giấy khen…": a text with its first letter in
+/// lower case, to run on after other words.
+pub fn uncapitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "a, b và c": the items of a list in running text, `last` before the
+/// last one.
+pub fn in_words(items: &[String], last: &str) -> String {
+    match items.split_last() {
+        Some((end, [])) => end.clone(),
+        Some((end, rest)) => format!("{} {last} {end}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 /// A sentence that ends with its full stop: one is added when missing.
 pub fn sentence(text: &str) -> String {
     let t = text.trim_end();

@@ -4,10 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::records::{Kind, Meeting, Quota, Records};
+use crate::records::{Kind, Meeting, Quota, Records, Vote};
 use crate::ruleset;
 use crate::text::Id;
-use crate::vocab::MeetingKind;
 
 use super::rules::Stage;
 
@@ -15,8 +14,10 @@ use super::rules::Stage;
 pub struct Decision<'a> {
     pub meeting: &'a Meeting,
     pub stage: Stage,
-    /// Everyone chosen at a selection meeting of the plan.
-    pub selected: &'a BTreeSet<&'a Id>,
+    /// Everyone chosen at a selection meeting of the plan; none when the
+    /// council holds no selection meeting (the year end then chooses among
+    /// those who registered).
+    pub selected: Option<&'a BTreeSet<&'a Id>>,
 }
 
 /// What a decision gets wrong: the rule, the candidate if one, the field of
@@ -122,33 +123,24 @@ pub fn qt_2(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
 /// registered.
 pub fn qt_3(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
     within_quota(records, d, "QT-3", out);
-    let no_selection = !records
-        .meetings
-        .values()
-        .any(|m| m.loai == MeetingKind::Selection);
     for (i, id, name) in chosen_loaded(records, d.meeting) {
-        if no_selection {
-            if !records.candidate(id).is_some_and(|c| c.is_registered()) {
-                fail(
-                    out,
-                    "QT-3",
-                    Some(id),
-                    format!("bieu_quyet[{i}].ung_vien"),
-                    format!(
-                        "{name} chưa đăng ký {} nên không thể được bình xét",
-                        records.plan.movement()
-                    ),
-                );
+        let refused = match d.selected {
+            Some(selected) if !selected.contains(id) => {
+                format!("{name} không có trong số được Hội đồng lựa chọn từ đầu năm")
             }
-        } else if !d.selected.contains(id) {
-            fail(
-                out,
-                "QT-3",
-                Some(id),
-                format!("bieu_quyet[{i}].ung_vien"),
-                format!("{name} không có trong số được Hội đồng lựa chọn từ đầu năm"),
-            );
-        }
+            None if !records.candidate(id).is_some_and(|c| c.is_registered()) => format!(
+                "{name} chưa đăng ký {} nên không thể được bình xét",
+                records.plan.movement()
+            ),
+            _ => continue,
+        };
+        fail(
+            out,
+            "QT-3",
+            Some(id),
+            format!("bieu_quyet[{i}].ung_vien"),
+            refused,
+        );
     }
 }
 
@@ -171,6 +163,7 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
             ),
         );
     }
+    let agree = |v: &Vote| records.agreement(meeting, v);
     let threshold_of =
         |id: &Id| ruleset::vote_threshold(&records.plan, meeting, records.candidate(id).as_ref());
     let name_of = |id: &'_ Id| -> String {
@@ -221,10 +214,10 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
                 );
             }
         }
-        let agree = records.agreement(meeting, v);
+        let agreed = agree(v);
         let (threshold, cited) = threshold_of(&v.ung_vien);
-        if v.duoc_chon && !threshold.is_met(agree, members) {
-            let written = agree - v.dong_y;
+        if v.duoc_chon && !threshold.is_met(agreed, members) {
+            let written = agreed - v.dong_y;
             let with = if written > 0 {
                 format!(" (gồm {written} ý kiến bằng văn bản của thành viên vắng mặt)")
             } else {
@@ -236,7 +229,7 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
                 Some(&v.ung_vien),
                 format!("bieu_quyet[{i}].dong_y"),
                 format!(
-                    "Hội đồng chọn {name} với {agree}/{members} ý kiến đồng ý{with}, chưa đạt {}{}",
+                    "Hội đồng chọn {name} với {agreed}/{members} ý kiến đồng ý{with}, chưa đạt {}{}",
                     threshold.describe(),
                     cited.map_or_else(String::new, |c| format!(" theo {c}"))
                 ),
@@ -260,7 +253,6 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
                         .is_some_and(|c| c.kind() == kind)
             })
         };
-        let agree = |v: &crate::records::Vote| records.agreement(meeting, v);
         let Some(last) = of_kind(true).map(|(_, v)| agree(v)).min() else {
             continue;
         };

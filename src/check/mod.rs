@@ -131,9 +131,9 @@ pub fn check(records: &Records) -> Report {
             .collect(),
         quyet_dinh: Vec::new(),
     });
-    let selected: BTreeSet<&Id> = records
-        .meetings_of(MeetingKind::Selection)
-        .into_iter()
+    let selections = records.meetings_of(MeetingKind::Selection);
+    let selected: BTreeSet<&Id> = selections
+        .iter()
         .flat_map(|(_, m)| {
             m.bieu_quyet
                 .iter()
@@ -141,11 +141,12 @@ pub fn check(records: &Records) -> Report {
                 .map(|v| &v.ung_vien)
         })
         .collect();
-    for (id, meeting) in records.meetings_of(MeetingKind::Selection) {
+    let selected = (!selections.is_empty()).then_some(&selected);
+    for &(id, meeting) in &selections {
         let decision = Decision {
             meeting,
             stage: Stage::Selection,
-            selected: &selected,
+            selected,
         };
         stages.push(meeting_stage(records, id, &decision, &[], &mut errors));
     }
@@ -167,7 +168,7 @@ pub fn check(records: &Records) -> Report {
         let decision = Decision {
             meeting,
             stage: Stage::YearEnd,
-            selected: &selected,
+            selected,
         };
         stages.push(meeting_stage(
             records,

@@ -49,21 +49,9 @@ pub struct Context<'a> {
 fn step(date: Option<NaiveDate>, who: &[Candidate]) -> Step {
     let units = who.iter().filter(|c| c.kind() == Kind::Collective).count() as u32;
     let people = who.len() as u32 - units;
-    let mut ten: Vec<String> = who
-        .iter()
-        .filter(|c| c.kind() == Kind::Collective)
-        .map(|c| c.name().to_owned())
-        .collect();
-    // People by name, the Vietnamese way.
-    let mut people_named: Vec<_> = who
-        .iter()
-        .filter_map(|c| match c {
-            Candidate::Person(_, p) => Some((p.name_key(), p.ho_ten.to_string())),
-            Candidate::Collective(..) => None,
-        })
-        .collect();
-    people_named.sort();
-    ten.extend(people_named.into_iter().map(|(_, name)| name));
+    let mut listed = who.to_vec();
+    listed.sort_by_cached_key(Candidate::listing_key);
+    let ten = listed.iter().map(|c| c.name().to_owned()).collect();
     Step {
         ngay: date.map(date_numeric),
         so_luong: format!(

@@ -130,19 +130,22 @@ impl Document for Minutes {
             })
             .collect();
         let mut bieu_quyet = Vec::new();
+        let mut y_kien_van_ban = false;
         let mut danh_gia = Vec::new();
         for v in &m.bieu_quyet {
             // Read even when its record could not be: the minutes wait for it.
             let Some(c) = r.candidate(&v.ung_vien) else {
                 continue;
             };
+            let agreed = r.agreement(m, v);
+            y_kien_van_ban |= agreed > v.dong_y;
             bieu_quyet.push(VoteRow {
                 ten: c.name().to_owned(),
                 tap_the: c.kind() == Kind::Collective,
                 phieu_phat_ra: v.phieu_phat_ra,
                 phieu_thu_ve: v.phieu_thu_ve,
                 phieu_hop_le: v.phieu_hop_le,
-                dong_y: r.agreement(m, v),
+                dong_y: agreed,
                 duoc_chon: v.duoc_chon,
             });
             let evaluations = c.evaluations();
@@ -197,7 +200,7 @@ impl Document for Minutes {
             chu_tri_nhan: format.chair(),
             nguong: ruleset::threshold_words(plan, m),
             danh_gia,
-            y_kien_van_ban: m.bieu_quyet.iter().any(|v| r.agreement(m, v) > v.dong_y),
+            y_kien_van_ban,
             bieu_quyet,
             duoc_chon_tap_the: names(Kind::Collective),
             duoc_chon_ca_nhan: names(Kind::Person),

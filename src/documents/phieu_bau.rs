@@ -53,25 +53,22 @@ impl Document for Ballot {
         let m = r.meeting(id)?;
         let plan = r.plan();
         let year_end = m.loai == MeetingKind::YearEnd;
-        let candidates = r.vote_candidates(m);
+        let mut candidates = r.vote_candidates(m);
+        candidates.sort_by_cached_key(Candidate::listing_key);
         let mut tap_the = Vec::new();
-        let mut people = Vec::new();
+        let mut ca_nhan = Vec::new();
         for c in candidates {
             match c {
                 Candidate::Collective(_, x) => tap_the.push(Row {
                     ten: x.ten.to_string(),
                     mo_ta: plan.co_quan.ten_goi.to_string(),
                 }),
-                Candidate::Person(_, x) => people.push((
-                    x.name_key(),
-                    Row {
-                        ten: x.ho_ten.to_string(),
-                        mo_ta: context::position(r, x),
-                    },
-                )),
+                Candidate::Person(_, x) => ca_nhan.push(Row {
+                    ten: x.ho_ten.to_string(),
+                    mo_ta: context::position(r, x),
+                }),
             }
         }
-        people.sort_by(|a, b| a.0.cmp(&b.0));
         let quota = if year_end {
             plan.chi_tieu.cuoi_nam
         } else {
@@ -84,7 +81,7 @@ impl Document for Ballot {
             trich_yeu: plan.the_thuc.subject_case(&subject),
             ngay: date,
             tap_the,
-            ca_nhan: people.into_iter().map(|(_, p)| p).collect(),
+            ca_nhan,
             chon_toi_da: quota.map(|q| (q.tap_the, q.ca_nhan)),
             nguong: ruleset::threshold_words(plan, m),
             so_ban: m

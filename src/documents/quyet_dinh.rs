@@ -11,11 +11,11 @@ use super::context::{self, Common, NumberOf, SignerCtx};
 use super::{Document, Draft, Reader, Template};
 use crate::amount::{figures, words};
 use crate::format::{RecipientLine, kind};
-use crate::records::{Decision, Granted, Kind, Records};
+use crate::records::{Candidate, Decision, Granted, Kind, Records};
 use crate::ruleset;
 use crate::text::{Id, Line};
 use crate::vocab::Issuer;
-use crate::words::{date_numeric, two_digits};
+use crate::words::{date_numeric, in_words, two_digits, uncapitalised};
 
 pub struct AwardDecision;
 
@@ -36,33 +36,30 @@ pub struct Recipient {
 /// The units of a form of award (as written), then its people by name.
 pub fn recipients(r: &Reader, g: &Granted) -> Vec<Recipient> {
     let plan = r.plan();
-    let mut units = Vec::new();
-    let mut people = Vec::new();
-    for id in &g.nguoi_nhan {
-        if let Some(c) = r.collective(id) {
-            units.push(Recipient {
-                ten: c.ten.to_string(),
+    let mut named: Vec<Candidate> = g
+        .nguoi_nhan
+        .iter()
+        .filter_map(|id| r.candidate(id))
+        .collect();
+    named.sort_by_cached_key(Candidate::listing_key);
+    named
+        .into_iter()
+        .map(|c| match c {
+            Candidate::Collective(_, x) => Recipient {
+                ten: x.ten.to_string(),
                 mo_ta: plan.co_quan.ten_goi.to_string(),
                 tap_the: true,
-            });
-        } else if let Some(p) = r.person(id) {
-            let name = match plan.the_thuc.honorific() {
-                Some(h) => format!("{h} {}", p.ho_ten),
-                None => p.ho_ten.to_string(),
-            };
-            people.push((
-                p.name_key(),
-                Recipient {
-                    ten: name,
-                    mo_ta: context::position(r, p),
-                    tap_the: false,
+            },
+            Candidate::Person(_, p) => Recipient {
+                ten: match plan.the_thuc.honorific() {
+                    Some(h) => format!("{h} {}", p.ho_ten),
+                    None => p.ho_ten.to_string(),
                 },
-            ));
-        }
-    }
-    people.sort_by(|a, b| a.0.cmp(&b.0));
-    units.extend(people.into_iter().map(|(_, p)| p));
-    units
+                mo_ta: context::position(r, p),
+                tap_the: false,
+            },
+        })
+        .collect()
 }
 
 /// What a form of award gives the units or the people named under it.
@@ -176,19 +173,17 @@ fn grant(r: &Reader, d: &Decision, g: &Granted, round: bool) -> GrantCtx {
             });
         }
     }
-    let mut ly_do = reason(r, g);
-    if let Some(first) = ly_do.chars().next() {
-        ly_do = first.to_lowercase().chain(ly_do.chars().skip(1)).collect();
-    }
     GrantCtx {
         hinh_thuc: g.hinh_thuc.to_string(),
-        ly_do,
-        so_luong: [(count(true), "tập thể"), (count(false), "cá nhân")]
-            .iter()
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, what)| format!("{} {what}", two_digits(*n as u32)))
-            .collect::<Vec<_>>()
-            .join(" và "),
+        ly_do: uncapitalised(&reason(r, g)),
+        so_luong: in_words(
+            &[(count(true), "tập thể"), (count(false), "cá nhân")]
+                .iter()
+                .filter(|(n, _)| *n > 0)
+                .map(|(n, what)| format!("{} {what}", two_digits(*n as u32)))
+                .collect::<Vec<_>>(),
+            "và",
+        ),
         nguoi_nhan,
         thuong,
     }

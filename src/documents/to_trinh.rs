@@ -85,12 +85,8 @@ impl Document for Proposal {
         let selection = r.first_meeting_of(MeetingKind::Selection);
         let mut tap_the = Vec::new();
         let mut ca_nhan = Vec::new();
-        // People by name, the Vietnamese way (a given name not last counts).
         let mut chosen = r.chosen(meeting);
-        chosen.sort_by_cached_key(|c| match c {
-            Candidate::Collective(..) => None,
-            Candidate::Person(_, x) => Some(x.name_key()),
-        });
+        chosen.sort_by_cached_key(Candidate::listing_key);
         for c in chosen {
             match c {
                 Candidate::Collective(_, x) => tap_the.push(Row::new(

@@ -20,6 +20,7 @@ use crate::locate::{locate, locate_exact, locate_last};
 use crate::problem::Problem;
 use crate::records::{Kind, Records};
 use crate::text::Id;
+use crate::words::in_words;
 use explain::explain;
 pub use register::{read as read_register, scan_of, sources_of};
 pub use repository::{ARCHIVE_FOLDER, PlanLoaded, REGISTER_FOLDER, Repository, repository};
@@ -143,16 +144,22 @@ fn kind_of(rel: &Path) -> Option<Kind> {
 
 fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> {
     let kind = kind_of(in_plan).ok_or_else(|| {
+        let top: Vec<String> = Kind::TOP_FILES
+            .iter()
+            .map(|(file, kind)| format!("{} ({file})", kind.label()))
+            .collect();
+        let folders: Vec<String> = Kind::IN_FOLDERS
+            .iter()
+            .map(|k| format!("{}/", k.folder()))
+            .collect();
         Problem::new(
             rel,
             "",
             format!(
-                "không rõ đây là loại bản ghi nào; ở gốc thư mục chỉ có kế hoạch ({}), danh sách \
-                 đăng ký ({}) và báo cáo kết quả ({}), các bản ghi khác đặt trong thư mục tap-the/, \
-                 ca-nhan/, cuoc-hop/, to-trinh/ hoặc quyet-dinh/",
-                Kind::PLAN_FILE,
-                Kind::LIST_FILE,
-                Kind::REPORT_FILE
+                "không rõ đây là loại bản ghi nào; ở gốc thư mục chỉ có {}, các bản ghi khác đặt \
+                 trong thư mục {}",
+                in_words(&top, "và"),
+                in_words(&folders, "hoặc")
             ),
         )
     })?;

@@ -86,17 +86,18 @@ impl Kind {
             .find_map(|(file, kind)| (kind == self).then_some(file))
     }
 
+    /// The kinds whose records live one a file in a folder of their own.
+    pub const IN_FOLDERS: [Kind; 5] = [
+        Kind::Collective,
+        Kind::Person,
+        Kind::Meeting,
+        Kind::Proposal,
+        Kind::Decision,
+    ];
+
     /// The kind whose records live in the folder `name`, if any.
     pub fn of_folder(name: &str) -> Option<Kind> {
-        [
-            Kind::Collective,
-            Kind::Person,
-            Kind::Meeting,
-            Kind::Proposal,
-            Kind::Decision,
-        ]
-        .into_iter()
-        .find(|k| k.folder() == name)
+        Kind::IN_FOLDERS.into_iter().find(|k| k.folder() == name)
     }
 
     /// The folder of each kind, below the records folder (the plan and the
@@ -167,6 +168,16 @@ pub enum Candidate<'a> {
 }
 
 impl<'a> Candidate<'a> {
+    /// How a document lists candidates when no other order is asked for:
+    /// units first, as they came (a stable sort keeps them), then people by
+    /// name, the Vietnamese way.
+    pub fn listing_key(&self) -> Option<crate::words::NameKey> {
+        match self {
+            Candidate::Collective(..) => None,
+            Candidate::Person(_, p) => Some(p.name_key()),
+        }
+    }
+
     pub fn id(&self) -> &'a Id {
         match self {
             Candidate::Collective(id, _) | Candidate::Person(id, _) => id,
