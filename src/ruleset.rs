@@ -76,6 +76,11 @@ const SETS: &[RuleSet] = &[
 /// Quorum for a council meeting when the plan sets none (unverified at this level).
 pub const DEFAULT_QUORUM: Fraction = Fraction { num: 2, den: 3 };
 
+/// The last day of the plan's year: titles are awarded by the law then.
+pub fn year_end(plan: &Plan) -> NaiveDate {
+    NaiveDate::from_ymd_opt(plan.nam, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
 /// The rule set in force on `date` (the earliest set for dates before it).
 pub fn in_force(date: NaiveDate) -> &'static RuleSet {
     SETS.iter()

@@ -131,3 +131,71 @@ fn the_form_follows_the_rules_of_the_proposals_date() {
         &["Mẫu số 04 (Nghị định số 152/2025/NĐ-CP)"],
     );
 }
+
+/// #11: a proposal names whom it proposes and, for each, the form — a list
+/// may mix a title and a certificate — and the reports follow it.
+#[test]
+fn a_proposal_names_whom_it_proposes_and_the_form_for_each() {
+    let records = Folder::small();
+    let proposal = "to-trinh/de-nghi.yaml";
+    records.edit(
+        proposal,
+        "hinh_thuc: Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy\n",
+        "de_nghi:\n  - hinh_thuc: Danh hiệu Chiến sĩ thi đua cơ sở\n    nguoi_nhan: [tran-thi-binh]\n  \
+         - hinh_thuc: Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy\n    nguoi_nhan: [phong-a]\n",
+    );
+    let out = built(&records);
+    let file = out.path().join("2020/to-trinh/de-nghi.pdf");
+    let text = pdf::flat_text(&file);
+    assert_has(
+        &text,
+        &[
+            "về việc đề nghị khen thưởng tập thể, cá nhân",
+            "kính đề nghị xem xét, khen thưởng các tập thể, cá nhân sau:",
+        ],
+    );
+    // Each row carries its own form; Dung, chosen but not named, is not
+    // proposed.
+    let layout = pdf::text(&file);
+    let row = |name: &str| {
+        layout
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name}'s row:\n{layout}"))
+            .to_owned()
+    };
+    assert!(row("Trần Thị Bình").contains("Danh hiệu Chiến"), "{layout}");
+    assert!(row("Phòng Tổ chức").contains("Giấy khen của"), "{layout}");
+    assert!(!text.contains("Phạm Thị Dung"), "{text}");
+    let reports = out.path().join("2020/bao-cao-thanh-tich");
+    assert_has(
+        &pdf::flat_text(&reports.join("tran-thi-binh.pdf")),
+        &["ĐỀ NGHỊ TẶNG DANH HIỆU CHIẾN SĨ THI ĐUA CƠ SỞ"],
+    );
+    assert!(!reports.join("pham-thi-dung.pdf").exists());
+
+    // Only those the meeting chose, each once, and one way of saying the
+    // form: all three refused at once, in the proposal's file.
+    records.edit(
+        proposal,
+        "nguoi_nhan: [phong-a]",
+        "nguoi_nhan: [phong-a, le-van-cuong, phong-a]",
+    );
+    records.edit(proposal, "de_nghi:", "hinh_thuc: Giấy khen\nde_nghi:");
+    let (code, report) = common::check_json(records.path());
+    assert_eq!(code, 1);
+    let fields: Vec<String> = common::data_errors(&report)
+        .iter()
+        .filter(|e| e["tep"] == proposal)
+        .filter_map(|e| e["truong"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "de_nghi",
+            "de_nghi[1].nguoi_nhan[1]",
+            "de_nghi[1].nguoi_nhan[2]"
+        ],
+        "{report:#}"
+    );
+}

@@ -502,6 +502,16 @@ fn thresholds_follow_the_date_unless_the_plan_sets_one() {
         );
     }
     assert!(on("phong-a").is_empty(), "{errors:#?}");
+    // The rules of the law cite the law of 2024, not the one of 2020.
+    assert_eq!(
+        cited(&report, "DH-1"),
+        "Luật Thi đua, khen thưởng số 06/2022/QH15, Điều 23 (Chiến sĩ thi đua cơ sở), Điều 24 (Lao \
+         động tiên tiến)"
+    );
+    assert_eq!(
+        cited(&report, "QT-4"),
+        "quy chế làm việc của Hội đồng; Nghị định số 98/2023/NĐ-CP, Điều 30 khoản 7"
+    );
     // A plan's own lower threshold does not lower the law's.
     folder.edit(
         "ke-hoach.yaml",
@@ -539,6 +549,83 @@ fn thresholds_follow_the_date_unless_the_plan_sets_one() {
             .any(|e| e.0 == "QT-4" && e.1 == "tran-thi-binh"),
         "{errors:#?}"
     );
+}
+
+/// How a checked plan cites rule `id`.
+fn cited(report: &serde_json::Value, id: &str) -> String {
+    report["ket_qua"]["tieu_chi"]
+        .as_array()
+        .expect("the plan's rules")
+        .iter()
+        .find(|r| r["ma"] == id)
+        .and_then(|r| r["nguon"].as_str())
+        .unwrap_or_else(|| panic!("{id} not cited"))
+        .to_owned()
+}
+
+#[test]
+fn a_rule_cites_the_section_the_plan_names_else_the_plan_or_the_law() {
+    let folder = Folder::small();
+    folder.edit(
+        "ca-nhan/pham-thi-dung.yaml",
+        "xep_loai: hoan_thanh_xuat_sac",
+        "xep_loai: hoan_thanh_tot",
+    );
+    let (_, report) = check_json(folder.path());
+    assert_eq!(cited(&report, "CN-1"), "Mục II.1.3");
+    let errors = decision_errors(&report);
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "CN-1" && e.3.ends_with("(Mục II.1.3)")),
+        "{errors:#?}"
+    );
+
+    // A plan that names no section is cited as the plan; the law's rules
+    // name the law of the plan's year and its article.
+    let sections = folder.read("ke-hoach.yaml");
+    let start = sections
+        .find("trich_dan:")
+        .expect("the fixture names its sections");
+    let end = start + sections[start..].find("\n\n").expect("a blank line after");
+    folder.write(
+        "ke-hoach.yaml",
+        format!("{}{}", &sections[..start], &sections[end + 2..]),
+    );
+    let (_, report) = check_json(folder.path());
+    assert_eq!(cited(&report, "CN-1"), "Kế hoạch");
+    assert_eq!(cited(&report, "QT-3"), "Kế hoạch");
+    assert!(
+        cited(&report, "KL-1").starts_with("Luật Thi đua, khen thưởng năm 2003")
+            && cited(&report, "KL-1").ends_with("Điều 24 (tiêu chuẩn Lao động tiên tiến)"),
+        "{}",
+        cited(&report, "KL-1")
+    );
+    assert_eq!(cited(&report, "QT-4"), "quy chế làm việc của Hội đồng");
+    assert!(
+        decision_errors(&report)
+            .iter()
+            .any(|e| e.0 == "CN-1" && e.3.ends_with("(Kế hoạch)")),
+    );
+
+    // The clerk corrects any citation, a law's too; a rule that does not
+    // exist is refused with the ids there are.
+    folder.edit(
+        "ke-hoach.yaml",
+        "hoi_dong:\n",
+        "trich_dan:\n  KL-1: Điều 6 Quy chế thi đua, khen thưởng của cơ quan\n  KL-9: Điều 7\nhoi_dong:\n",
+    );
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    assert_eq!(
+        cited(&report, "KL-1"),
+        "Điều 6 Quy chế thi đua, khen thưởng của cơ quan"
+    );
+    let refused = common::data_errors(&report);
+    assert_eq!(refused.len(), 1, "{refused:#?}");
+    assert_eq!(refused[0]["truong"], "trich_dan.KL-9", "{refused:#?}");
+    let message = refused[0]["thong_bao"].as_str().unwrap_or_default();
+    assert!(message.contains("KL-1, QT-2"), "{message}");
 }
 
 #[test]
@@ -609,6 +696,13 @@ fn plan_without_criteria() -> Folder {
 fn criteria_follow_the_title_registered_for_and_the_law_of_the_year() {
     let records = plan_without_criteria();
     assert!(!records.read("ke-hoach.yaml").contains("tieu_chuan"));
+    // She is put to the year-end vote, and not chosen.
+    records.edit(
+        "cuoc-hop/2020-12-15-binh-xet.yaml",
+        "  - { ung_vien: vu-minh-duc",
+        "  - { ung_vien: pham-thi-ngoc-anh, phieu_phat_ra: 9, phieu_thu_ve: 9, phieu_hop_le: 9, \
+         dong_y: 2, duoc_chon: false }\n  - { ung_vien: vu-minh-duc",
+    );
     let (_, report) = check_json(records.path());
     // Lao động tiên tiến, "hoàn thành tốt": meets the law (Điều 24); the
     // plan states no criteria of its own, so CN-1 and CN-2 do not apply.
@@ -677,5 +771,56 @@ fn a_stage_without_a_quota_in_the_plan_has_none() {
     assert!(
         ballot.contains("Hội đồng chọn không quá 02 tập thể và 03 cá nhân"),
         "{ballot}"
+    );
+}
+
+/// The ids of the candidates a stage lists.
+fn listed(report: &serde_json::Value, stage: &str) -> Vec<String> {
+    report["ket_qua"]["giai_doan"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .find(|s| s["giai_doan"] == stage)
+        .and_then(|s| s["ung_vien"].as_array())
+        .unwrap_or_else(|| panic!("no stage {stage}"))
+        .iter()
+        .filter_map(|r| r["id"].as_str().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn the_year_end_lists_those_on_its_ballot_only() {
+    let folder = Folder::small();
+    folder.edit(
+        YEAR_END,
+        "  - { ung_vien: le-van-cuong, phieu_phat_ra: 2, phieu_thu_ve: 2, phieu_hop_le: 2, dong_y: 1, duoc_chon: false }\n",
+        "",
+    );
+    let (_, report) = check_json(folder.path());
+    let year_end = listed(&report, "cuoi_nam");
+    assert_eq!(
+        year_end,
+        ["phong-a", "phong-b", "tran-thi-binh", "pham-thi-dung"]
+    );
+    // He registered all the same.
+    assert!(listed(&report, "dang_ky").contains(&"le-van-cuong".to_owned()));
+
+    // Before the vote is recorded, the ballot is who the selection chose.
+    folder.edit(
+        SELECTION,
+        "ung_vien: le-van-cuong, phieu_phat_ra: 3, phieu_thu_ve: 3, phieu_hop_le: 3, dong_y: 2, duoc_chon: true",
+        "ung_vien: le-van-cuong, phieu_phat_ra: 3, phieu_thu_ve: 3, phieu_hop_le: 3, dong_y: 2, duoc_chon: false",
+    );
+    let text = folder.read(YEAR_END);
+    let votes = text.find("bieu_quyet:").expect("votes");
+    let end = text.find("ket_luan:").expect("conclusion");
+    folder.write(
+        YEAR_END,
+        format!("{}bieu_quyet: []\n{}", &text[..votes], &text[end..]),
+    );
+    let (_, report) = check_json(folder.path());
+    assert_eq!(
+        listed(&report, "cuoi_nam"),
+        ["phong-a", "phong-b", "tran-thi-binh", "pham-thi-dung"]
     );
 }

@@ -176,10 +176,7 @@ pub(super) fn dh_1(records: &Records, _: &Id, x: &Person) -> Verdict {
     let Some(title) = x.dang_ky.as_ref().map(|r| r.danh_hieu) else {
         return Verdict::KhongApDung;
     };
-    let Some(year_end) = chrono::NaiveDate::from_ymd_opt(records.plan.nam, 12, 31) else {
-        return Verdict::KhongApDung;
-    };
-    let set = ruleset::in_force(year_end);
+    let set = ruleset::in_force(ruleset::year_end(&records.plan));
     let Some(rating) = x.xep_loai else {
         return Verdict::KhongDat(format!(
             "chưa có xếp loại năm {} để xét danh hiệu {}",

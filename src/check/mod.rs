@@ -20,10 +20,11 @@ use crate::records::{Award, Candidate, Kind, Meeting, Records};
 use crate::text::Id;
 use crate::vocab::MeetingKind;
 use decisions::{Decision, Failure};
-pub use rules::{RULES, Rule, RuleResult, Stage, Test, Verdict, citation, evaluate, rule};
+pub use rules::{RULES, Rule, RuleResult, Source, Stage, Test, Verdict, citation, evaluate, rule};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct VoteFigures {
+    /// The ballots' "đồng ý" and the written opinions the council counts.
     pub dong_y: u32,
     pub tong_so_thanh_vien: u32,
     /// Per thousand of the whole membership, so JSON stays exact.
@@ -87,6 +88,16 @@ pub struct Report {
     /// What a clerk should look at that is no error: a proposed candidate
     /// whose achievements are not written (the proposal's cell stays empty).
     pub luu_y: Vec<Problem>,
+    /// Every rule as this plan cites it.
+    pub tieu_chi: Vec<CitedRule>,
+}
+
+/// A rule with the citation of one plan.
+#[derive(Debug, Clone, Serialize)]
+pub struct CitedRule {
+    pub ma: &'static str,
+    pub noi_dung: &'static str,
+    pub nguon: String,
 }
 
 impl Report {
@@ -94,6 +105,43 @@ impl Report {
     pub fn ok(&self) -> bool {
         self.loi_quyet_dinh.is_empty() && self.loi_du_lieu.is_empty()
     }
+
+    /// How the plan cites rule `id`.
+    pub fn citation(&self, id: &str) -> &str {
+        self.tieu_chi
+            .iter()
+            .find(|r| r.ma == id)
+            .map_or("", |r| r.nguon.as_str())
+    }
+}
+
+/// A citation the plan gives for a rule that does not exist.
+fn unknown_citations(records: &Records) -> Vec<Problem> {
+    let ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    records
+        .plan
+        .trich_dan
+        .keys()
+        .filter(|k| rule(k).is_none())
+        .map(|k| {
+            let mut problem = Problem::new(
+                &records.plan_file,
+                format!("trich_dan.{k}"),
+                format!(
+                    "không có tiêu chí mã {k}; trich_dan chỉ ghi cho các mã: {}",
+                    ids.join(", ")
+                ),
+            );
+            if let Some((line, column)) = records
+                .sources
+                .get(&records.plan_file)
+                .and_then(|text| locate(text, &format!("trich_dan.{k}")))
+            {
+                problem = problem.at(line, column);
+            }
+            problem
+        })
+        .collect()
 }
 
 fn row(records: &Records, c: &Candidate, stage: Stage, vote: Option<(bool, u32)>) -> CandidateRow {
@@ -148,7 +196,7 @@ pub fn check(records: &Records) -> Report {
             stage: Stage::Selection,
             selected,
         };
-        stages.push(meeting_stage(records, id, &decision, &[], &mut errors));
+        stages.push(meeting_stage(records, id, &decision, &mut errors));
     }
     let year_end = records.meetings_of(MeetingKind::YearEnd);
     if year_end.is_empty() {
@@ -170,13 +218,7 @@ pub fn check(records: &Records) -> Report {
             stage: Stage::YearEnd,
             selected,
         };
-        stages.push(meeting_stage(
-            records,
-            id,
-            &decision,
-            &registrants,
-            &mut errors,
-        ));
+        stages.push(meeting_stage(records, id, &decision, &mut errors));
     }
     let mut notes = Vec::new();
     for (id, proposal) in &records.proposals {
@@ -197,8 +239,19 @@ pub fn check(records: &Records) -> Report {
     Report {
         giai_doan: stages,
         loi_quyet_dinh: errors,
-        loi_du_lieu: coverage::uncovered(records, crate::fonts::embedded()),
+        loi_du_lieu: coverage::uncovered(records, crate::fonts::embedded())
+            .into_iter()
+            .chain(unknown_citations(records))
+            .collect(),
         luu_y: notes,
+        tieu_chi: RULES
+            .iter()
+            .map(|r| CitedRule {
+                ma: r.id,
+                noi_dung: r.summary,
+                nguon: citation(&records.plan, r.id),
+            })
+            .collect(),
     }
 }
 
@@ -248,14 +301,10 @@ fn proposal_stage(
     errors: &mut Vec<DecisionError>,
 ) -> StageReport {
     let file = records.file_of(Kind::Proposal, id);
-    let proposed = records
-        .meetings
-        .get(&proposal.cuoc_hop)
-        .map(|m| records.chosen(m))
-        .unwrap_or_default();
-    let rows: Vec<CandidateRow> = proposed
+    let rows: Vec<CandidateRow> = records
+        .proposed(proposal)
         .iter()
-        .map(|c| row(records, c, Stage::Proposal, None))
+        .map(|(c, _)| row(records, c, Stage::Proposal, None))
         .collect();
     for r in &rows {
         for (rule, why) in r.failures() {
@@ -269,7 +318,7 @@ fn proposal_stage(
                         "tờ trình đề nghị khen thưởng {}, nhưng {} ({})",
                         r.ten,
                         why,
-                        citation(rule)
+                        citation(&records.plan, rule)
                     ),
                 ),
             });
@@ -285,32 +334,25 @@ fn proposal_stage(
     }
 }
 
-/// The table of one meeting and the checks of its decision. For a year-end
-/// meeting, `also` lists the registrants who were not voted on, so the clerk
-/// sees everyone's year-end standing.
+/// The table of one meeting — those on its ballot — and the checks of its
+/// decision.
 fn meeting_stage(
     records: &Records,
     id: &Id,
     decision: &Decision,
-    also: &[Candidate],
     errors: &mut Vec<DecisionError>,
 ) -> StageReport {
     let Decision { meeting, stage, .. } = *decision;
     let file = records.file_of(Kind::Meeting, id);
-    let mut rows: Vec<CandidateRow> = meeting
-        .bieu_quyet
+    let mut rows: Vec<CandidateRow> = records
+        .ballot(meeting)
         .iter()
-        .filter_map(|v| {
-            records
-                .candidate(&v.ung_vien)
-                .map(|c| row(records, &c, stage, Some((v.duoc_chon, v.dong_y))))
+        .map(|c| {
+            let vote = meeting.bieu_quyet.iter().find(|v| &v.ung_vien == c.id());
+            let figures = vote.map(|v| (v.duoc_chon, records.agreement(meeting, v)));
+            row(records, c, stage, figures)
         })
         .collect();
-    for c in also {
-        if !meeting.bieu_quyet.iter().any(|v| &v.ung_vien == c.id()) {
-            rows.push(row(records, c, stage, None));
-        }
-    }
     rows.sort_by_key(|r| r.loai);
     let mut failures = chosen_failing(meeting, &rows);
     for rule in stage.decision_rules() {
@@ -343,7 +385,7 @@ fn meeting_stage(
         problem: Problem::new(
             &file,
             f.field,
-            format!("{} ({})", f.message, citation(f.rule)),
+            format!("{} ({})", f.message, citation(&records.plan, f.rule)),
         ),
     }));
     StageReport {

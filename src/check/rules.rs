@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::criteria::{chung_1, cn_1, cn_2, cn_3, dh_1, kl_1, nd_1, qt_1, tt_1};
 use super::decisions::{self, Decision, Failure};
-use crate::records::{Candidate, Collective, Kind, Person, Records};
+use crate::records::{Candidate, Collective, Kind, Person, Plan, Records};
+use crate::ruleset;
 use crate::text::Id;
 
 /// A rule of the plan or of the law.
@@ -15,9 +16,9 @@ use crate::text::Id;
 pub struct Rule {
     #[serde(rename = "ma")]
     pub id: &'static str,
-    /// Where it comes from, as a clerk cites it.
+    /// Where it comes from; a plan cites it as [`citation`] says.
     #[serde(rename = "nguon")]
-    pub citation: &'static str,
+    pub source: Source,
     /// What it asks, in a few words.
     #[serde(rename = "noi_dung")]
     pub summary: &'static str,
@@ -39,6 +40,52 @@ pub enum Test {
     Person(fn(&Records, &Id, &Person) -> Verdict),
     /// A rule about a council's decision as a whole.
     Decision(fn(&Records, &Decision, &mut Vec<Failure>)),
+}
+
+/// Where a rule comes from. A plan's `trich_dan` overrides any citation:
+/// its own sections ("Mục II.1.3") are the plan's to state, and a law-based
+/// citation marked believed in `docs/rules.md` is the clerk's to correct.
+#[derive(Debug, Clone, Copy)]
+pub enum Source {
+    /// The plan itself: cited by the section the plan names, else as
+    /// "Kế hoạch".
+    Plan,
+    /// Articles of the emulation law in force at the plan's year end.
+    Law(&'static str),
+    /// The council's working rules, and the decree's vote threshold where
+    /// the rule set in force has one.
+    Council,
+}
+
+const COUNCIL_RULES: &str = "quy chế làm việc của Hội đồng";
+
+impl Source {
+    /// The citation in a plan of `plan`'s year, without its own words.
+    fn cite(self, plan: &Plan) -> String {
+        let set = ruleset::in_force(ruleset::year_end(plan));
+        match self {
+            Source::Plan => "Kế hoạch".to_owned(),
+            Source::Law(articles) => format!("{}, {articles}", set.law),
+            Source::Council => match set.title_threshold {
+                Some((_, decree)) => format!("{COUNCIL_RULES}; {decree}"),
+                None => COUNCIL_RULES.to_owned(),
+            },
+        }
+    }
+}
+
+/// Serialised for scripts as the words of any year: which law is the
+/// plan's to say.
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Source::Plan => s.serialize_str("Kế hoạch"),
+            Source::Law(articles) => {
+                s.serialize_str(&format!("Luật Thi đua, khen thưởng, {articles}"))
+            }
+            Source::Council => s.serialize_str(COUNCIL_RULES),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -66,84 +113,84 @@ const YEAR_END: &[Stage] = &[Stage::YearEnd, Stage::Proposal];
 pub const RULES: &[Rule] = &[
     Rule {
         id: "CHUNG-1",
-        citation: "Mục II.1.1",
+        source: Source::Plan,
         summary: "đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
         stages: EVERY_STAGE,
         test: Test::Candidate(chung_1),
     },
     Rule {
         id: "ND-1",
-        citation: "Mục II.2",
+        source: Source::Plan,
         summary: "chọn ít nhất một nội dung của kế hoạch",
         stages: EVERY_STAGE,
         test: Test::Candidate(nd_1),
     },
     Rule {
         id: "QT-1",
-        citation: "Mục III.2",
+        source: Source::Plan,
         summary: "đăng ký từ đầu năm, trong năm của kế hoạch và đúng hạn",
         stages: EVERY_STAGE,
         test: Test::Candidate(qt_1),
     },
     Rule {
         id: "TT-1",
-        citation: "Mục II.1.2",
+        source: Source::Plan,
         summary: "tập thể đạt danh hiệu tối thiểu của kế hoạch",
         stages: YEAR_END,
         test: Test::Collective(tt_1),
     },
     Rule {
         id: "CN-1",
-        citation: "Mục II.1.3",
+        source: Source::Plan,
         summary: "xếp loại hoàn thành xuất sắc nhiệm vụ",
         stages: YEAR_END,
         test: Test::Person(cn_1),
     },
     Rule {
         id: "CN-2",
-        citation: "Mục II.1.3",
+        source: Source::Plan,
         summary: "có sáng kiến được Hội đồng sáng kiến cơ quan công nhận",
         stages: YEAR_END,
         test: Test::Person(cn_2),
     },
     Rule {
         id: "CN-3",
-        citation: "Mục II.1.3",
+        source: Source::Plan,
         summary: "lãnh đạo phụ trách phòng: phòng đạt Tập thể lao động tiên tiến trở lên",
         stages: YEAR_END,
         test: Test::Person(cn_3),
     },
     Rule {
         id: "DH-1",
-        citation: "Luật Thi đua, khen thưởng, Điều 23 (Chiến sĩ thi đua cơ sở), Điều 24 (Lao động tiên tiến)",
+        source: Source::Law("Điều 23 (Chiến sĩ thi đua cơ sở), Điều 24 (Lao động tiên tiến)"),
         summary: "đạt tiêu chuẩn của danh hiệu đã đăng ký theo luật có hiệu lực cuối năm",
         stages: YEAR_END,
         test: Test::Person(dh_1),
     },
     Rule {
         id: "KL-1",
-        citation: "pháp luật về thi đua, khen thưởng",
+        source: Source::Law("Điều 24 (tiêu chuẩn Lao động tiên tiến)"),
         summary: "không bị kỷ luật trong năm",
         stages: YEAR_END,
         test: Test::Person(kl_1),
     },
     Rule {
         id: "QT-2",
-        citation: "Mục III.3",
+        source: Source::Plan,
         summary: "lựa chọn không quá chỉ tiêu, chỉ trong số đã đăng ký",
         stages: &[Stage::Selection],
         test: Test::Decision(decisions::qt_2),
     },
     Rule {
         id: "QT-3",
-        citation: "Mục III.3",
+        source: Source::Plan,
         summary: "bình xét cuối năm không quá chỉ tiêu, chỉ trong số đã được lựa chọn (hay đã đăng ký, khi Hội đồng không họp lựa chọn)",
         stages: &[Stage::YearEnd],
         test: Test::Decision(decisions::qt_3),
     },
     Rule {
         id: "QT-4",
-        citation: "quy chế làm việc của Hội đồng; pháp luật về thi đua, khen thưởng",
+        source: Source::Council,
         summary: "số phiếu hợp lệ, đủ số thành viên dự họp, đạt ngưỡng đồng ý",
         stages: &[Stage::Selection, Stage::YearEnd],
         test: Test::Decision(decisions::qt_4),
@@ -154,9 +201,14 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }
 
-/// The citation of a rule, as a reason quotes it.
-pub fn citation(id: &str) -> &'static str {
-    rule(id).map_or("", |r| r.citation)
+/// The citation of a rule in `plan`, as a reason quotes it: the plan's
+/// own (`trich_dan`), else the rule's source in the plan's year.
+pub fn citation(plan: &Plan, id: &str) -> String {
+    match (plan.trich_dan.get(id), rule(id)) {
+        (Some(own), _) => own.to_string(),
+        (None, Some(r)) => r.source.cite(plan),
+        (None, None) => String::new(),
+    }
 }
 
 impl Rule {
@@ -246,7 +298,6 @@ mod tests {
         assert_eq!(ids.len(), RULES.len(), "a rule id is written twice");
         for r in RULES {
             assert!(!r.stages.is_empty(), "{} applies at no stage", r.id);
-            assert!(!r.citation.is_empty(), "{} cites nothing", r.id);
         }
     }
 

@@ -14,7 +14,7 @@ use crate::format::{RecipientLine, kind};
 use crate::records::{Candidate, Kind, Records};
 use crate::text::{Id, Line};
 use crate::vocab::{Issuer, MeetingKind};
-use crate::words::{date_numeric, date_words, two_digits};
+use crate::words::{date_numeric, date_words, in_words, two_digits};
 
 pub struct YearReport;
 
@@ -123,7 +123,10 @@ impl Document for YearReport {
                     "Tờ trình số {number} ngày {} của {} đề nghị tặng {}",
                     date_numeric(p.ngay.0),
                     issuer.speaker,
-                    p.hinh_thuc
+                    in_words(
+                        &p.forms().iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+                        "và"
+                    )
                 )
             })
             .collect();

@@ -113,10 +113,7 @@ impl Document for AchievementReport {
         let mut seen = Vec::new();
         let mut out = Vec::new();
         for (id, p) in &records.proposals {
-            let Some(meeting) = records.meetings.get(&p.cuoc_hop) else {
-                continue;
-            };
-            for c in records.chosen(meeting) {
+            for (c, _) in records.proposed(p) {
                 if !seen.contains(c.id()) {
                     seen.push(c.id().clone());
                     out.push(Id(format!("{id}/{}", c.id())));
@@ -145,7 +142,9 @@ impl Document for AchievementReport {
             tap_the,
             ten: candidate.name().to_owned(),
             don_vi: String::new(),
-            hinh_thuc: proposal.hinh_thuc.as_str().to_uppercase(),
+            hinh_thuc: proposal
+                .form_of(&id)
+                .map_or(String::new(), |f| f.as_str().to_uppercase()),
             nam_dia_danh: format!(
                 "{}, {}",
                 plan.co_quan.dia_danh,

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::context::{self, Common};
 use super::{Document, Draft, Reader, Template};
-use crate::check::{Stage, Verdict, rule};
+use crate::check::{Stage, Verdict, citation, rule};
 use crate::records::{Candidate, Records};
 use crate::text::Id;
 use crate::vocab::MeetingKind;
@@ -30,7 +30,7 @@ pub struct Row {
 pub struct Criterion {
     ma: &'static str,
     noi_dung: &'static str,
-    nguon: &'static str,
+    nguon: String,
 }
 
 #[derive(Serialize)]
@@ -107,7 +107,7 @@ impl Document for Worksheet {
                 .map(|rule| Criterion {
                     ma: rule.id,
                     noi_dung: rule.summary,
-                    nguon: rule.citation,
+                    nguon: citation(plan, rule.id),
                 })
                 .collect(),
         };

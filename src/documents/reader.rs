@@ -11,7 +11,7 @@ use crate::records::{
     Candidate, Collective, Decision, Kind, Meeting, Person, Plan, Proposal, Records,
     RegistrationList, Vote, YearReport,
 };
-use crate::text::Id;
+use crate::text::{Id, Line};
 use crate::vocab::MeetingKind;
 
 /// A plan's proposals and decisions, each with its id.
@@ -186,24 +186,32 @@ impl<'a> Reader<'a> {
         (proposals, decisions)
     }
 
-    /// Who a meeting votes on: the candidates of its recorded vote, or,
-    /// before the vote, those its stage puts to it (the registrants at a
-    /// selection; at the year's end, those chosen at the first selection).
+    /// Those a proposal proposes, with their forms (see
+    /// [`Records::proposed`]).
+    pub fn proposed(&self, p: &'a Proposal) -> Vec<(Candidate<'a>, &'a Line)> {
+        self.meeting(&p.cuoc_hop)
+            .map(|m| crate::records::proposed_of(p, self.chosen(m)))
+            .unwrap_or_default()
+    }
+
+    /// Who a meeting votes on (see [`Records::ballot`]). Before the vote
+    /// the answer rests on every meeting and every registration, read or
+    /// not.
     pub fn vote_candidates(&self, m: &'a Meeting) -> Vec<Candidate<'a>> {
-        if !m.bieu_quyet.is_empty() {
-            m.bieu_quyet
-                .iter()
-                .filter_map(|v| self.candidate(&v.ung_vien))
-                .collect()
-        } else if m.loai == MeetingKind::YearEnd
-            && let Some((_, s)) = self.first_meeting_of(MeetingKind::Selection)
-        {
-            self.chosen(s)
-        } else {
-            // Before a selection, or at a year end with none: every
-            // registrant is a candidate.
-            self.registrants()
+        if m.bieu_quyet.is_empty() {
+            self.note_unreadable(&[Kind::Meeting, Kind::Person, Kind::Collective]);
+            if let Some((id, _)) = self.records.meetings_of(MeetingKind::Selection).first() {
+                self.note(id);
+            }
         }
+        for v in &m.bieu_quyet {
+            self.note(&v.ung_vien);
+        }
+        let found = self.records.ballot(m);
+        for c in &found {
+            self.note(c.id());
+        }
+        found
     }
 
     /// A candidate's "đồng ý" at a meeting, written opinions included as

@@ -21,17 +21,19 @@ pub struct Row {
     ten: String,
     chuc_vu_don_vi: String,
     thanh_tich: String,
+    hinh_thuc: String,
     /// May break across pages (see [`context::LONG_CELL`]).
     dai: bool,
 }
 
 impl Row {
-    fn new(ten: String, chuc_vu_don_vi: String, thanh_tich: String) -> Row {
-        let dai = context::is_long(&[&ten, &chuc_vu_don_vi, &thanh_tich]);
+    fn new(ten: String, chuc_vu_don_vi: String, thanh_tich: String, hinh_thuc: String) -> Row {
+        let dai = context::is_long(&[&ten, &chuc_vu_don_vi, &thanh_tich, &hinh_thuc]);
         Row {
             ten,
             chuc_vu_don_vi,
             thanh_tich,
+            hinh_thuc,
             dai,
         }
     }
@@ -50,7 +52,9 @@ pub struct Context<'a> {
     can_cu: Vec<String>,
     lua_chon: Option<(NaiveDate, u32, u32)>,
     binh_xet: (NaiveDate, u32, u32),
-    hinh_thuc: &'a str,
+    /// What the proposal asks, before "các tập thể, cá nhân sau": "tặng
+    /// <the one form> cho", or "khen thưởng" when the rows' forms differ.
+    de_nghi: String,
     tap_the: Vec<Row>,
     ca_nhan: Vec<Row>,
     kem_theo: Vec<&'a str>,
@@ -85,9 +89,9 @@ impl Document for Proposal {
         let selection = r.first_meeting_of(MeetingKind::Selection);
         let mut tap_the = Vec::new();
         let mut ca_nhan = Vec::new();
-        let mut chosen = r.chosen(meeting);
-        chosen.sort_by_cached_key(Candidate::listing_key);
-        for c in chosen {
+        let mut proposed = r.proposed(p);
+        proposed.sort_by_cached_key(|(c, _)| c.listing_key());
+        for (c, form) in proposed {
             match c {
                 Candidate::Collective(_, x) => tap_the.push(Row::new(
                     x.ten.to_string(),
@@ -95,6 +99,7 @@ impl Document for Proposal {
                     x.thanh_tich
                         .as_ref()
                         .map_or(String::new(), |t| t.to_string()),
+                    form.to_string(),
                 )),
                 Candidate::Person(_, x) => ca_nhan.push(Row::new(
                     x.ho_ten.to_string(),
@@ -102,9 +107,15 @@ impl Document for Proposal {
                     x.thanh_tich
                         .as_ref()
                         .map_or(String::new(), |t| t.to_string()),
+                    form.to_string(),
                 )),
             }
         }
+        let forms = p.forms();
+        let single = match forms.as_slice() {
+            [one] => Some(one.as_str()),
+            _ => None,
+        };
         let mut can_cu: Vec<String> = ruleset::legal_bases(plan, p.ngay.0);
         can_cu.push(format!("Căn cứ {}", context::plan_citation(plan)));
         can_cu.push(format!(
@@ -113,13 +124,17 @@ impl Document for Proposal {
             date_numeric(meeting.bat_dau.0.date())
         ));
         let subject = p.trich_yeu.as_ref().map_or_else(
-            || {
-                format!(
-                    "về việc đề nghị tặng {} cho tập thể, cá nhân {} năm {}",
-                    p.hinh_thuc,
+            || match single {
+                Some(form) => format!(
+                    "về việc đề nghị tặng {form} cho tập thể, cá nhân {} năm {}",
                     plan.exemplars(),
                     plan.nam
-                )
+                ),
+                None => format!(
+                    "về việc đề nghị khen thưởng tập thể, cá nhân {} năm {}",
+                    plan.exemplars(),
+                    plan.nam
+                ),
             },
             |s| s.to_string(),
         );
@@ -154,7 +169,7 @@ impl Document for Proposal {
             can_cu,
             lua_chon: selection.map(|(_, m)| counts(r, m)),
             binh_xet: counts(r, meeting),
-            hinh_thuc: p.hinh_thuc.as_str(),
+            de_nghi: single.map_or_else(|| "khen thưởng".to_owned(), |f| format!("tặng {f} cho")),
             tap_the,
             ca_nhan,
             kem_theo: p.kem_theo.iter().map(|k| k.as_str()).collect(),

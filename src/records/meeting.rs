@@ -81,8 +81,16 @@ pub struct Proposal {
     /// Absent: "về việc đề nghị tặng <hình thức> …".
     #[serde(default)]
     pub trich_yeu: Option<Line>,
-    /// Form of commendation: "Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy".
-    pub hinh_thuc: Line,
+    /// One form of commendation for everyone the meeting chose: "Giấy
+    /// khen của Trưởng Ban Tổ chức Tỉnh ủy". Absent when `de_nghi` says
+    /// whom and with which forms.
+    #[serde(default)]
+    pub hinh_thuc: Option<Line>,
+    /// Whom the proposal proposes, in groups by form (as a decision's
+    /// `khen_thuong`): a list that mixes Giấy khen, Lao động tiên tiến,
+    /// Chiến sĩ thi đua cơ sở…; each must be among those the meeting chose.
+    #[serde(default)]
+    pub de_nghi: Vec<ProposedGroup>,
     /// The year-end meeting whose choice this proposal carries.
     pub cuoc_hop: Id,
     #[serde(default)]
@@ -97,6 +105,14 @@ pub struct Proposal {
     pub ban_hanh: Option<Issuer>,
 }
 
+/// Those a proposal proposes for one form of commendation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProposedGroup {
+    pub hinh_thuc: Line,
+    pub nguoi_nhan: Vec<Id>,
+}
+
 impl Meeting {
     pub fn issuer(&self) -> Issuer {
         self.ban_hanh.unwrap_or(Issuer::Council)
@@ -104,6 +120,28 @@ impl Meeting {
 }
 
 impl Proposal {
+    /// The forms the proposal proposes, each once, in its order.
+    pub fn forms(&self) -> Vec<&Line> {
+        let mut forms: Vec<&Line> = self.hinh_thuc.iter().collect();
+        for g in &self.de_nghi {
+            if !forms.contains(&&g.hinh_thuc) {
+                forms.push(&g.hinh_thuc);
+            }
+        }
+        forms
+    }
+
+    /// The form proposed for `id`; none when the proposal does not name it.
+    pub fn form_of(&self, id: &Id) -> Option<&Line> {
+        if self.de_nghi.is_empty() {
+            return self.hinh_thuc.as_ref();
+        }
+        self.de_nghi
+            .iter()
+            .find(|g| g.nguoi_nhan.contains(id))
+            .map(|g| &g.hinh_thuc)
+    }
+
     /// Who issues the proposal is who signs it (see `ban_hanh`).
     pub fn issuer(&self, plan: &super::Plan) -> Issuer {
         self.ban_hanh.unwrap_or_else(|| {

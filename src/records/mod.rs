@@ -24,7 +24,7 @@ use crate::text::{Date, Id, Line};
 use crate::vocab::MeetingKind;
 pub use award::{Award, Decision, Granted, Issuing, Tenths};
 pub use list::RegistrationList;
-pub use meeting::{Absence, Meeting, Proposal, Vote};
+pub use meeting::{Absence, Meeting, Proposal, ProposedGroup, Vote};
 pub use number::{DocNumber, Symbol};
 pub use people::{
     Biography, Collective, CollectiveRegistration, DisciplinaryMeasure, Evaluation, Initiative,
@@ -343,6 +343,35 @@ impl Records {
             .find(|(_, p)| p.phu_trach_phong.contains(unit))
     }
 
+    /// Those a proposal proposes, each with the form proposed: the ones
+    /// its meeting chose that it names (all of them under one `hinh_thuc`),
+    /// collectives first.
+    pub fn proposed<'a>(&'a self, p: &'a Proposal) -> Vec<(Candidate<'a>, &'a Line)> {
+        self.meetings
+            .get(&p.cuoc_hop)
+            .map(|m| proposed_of(p, self.chosen(m)))
+            .unwrap_or_default()
+    }
+
+    /// Who a meeting votes on: the candidates of its recorded vote, or,
+    /// before the vote, those its stage puts to it (the registrants at a
+    /// selection; at the year's end, those chosen at the first selection,
+    /// or the registrants when the council holds none).
+    pub fn ballot<'a>(&'a self, m: &'a Meeting) -> Vec<Candidate<'a>> {
+        if !m.bieu_quyet.is_empty() {
+            m.bieu_quyet
+                .iter()
+                .filter_map(|v| self.candidate(&v.ung_vien))
+                .collect()
+        } else if m.loai == MeetingKind::YearEnd
+            && let Some((_, s)) = self.meetings_of(MeetingKind::Selection).first()
+        {
+            self.chosen(s)
+        } else {
+            self.registrants()
+        }
+    }
+
     /// The candidates a meeting chose, collectives first.
     pub fn chosen<'a>(&'a self, meeting: &'a Meeting) -> Vec<Candidate<'a>> {
         let mut found: Vec<_> = meeting
@@ -381,4 +410,15 @@ impl Records {
         found.sort_by_key(|(id, m)| (m.bat_dau, (*id).clone()));
         found
     }
+}
+
+/// Of those a meeting chose, the ones a proposal names, with their forms.
+pub fn proposed_of<'a>(
+    p: &'a Proposal,
+    chosen: Vec<Candidate<'a>>,
+) -> Vec<(Candidate<'a>, &'a Line)> {
+    chosen
+        .into_iter()
+        .filter_map(|c| p.form_of(c.id()).map(|form| (c, form)))
+        .collect()
 }

@@ -1,6 +1,8 @@
 //! The plan record (`ke-hoach.yaml`) and what it holds: the issuing body,
 //! its criteria, quotas, council and signer.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::DocNumber;
@@ -47,6 +49,10 @@ pub struct Plan {
     /// Legal bases cited in proposals; absent: the rule set of the date.
     #[serde(default)]
     pub can_cu: Option<Vec<Line>>,
+    /// How the plan cites a rule, by the rule's id: its own sections
+    /// ("CN-1: Mục II.1.3"), or a law's article the clerk corrects.
+    #[serde(default)]
+    pub trich_dan: BTreeMap<String, Line>,
     /// The plan's own text; absent, tdkt does not print the plan.
     #[serde(default)]
     pub van_ban: Option<PlanText>,

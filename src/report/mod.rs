@@ -76,7 +76,7 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
         if stage.ung_vien.is_empty() {
             let _ = writeln!(out, "  (không có ứng viên)");
         } else {
-            table(&mut out, stage);
+            table(&mut out, stage, report);
         }
         if !stage.quyet_dinh.is_empty() {
             let parts: Vec<String> = stage
@@ -103,6 +103,10 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
         for e in &report.loi_quyet_dinh {
             let _ = writeln!(out, "  [{}] {}", e.rule, e.problem);
         }
+    }
+    let _ = writeln!(out, "\nTiêu chí:");
+    for r in &report.tieu_chi {
+        let _ = writeln!(out, "  {:<8} {} ({})", r.ma, r.noi_dung, r.nguon);
     }
     out
 }
@@ -193,10 +197,6 @@ impl<'a> Findings<'a> {
         }
         for note in &self.notes {
             let _ = writeln!(out, "Lưu ý: {note}");
-        }
-        let _ = writeln!(out, "\nTiêu chí:");
-        for r in RULES {
-            let _ = writeln!(out, "  {:<8} {} ({})", r.id, r.summary, r.citation);
         }
         let (problems, decisions) = self.plans().fold(
             (self.own_problems().count(), 0),

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::check::{CandidateRow, Report, StageReport, Verdict, citation};
+use crate::check::{CandidateRow, Report, StageReport, Verdict};
 use crate::records::{Award, Kind};
 
 fn pad(s: &str, width: usize) -> String {
@@ -19,7 +19,7 @@ pub(super) fn verdict_cell(v: &Verdict) -> &'static str {
     }
 }
 
-pub(super) fn table(out: &mut String, stage: &StageReport) {
+pub(super) fn table(out: &mut String, stage: &StageReport, report: &Report) {
     let rules: Vec<&'static str> = [Kind::Collective, Kind::Person]
         .iter()
         .flat_map(|k| stage.giai_doan.rules(*k).map(|r| r.id))
@@ -99,7 +99,7 @@ pub(super) fn table(out: &mut String, stage: &StageReport) {
                     "  - {} ({}): {rule} — {why} ({})",
                     row.ten,
                     row.tep.display(),
-                    citation(rule)
+                    report.citation(rule)
                 );
             }
         }

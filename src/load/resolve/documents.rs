@@ -115,7 +115,8 @@ pub(super) fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
 
 pub(super) fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
     known.number(refs, p.so.as_ref(), kind::PROPOSAL, p.issuer(known.plan));
-    match known.meeting_kinds.get(&p.cuoc_hop) {
+    let meeting = known.meetings.get(&p.cuoc_hop);
+    match meeting.map(|m| m.loai) {
         Some(MeetingKind::YearEnd) => {}
         Some(MeetingKind::Selection) => refs.report(
             "cuoc_hop",
@@ -134,6 +135,60 @@ pub(super) fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
             "kinh_gui",
             "tờ trình phải có ít nhất một nơi kính gửi".into(),
         );
+    }
+    proposed_refs(refs, p, meeting.copied());
+}
+
+/// A proposal says its form once (`hinh_thuc`) or per group (`de_nghi`);
+/// a group names only those the meeting chose, each once.
+fn proposed_refs(refs: &mut Refs, p: &Proposal, meeting: Option<&Meeting>) {
+    match (&p.hinh_thuc, p.de_nghi.is_empty()) {
+        (None, true) => refs.report(
+            "hinh_thuc",
+            "tờ trình chưa ghi hình thức đề nghị: ghi hinh_thuc (một hình thức cho mọi tập thể, \
+             cá nhân được bình xét) hoặc de_nghi (từng nhóm hinh_thuc và nguoi_nhan)"
+                .into(),
+        ),
+        (Some(_), false) => refs.report(
+            "de_nghi",
+            "tờ trình ghi cả hinh_thuc và de_nghi; hãy giữ một: hinh_thuc cho mọi người được \
+             bình xét, hoặc de_nghi cho từng nhóm"
+                .into(),
+        ),
+        _ => {}
+    }
+    let mut named = HashSet::new();
+    for (i, g) in p.de_nghi.iter().enumerate() {
+        if g.nguoi_nhan.is_empty() {
+            refs.report(
+                &format!("de_nghi[{i}].nguoi_nhan"),
+                format!("nhóm \"{}\" chưa ghi ai được đề nghị", g.hinh_thuc),
+            );
+        }
+        for (j, id) in g.nguoi_nhan.iter().enumerate() {
+            let field = format!("de_nghi[{i}].nguoi_nhan[{j}]");
+            if !named.insert(id) {
+                refs.report(
+                    &field,
+                    format!("\"{id}\" được đề nghị hai lần trong tờ trình"),
+                );
+            }
+            let chosen = meeting.is_none_or(|m| {
+                m.bieu_quyet
+                    .iter()
+                    .any(|v| &v.ung_vien == id && v.duoc_chon)
+            });
+            if !chosen {
+                refs.report(
+                    &field,
+                    format!(
+                        "\"{id}\" không được Hội đồng chọn ở cuộc họp {} nên không thể được đề \
+                         nghị; tờ trình chỉ đề nghị những ai cuộc họp ấy đã chọn",
+                        p.cuoc_hop
+                    ),
+                );
+            }
+        }
     }
 }
 

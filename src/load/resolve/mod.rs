@@ -12,9 +12,9 @@ use super::{Files, Parsed};
 use crate::format::{Format, kind};
 use crate::locate::locate;
 use crate::problem::Problem;
-use crate::records::{Collective, DocNumber, Kind, Person, Plan, Records, Signer};
+use crate::records::{Collective, DocNumber, Kind, Meeting, Person, Plan, Records, Signer};
 use crate::text::{Id, Line, YEARS};
-use crate::vocab::{Authority, Issuer, MeetingKind};
+use crate::vocab::{Authority, Issuer};
 use documents::{decision_refs, list_refs, meeting_refs, proposal_refs, year_report_refs};
 
 /// Cross-reference checks need the file's text (for line numbers) and where
@@ -70,7 +70,7 @@ struct Known<'a> {
     collectives: HashSet<&'a Id>,
     content_codes: Vec<&'a str>,
     council: Vec<&'a Id>,
-    meeting_kinds: BTreeMap<&'a Id, MeetingKind>,
+    meetings: BTreeMap<&'a Id, &'a Meeting>,
     proposals: HashSet<&'a Id>,
     seen: &'a BTreeMap<Id, (PathBuf, Kind)>,
     /// The plan, whose format and issuers' abbreviations a document
@@ -269,7 +269,7 @@ pub(super) fn resolve(
                 .iter()
                 .map(|m| &m.nguoi)
                 .collect(),
-            meeting_kinds: meetings.iter().map(|m| (&m.id, m.value.loai)).collect(),
+            meetings: meetings.iter().map(|m| (&m.id, &m.value)).collect(),
             proposals: proposals.iter().map(|p| &p.id).collect(),
             seen: &seen,
             format: plan.value.the_thuc,
