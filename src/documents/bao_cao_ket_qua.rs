@@ -36,6 +36,9 @@ pub struct Context<'a> {
     /// How many registered; their names are the registration list's.
     dang_ky: String,
     lua_chon: Option<Step>,
+    /// Whether the plan's cycle has a selection (a meeting, or a quota for
+    /// one): without, the report has no section on it and counts on.
+    co_lua_chon: bool,
     /// "Ngô Văn Khải, 6 tháng đầu năm (30/6/2020)" and its result.
     danh_gia: Vec<(String, String)>,
     cuoi_nam: Option<Step>,
@@ -193,6 +196,7 @@ impl Document for YearReport {
             dia_danh_ngay: format!("{}, {date_line}", plan.co_quan.dia_danh),
             trich_yeu: format.subject_case(&subject),
             dang_ky: step(None, &registrants).so_luong,
+            co_lua_chon: lua_chon.is_some() || plan.chi_tieu.lua_chon.is_some(),
             lua_chon,
             danh_gia: danh_gia
                 .into_iter()

@@ -21,6 +21,12 @@ pub fn example_records() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("records")
 }
 
+/// The second example body, a Sở in the State format under the 2022 law:
+/// a records repository of its own.
+pub fn second_body() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/so-noi-vu")
+}
+
 /// The example's 2020 plan, a folder a clerk can read alone.
 pub fn example_plan() -> PathBuf {
     example_records().join("2020")

@@ -1,0 +1,221 @@
+//! #11: the second example body — a Sở in the State format under the 2022
+//! law, with its own subject and quotas, no selection meeting, an absent
+//! member's written opinion counted, a proposal its council issues with a
+//! mixed list of commendations, and Ê Đê names — checked and built, and
+//! read back as a clerk of that Sở would read it.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::{assert_has, build, check_json, files, pdf, second_body, stdout, verdict};
+use tempfile::TempDir;
+
+fn output() -> &'static Path {
+    static OUT: OnceLock<TempDir> = OnceLock::new();
+    OUT.get_or_init(|| {
+        let out = TempDir::new().expect("temp dir");
+        let run = build(&second_body(), out.path());
+        assert!(run.status.success(), "{}", stdout(&run));
+        out
+    })
+    .path()
+}
+
+fn doc(rel: &str) -> PathBuf {
+    output().join("2024").join(rel)
+}
+
+#[test]
+fn the_sos_records_are_valid_and_the_written_opinion_counts() {
+    let (code, report) = check_json(&second_body());
+    assert_eq!(code, 0, "{report:#}");
+    let stages: Vec<&str> = report["ket_qua"]["giai_doan"]
+        .as_array()
+        .expect("stages")
+        .iter()
+        .filter_map(|s| s["giai_doan"].as_str())
+        .collect();
+    // No selection meeting: the year end chooses among the registrants.
+    assert_eq!(stages, ["dang_ky", "cuoi_nam", "de_nghi"]);
+    // Lê Thị Hồng, registered for Chiến sĩ thi đua cơ sở: 5 ballots and the
+    // absent member's written opinion make 6 of 7, the law's 80 % reached.
+    let stage = &report["ket_qua"]["giai_doan"][1];
+    let row = stage["ung_vien"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["id"] == "le-thi-hong")
+        .expect("her row");
+    assert_eq!(row["phieu"]["dong_y"], 6, "{row:#}");
+    assert_eq!(verdict(&report, "cuoi_nam", "h-luyen-nie", "DH-1").0, "dat");
+    // Hoàn thành nhiệm vụ is below Lao động tiên tiến under the 2022 law.
+    let (result, why, _) = verdict(&report, "cuoi_nam", "do-minh-tuan", "DH-1");
+    assert_eq!(result, "khong_dat");
+    assert!(why.contains("06/2022/QH15"), "{why}");
+}
+
+#[test]
+fn every_document_is_the_state_format_in_the_sos_own_words() {
+    let pdfs: Vec<PathBuf> = files(output())
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    assert!(pdfs.len() >= 20, "{pdfs:?}");
+    for rel in &pdfs {
+        let text = pdf::flat_text(&output().join(rel));
+        assert!(
+            text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            "{}",
+            rel.display()
+        );
+        for seed in [
+            "ĐẢNG CỘNG SẢN",
+            "điển hình tiên tiến",
+            "Ban Tổ chức",
+            "Lãnh đạo Ban",
+            "Trưởng Ban",
+            "BAN PHỤ TRÁCH",
+            "Tỉnh ủy",
+        ] {
+            assert!(
+                !text.contains(seed),
+                "{seed:?} in {}: {text}",
+                rel.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_council_proposes_mixed_commendations_and_signs_for_itself() {
+    let text = pdf::flat_text(&doc("to-trinh/2024-12-12-de-nghi-khen-thuong.pdf"));
+    assert_has(
+        &text,
+        &[
+            "SỞ NỘI VỤ",
+            "HỘI ĐỒNG THI ĐUA - KHEN",
+            "Số: /TTr-HĐTĐKT",
+            "Về việc đề nghị khen thưởng tập thể, cá nhân tiêu biểu năm 2024",
+            "Kính gửi: Giám đốc Sở Nội vụ",
+            "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15",
+            "Căn cứ Nghị định số 98/2023/NĐ-CP",
+            "Căn cứ Kế hoạch số 15/KH-SNV ngày 12/01/2024 của Sở Nội vụ",
+            "Hội đồng Thi đua - Khen thưởng Sở kính đề nghị xem xét, khen thưởng các tập thể, cá nhân sau:",
+            "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        ],
+    );
+    let raw = pdf::raw_text(&doc("to-trinh/2024-12-12-de-nghi-khen-thuong.pdf"));
+    let flat: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Each row, from its name to the next row's (in content order a
+    // cell's lines stay together), carries its own form.
+    let rows = [
+        (
+            "Phòng Công chức, viên chức",
+            "Giấy khen của Giám đốc Sở Nội vụ",
+        ),
+        ("Văn phòng Sở Sở Nội vụ", "Tập thể lao động tiên tiến"),
+        ("Y Bhin Mlô", "Chiến sĩ thi đua cơ sở"),
+        ("Lê Thị Hồng", "Chiến sĩ thi đua cơ sở"),
+        ("H' Luyến Niê", "Chiến sĩ thi đua cơ sở"),
+        ("Nguyễn Đức Minh", "Lao động tiên tiến"),
+        ("Hồ sơ kèm theo", ""),
+    ];
+    let table = &flat[flat.find("I. TẬP THỂ").expect("the table")..];
+    for pair in rows.windows(2) {
+        let ((who, form), (next, _)) = (pair[0], pair[1]);
+        let at = table.find(who).unwrap_or_else(|| panic!("{who}: {table}"));
+        let end = at
+            + table[at..]
+                .find(next)
+                .unwrap_or_else(|| panic!("{next}: {table}"));
+        assert!(table[at..end].contains(form), "{who}: {}", &table[at..end]);
+    }
+    assert!(!flat.contains("Đỗ Minh Tuấn"), "not chosen, not proposed");
+    // His title under the decree of the proposal's date.
+    assert_has(
+        &pdf::flat_text(&doc("bao-cao-thanh-tich/y-bhin-mlo.pdf")),
+        &[
+            "Mẫu số 03 (Nghị định số 98/2023/NĐ-CP)",
+            "ĐỀ NGHỊ TẶNG CHIẾN SĨ THI ĐUA CƠ SỞ",
+        ],
+    );
+}
+
+#[test]
+fn the_minutes_count_the_written_opinion_and_keep_their_recipients() {
+    let file = doc("bien-ban/2024-12-10-binh-xet.pdf");
+    let text = pdf::flat_text(&file);
+    assert_has(
+        &text,
+        &[
+            "Tỷ lệ đồng ý tính trên tổng số 07 thành viên Hội đồng",
+            "từ 80 % tổng số thành viên Hội đồng trở lên (Nghị định số 98/2023/NĐ-CP, Điều 30 khoản 7)",
+            "Số đồng ý gồm cả ý kiến đồng ý bằng văn bản của thành viên vắng mặt.",
+        ],
+    );
+    // "Nơi nhận" stands on the page of the signatures, never alone.
+    let pages = pdf::text(&file);
+    let last = pages
+        .split('\u{c}')
+        .rfind(|p| !p.trim().is_empty())
+        .unwrap_or_default();
+    assert!(
+        last.contains("Nơi nhận:") && last.contains("CHỦ TỌA"),
+        "{last}"
+    );
+}
+
+#[test]
+fn ede_names_sort_by_the_given_name_and_the_deputy_head_is_confirmed_by_the_head() {
+    let list = pdf::raw_text(&doc("dang-ky/danh-sach.pdf"));
+    let flat: String = list.split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = |name: &str| flat.rfind(name).unwrap_or_else(|| panic!("{name}: {flat}"));
+    // Within the Phòng Công chức, viên chức: its head before its deputy.
+    assert!(at("H' Luyến Niê") < at("Võ Thị Thanh"), "{flat}");
+    let form = pdf::flat_text(&doc("dang-ky/ca-nhan/le-thi-hong.pdf"));
+    assert_has(
+        &form,
+        &[
+            "BẢN ĐĂNG KÝ Thi đua thực hiện thắng lợi nhiệm vụ năm 2024",
+            "XÁC NHẬN CỦA GIÁM ĐỐC SỞ",
+            "Trần Văn Hải",
+        ],
+    );
+    // Điều 1 of the decision lists people by their given names: Bhin,
+    // Hồng, Luyến.
+    let decision = pdf::flat_text(&doc("quyet-dinh/2024-12-20-khen-thuong.pdf"));
+    let pos = |n: &str| {
+        decision
+            .find(n)
+            .unwrap_or_else(|| panic!("{n}: {decision}"))
+    };
+    assert!(pos("Y Bhin Mlô") < pos("Lê Thị Hồng"), "{decision}");
+    assert!(pos("Lê Thị Hồng") < pos("H' Luyến Niê"), "{decision}");
+    assert_has(
+        &decision,
+        &[
+            "Tặng Chiến sĩ thi đua cơ sở cho 03 cá nhân",
+            "được thưởng 1 lần mức lương cơ sở, là 2.340.000 đồng",
+            "được thưởng 0,8 lần mức lương cơ sở",
+        ],
+    );
+}
+
+#[test]
+fn the_year_report_of_a_plan_without_a_selection_skips_that_section() {
+    let text = pdf::flat_text(&doc("bao-cao-ket-qua.pdf"));
+    assert_has(
+        &text,
+        &[
+            "1. Đăng ký thi đua thực hiện thắng lợi nhiệm vụ: có 03 tập thể và 07 cá nhân",
+            "2. Đánh giá định kỳ:",
+            "3. Bình xét cuối năm: ngày 10/12/2024",
+            "4. Đề nghị khen thưởng và kết quả khen thưởng:",
+            "đề nghị tặng Chiến sĩ thi đua cơ sở, Lao động tiên tiến, Tập thể lao động tiên tiến và \
+             Giấy khen của Giám đốc Sở Nội vụ",
+        ],
+    );
+    assert!(!text.contains("Lựa chọn"), "{text}");
+}
