@@ -219,3 +219,27 @@ fn the_year_report_of_a_plan_without_a_selection_skips_that_section() {
     );
     assert!(!text.contains("Lựa chọn"), "{text}");
 }
+
+#[test]
+fn the_minutes_say_why_each_one_not_chosen_was_not() {
+    let text = pdf::flat_text(&doc("bien-ban/2024-12-10-binh-xet.pdf"));
+    assert_has(
+        &text,
+        &[
+            "Lý do không được chọn:",
+            "- Đỗ Minh Tuấn: đạt 1/7 ý kiến đồng ý, chưa đạt quá bán tổng số thành viên Hội đồng.",
+            "- Võ Thị Thanh: ngoài chỉ tiêu 04 cá nhân của kế hoạch.",
+        ],
+    );
+    // The council's own words replace tdkt's.
+    let records = common::Folder::copy_of(&second_body());
+    records.edit(
+        "2024/cuoc-hop/2024-12-10-binh-xet.yaml",
+        "dong_y: 1, duoc_chon: false }",
+        "dong_y: 1, duoc_chon: false, ly_do: xếp loại hoàn thành nhiệm vụ }",
+    );
+    let out = common::built(&records);
+    let text = pdf::flat_text(&out.path().join("2024/bien-ban/2024-12-10-binh-xet.pdf"));
+    assert_has(&text, &["- Đỗ Minh Tuấn: xếp loại hoàn thành nhiệm vụ."]);
+    assert!(!text.contains("đạt 1/7"), "{text}");
+}

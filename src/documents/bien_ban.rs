@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::context::{self, Common, NumberOf};
 use super::{Document, Draft, Reader, Template};
+use crate::check::{Stage, Verdict};
 use crate::format::{RecipientLine, kind};
-use crate::records::{Kind, Records};
+use crate::records::{Candidate, Kind, Meeting, Records};
 use crate::ruleset;
 use crate::text::{Id, Line};
 use crate::vocab::{Format, MeetingKind};
@@ -38,6 +39,9 @@ pub struct VoteRow {
     /// Ballots' "đồng ý" and the written opinions that count with them.
     dong_y: u32,
     duoc_chon: bool,
+    /// Why one not chosen was not: the record's words, or the reason the
+    /// votes and the criteria give.
+    ly_do: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -96,6 +100,47 @@ pub fn member_line(r: &Reader, id: &Id) -> MemberLine {
     }
 }
 
+/// Why the council could not choose `c`: its agreement below the
+/// threshold of the vote, the criteria of the stage it fails, or the
+/// plan's quota filled by others; none when the plan sets no quota.
+fn not_chosen_because(r: &Reader, m: &Meeting, c: &Candidate, agreed: u32) -> Option<String> {
+    let plan = r.plan();
+    let members = plan.hoi_dong.thanh_vien.len() as u32;
+    let (threshold, _) = ruleset::vote_threshold(plan, m, Some(c));
+    if !threshold.is_met(agreed, members) {
+        return Some(format!(
+            "đạt {agreed}/{members} ý kiến đồng ý, chưa đạt {}",
+            threshold.describe()
+        ));
+    }
+    let stage = if m.loai == MeetingKind::YearEnd {
+        Stage::YearEnd
+    } else {
+        Stage::Selection
+    };
+    let failed: Vec<String> = r
+        .verdicts(c, stage)
+        .into_iter()
+        .filter_map(|v| match v.verdict {
+            Verdict::KhongDat(why) => Some(why),
+            _ => None,
+        })
+        .collect();
+    if !failed.is_empty() {
+        return Some(failed.join("; "));
+    }
+    let quota = if stage == Stage::YearEnd {
+        plan.chi_tieu.cuoi_nam
+    } else {
+        plan.chi_tieu.lua_chon
+    }?;
+    let (limit, what) = match c.kind() {
+        Kind::Collective => (quota.tap_the, "tập thể"),
+        _ => (quota.ca_nhan, "cá nhân"),
+    };
+    Some(format!("ngoài chỉ tiêu {limit:02} {what} của kế hoạch"))
+}
+
 impl Document for Minutes {
     const NAME: &'static str = "bien-ban";
     const TITLE: &'static str = "Biên bản họp Hội đồng (lựa chọn hoặc bình xét cuối năm)";
@@ -139,6 +184,14 @@ impl Document for Minutes {
             };
             let agreed = r.agreement(m, v);
             y_kien_van_ban |= agreed > v.dong_y;
+            let ly_do = if v.duoc_chon {
+                None
+            } else {
+                v.ly_do
+                    .as_ref()
+                    .map(|l| l.to_string())
+                    .or_else(|| not_chosen_because(r, m, &c, agreed))
+            };
             bieu_quyet.push(VoteRow {
                 ten: c.name().to_owned(),
                 tap_the: c.kind() == Kind::Collective,
@@ -147,6 +200,7 @@ impl Document for Minutes {
                 phieu_hop_le: v.phieu_hop_le,
                 dong_y: agreed,
                 duoc_chon: v.duoc_chon,
+                ly_do,
             });
             let evaluations = c.evaluations();
             if year_end && !evaluations.is_empty() {

@@ -68,6 +68,11 @@ pub struct Vote {
     pub dong_y: u32,
     /// The council's decision.
     pub duoc_chon: bool,
+    /// Why the council did not choose the candidate, as the minutes say
+    /// it; absent: the minutes give the reason tdkt finds (a vote below
+    /// the threshold, a criterion not met), if any.
+    #[serde(default)]
+    pub ly_do: Option<Line>,
 }
 
 /// An award proposal (`to-trinh/`).
