@@ -2,6 +2,8 @@
 //! Vietnamese paperwork. Below every stage that writes text (check, the
 //! documents, the templates' filters, the reports), so each form has one home.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use unicode_normalization::UnicodeNormalization;
 
@@ -255,6 +257,41 @@ pub fn name_key_given(name: &str, given: Option<&str>) -> NameKey {
     }
 }
 
+/// Quotation marks as Vietnamese print sets them: double quotes outside,
+/// single inside, alternating with each level (“… ‘… “…” …’ …”). A
+/// straight `"` opens after a space or an opening bracket and closes
+/// elsewhere; apostrophes (Ê Đê "H' Luyến") are left alone.
+pub fn quotes_alternated(text: &str) -> Cow<'_, str> {
+    if !text.contains(['"', '“', '”']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    let mut previous: Option<char> = None;
+    for c in text.chars() {
+        let opens = match c {
+            '“' => Some(true),
+            '”' => Some(false),
+            '"' => Some(previous.is_none_or(|p| p.is_whitespace() || "([{–—-/".contains(p))),
+            _ => None,
+        };
+        match opens {
+            Some(true) => {
+                out.push(if depth.is_multiple_of(2) { '“' } else { '‘' });
+                depth += 1;
+            }
+            Some(false) if depth > 0 => {
+                depth -= 1;
+                out.push(if depth.is_multiple_of(2) { '”' } else { '’' });
+            }
+            Some(false) => out.push('”'),
+            None => out.push(c),
+        }
+        previous = Some(c);
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,5 +424,20 @@ mod tests {
     fn nfd_names_sort_like_nfc() {
         let nfd = "Nguye\u{302}\u{303}n Thi\u{323} Lan";
         assert_eq!(name_key(nfd), name_key("Nguyễn Thị Lan"));
+    }
+
+    #[test]
+    fn quotes_alternate_by_level_and_straight_ones_turn() {
+        assert_eq!(
+            quotes_alternated("Phong trào “Thi đua “Dân vận khéo”” năm 2024"),
+            "Phong trào “Thi đua ‘Dân vận khéo’” năm 2024"
+        );
+        assert_eq!(
+            quotes_alternated("phong trào \"Thi đua \"Dân vận khéo\"\" (\"a\")"),
+            "phong trào “Thi đua ‘Dân vận khéo’” (“a”)"
+        );
+        assert_eq!(quotes_alternated("“a ‘b’ c”"), "“a ‘b’ c”");
+        assert_eq!(quotes_alternated("H' Luyến Niê"), "H' Luyến Niê");
+        assert_eq!(quotes_alternated("a” b"), "a” b");
     }
 }

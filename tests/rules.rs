@@ -824,3 +824,20 @@ fn the_year_end_lists_those_on_its_ballot_only() {
         ["phong-a", "phong-b", "tran-thi-binh", "pham-thi-dung"]
     );
 }
+
+#[test]
+fn check_names_the_selection_by_the_plan_s_own_words() {
+    let folder = Folder::small();
+    let text = |folder: &Folder| {
+        common::stdout(&common::tdkt(&[
+            "check",
+            "--records",
+            &folder.path().to_string_lossy(),
+        ]))
+    };
+    assert!(text(&folder).contains("II. LỰA CHỌN ĐIỂN HÌNH TIÊN TIẾN"));
+    folder.edit("ke-hoach.yaml", "danh_xung: điển hình tiên tiến\n", "");
+    let plain = text(&folder);
+    assert!(plain.contains("II. LỰA CHỌN ĐẦU NĂM"), "{plain}");
+    assert!(!plain.contains("ĐIỂN HÌNH"), "{plain}");
+}

@@ -243,3 +243,23 @@ fn the_minutes_say_why_each_one_not_chosen_was_not() {
     assert_has(&text, &["- Đỗ Minh Tuấn: xếp loại hoàn thành nhiệm vụ."]);
     assert!(!text.contains("đạt 1/7"), "{text}");
 }
+
+#[test]
+fn quotes_inside_quotes_alternate_as_print_sets_them() {
+    let records = common::Folder::copy_of(&second_body());
+    records.edit(
+        "2024/ca-nhan/h-luyen-nie.yaml",
+        "thanh_tich: Tham mưu tổ chức kỳ tuyển dụng",
+        "thanh_tich: Hưởng ứng phong trào \"Thi đua \"Dân vận khéo\"\"; tham mưu tổ chức kỳ tuyển dụng",
+    );
+    let out = common::built(&records);
+    let raw = pdf::raw_text(
+        &out.path()
+            .join("2024/to-trinh/2024-12-12-de-nghi-khen-thuong.pdf"),
+    );
+    let text: String = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_has(&text, &["“Thi đua ‘Dân vận khéo’”"]);
+    assert!(!text.contains('"'), "{text}");
+    // An apostrophe is no quotation mark.
+    assert_has(&text, &["H' Luyến Niê"]);
+}

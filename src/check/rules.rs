@@ -233,12 +233,18 @@ impl Rule {
 }
 
 impl Stage {
-    pub fn title(self) -> &'static str {
+    /// The stage's heading in `check`'s text: the selection by what the
+    /// plan calls those it chooses, when it says ("LỰA CHỌN ĐIỂN HÌNH TIÊN
+    /// TIẾN"), else by its time of year.
+    pub fn title(self, plan: &Plan) -> String {
         match self {
-            Stage::Registration => "ĐĂNG KÝ ĐẦU NĂM",
-            Stage::Selection => "LỰA CHỌN ĐIỂN HÌNH TIÊN TIẾN",
-            Stage::YearEnd => "BÌNH XÉT CUỐI NĂM",
-            Stage::Proposal => "ĐỀ NGHỊ KHEN THƯỞNG",
+            Stage::Registration => "ĐĂNG KÝ ĐẦU NĂM".into(),
+            Stage::Selection => match &plan.danh_xung {
+                Some(named) => format!("LỰA CHỌN {}", named.as_str().to_uppercase()),
+                None => "LỰA CHỌN ĐẦU NĂM".into(),
+            },
+            Stage::YearEnd => "BÌNH XÉT CUỐI NĂM".into(),
+            Stage::Proposal => "ĐỀ NGHỊ KHEN THƯỞNG".into(),
         }
     }
 

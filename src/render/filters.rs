@@ -7,7 +7,9 @@ use minijinja::value::Value;
 use minijinja::{Error, ErrorKind, Output, State};
 
 use crate::text::nfc;
-use crate::words::{date_numeric, date_words, name_key, percent, sentence, two_digits};
+use crate::words::{
+    date_numeric, date_words, name_key, percent, quotes_alternated, sentence, two_digits,
+};
 
 /// Typst breaks lines only where Unicode allows (spaces, after "-" or "/");
 /// a longer run of letters and digits with no such place would run past its
@@ -15,13 +17,14 @@ use crate::words::{date_numeric, date_words, name_key, percent, sentence, two_di
 /// after this many. No Vietnamese word comes near it.
 const LONGEST_UNBROKEN: usize = 16;
 
-/// Escapes text for Typst markup: a backslash before every ASCII punctuation
+/// Escapes text for Typst markup, its quotation marks set as print sets
+/// them ([`quotes_alternated`]): a backslash before every ASCII punctuation
 /// character (so nothing can open code, math, a comment, a label, a heading,
 /// a list or close the template's block), a newline as a forced line break,
 /// other control characters dropped.
 pub fn escape_markup(text: &str, out: &mut String) {
     let mut run = 0;
-    for c in nfc(text).chars() {
+    for c in quotes_alternated(&nfc(text)).chars() {
         if !c.is_alphanumeric() {
             run = 0;
         } else {

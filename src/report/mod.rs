@@ -62,7 +62,11 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
     };
     for (i, stage) in report.giai_doan.iter().enumerate() {
         let roman = ROMAN.get(i).copied().unwrap_or("");
-        let mut title = format!("\n{roman}. {}", stage.giai_doan.title());
+        let title = loaded
+            .records
+            .as_ref()
+            .map_or_else(String::new, |r| stage.giai_doan.title(&r.plan));
+        let mut title = format!("\n{roman}. {title}");
         if let (Some(file), Some(date)) = (&stage.tep, stage.ngay) {
             title.push_str(&format!(
                 " — {}, ngày {}",
