@@ -1,130 +1,11 @@
-use std::path::PathBuf;
 use std::process::ExitCode;
-
-use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use tdkt::paperwork::{issue, list, new_plan, verify};
 use tdkt::{build, load, report};
 
-/// tdkt — lập hồ sơ thi đua – khen thưởng từ các bản ghi YAML.
-#[derive(Parser)]
-#[command(name = "tdkt", version, about, disable_help_subcommand = true)]
-#[command(help_template = "{about}\n\nCách dùng: {usage}\n\n{all-args}")]
-#[command(disable_help_flag = true, disable_version_flag = true)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-    /// In trợ giúp
-    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
-    help: Option<bool>,
-    /// In phiên bản
-    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
-    version: Option<bool>,
-}
+mod cli;
 
-#[derive(Subcommand)]
-enum Command {
-    /// Kiểm tra bản ghi theo tiêu chuẩn của kế hoạch; in kết quả từng giai đoạn
-    Check {
-        /// Thư mục bản ghi
-        #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
-        records: PathBuf,
-        /// Chỉ kiểm tra kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch
-        #[arg(long = "ke-hoach", visible_alias = "plan", value_name = "TÊN")]
-        plan: Option<String>,
-        /// Dạng kết quả: text (bảng) hoặc json
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
-        format: OutputFormat,
-    },
-    /// Lập các văn bản (PDF) từ bản ghi hợp lệ
-    Build {
-        #[command(flatten)]
-        folders: Folders,
-        /// Chỉ lập văn bản của kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch
-        #[arg(long = "ke-hoach", visible_alias = "plan", value_name = "TÊN")]
-        plan: Option<String>,
-        /// Ghi cả mã Typst sinh ra cạnh mỗi PDF (để gỡ lỗi, so sánh với chương trình typst)
-        #[arg(long)]
-        emit_typ: bool,
-        /// Dùng mẫu văn bản trong thư mục này thay cho mẫu có sẵn
-        #[arg(long, value_name = "THƯ_MỤC")]
-        templates: Option<PathBuf>,
-        /// Lập lại mọi văn bản, kể cả văn bản không đổi
-        #[arg(long)]
-        force: bool,
-        /// Số luồng lập văn bản (mặc định: bằng số nhân)
-        #[arg(long, value_name = "SỐ")]
-        jobs: Option<usize>,
-        /// In tên từng văn bản được lập hoặc xóa
-        #[arg(short, long)]
-        verbose: bool,
-    },
-    /// Ban hành một văn bản: cấp số từ sổ văn bản đi, ghi số và ngày vào bản ghi, lập bản cuối và lưu vào thư mục bản ghi
-    Issue {
-        /// Tên văn bản: đường dẫn trong thư mục ra, không có .pdf (xem tdkt list)
-        #[arg(value_name = "VĂN_BẢN")]
-        document: String,
-        #[command(flatten)]
-        folders: Folders,
-        /// Số văn bản (mặc định: số tiếp theo còn trống của sổ)
-        #[arg(long = "so", value_name = "SỐ")]
-        number: Option<u32>,
-        /// Ngày ban hành, YYYY-MM-DD (mặc định: ngày ghi trong bản ghi)
-        #[arg(long = "ngay", value_name = "NGÀY")]
-        date: Option<chrono::NaiveDate>,
-    },
-    /// Liệt kê mọi văn bản: tên, loại, số, ngày, trạng thái
-    List {
-        #[command(flatten)]
-        folders: Folders,
-        /// Chỉ kế hoạch này (tên thư mục của nó)
-        #[arg(long = "ke-hoach", visible_alias = "plan", value_name = "TÊN")]
-        plan: Option<String>,
-        /// Dạng kết quả: text (bảng) hoặc json
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
-        format: OutputFormat,
-    },
-    /// Lập thư mục kế hoạch mới từ kế hoạch cũ: mang theo cá nhân, tập thể, Hội đồng; bỏ những gì thuộc về một năm
-    NewPlan {
-        /// Kế hoạch cũ (tên thư mục), ví dụ 2020
-        #[arg(value_name = "TỪ")]
-        from: String,
-        /// Kế hoạch mới (tên thư mục), ví dụ 2021
-        #[arg(value_name = "SANG")]
-        to: String,
-        /// Năm của kế hoạch mới (mặc định: tên kế hoạch mới nếu là một năm)
-        #[arg(long = "nam", value_name = "NĂM")]
-        year: Option<i32>,
-        #[command(flatten)]
-        folders: Folders,
-    },
-    /// Kiểm tra một tệp PDF có phải do tdkt lập từ các bản ghi này không
-    Verify {
-        /// Tệp PDF
-        #[arg(value_name = "TỆP")]
-        file: PathBuf,
-        #[command(flatten)]
-        folders: Folders,
-    },
-}
-
-/// The records folder and the output folder: every command but `check`
-/// takes both, as `build` does, whether it writes there or not.
-#[derive(Args)]
-struct Folders {
-    /// Thư mục bản ghi
-    #[arg(long, default_value = "records", value_name = "THƯ_MỤC")]
-    records: PathBuf,
-    /// Thư mục ghi văn bản
-    #[arg(long, default_value = "output", value_name = "THƯ_MỤC")]
-    out: PathBuf,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    Text,
-    Json,
-}
+use cli::{Command, Folders, OutputFormat};
 
 /// Writes to standard output; a reader that stops early (`tdkt check | head
 /// -1`) closes the pipe, and the rest is dropped quietly rather than
@@ -136,11 +17,14 @@ fn emit(text: &str) {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match cli::parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            let code = if err.use_stderr() { 2 } else { 0 };
-            let _ = err.print();
+        Err((text, 0)) => {
+            emit(&text);
+            return ExitCode::SUCCESS;
+        }
+        Err((text, code)) => {
+            eprint!("{text}");
             return ExitCode::from(code);
         }
     };
@@ -273,6 +157,21 @@ fn main() -> ExitCode {
             let verdict = verify::verify(&records, &file);
             emit(&format!("{}\n", verdict.text));
             ExitCode::from(verdict.code)
+        }
+        Command::Help { command } => match cli::help_of(command.as_deref()) {
+            Ok(text) => {
+                emit(&text);
+                ExitCode::SUCCESS
+            }
+            Err(why) => {
+                eprintln!("{why}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Completions { shell } => {
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(&cli::completions(shell));
+            ExitCode::SUCCESS
         }
     }
 }

@@ -277,12 +277,20 @@ pub fn quotes_alternated(text: &str) -> Cow<'_, str> {
         };
         match opens {
             Some(true) => {
-                out.push(if depth.is_multiple_of(2) { '“' } else { '‘' });
+                out.push(if depth.is_multiple_of(2) {
+                    '“'
+                } else {
+                    '‘'
+                });
                 depth += 1;
             }
             Some(false) if depth > 0 => {
                 depth -= 1;
-                out.push(if depth.is_multiple_of(2) { '”' } else { '’' });
+                out.push(if depth.is_multiple_of(2) {
+                    '”'
+                } else {
+                    '’'
+                });
             }
             Some(false) => out.push('”'),
             None => out.push(c),

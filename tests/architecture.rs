@@ -23,6 +23,8 @@ const STAGES: &[&[&str]] = &[
     &["build"],
     &["paperwork"],
     &["report"],
+    // The binary's command line: its words and its errors.
+    &["cli"],
 ];
 
 fn stage_of(module: &str) -> Option<usize> {

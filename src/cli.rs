@@ -1,0 +1,377 @@
+//! The command line: its commands and options, worded in Vietnamese to the
+//! last word — clap's headings, its "[default: …]", its errors — and the
+//! completions a shell takes from the same definition.
+
+use std::path::PathBuf;
+
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+/// tdkt — lập hồ sơ thi đua – khen thưởng từ các bản ghi YAML.
+#[derive(Parser)]
+#[command(name = "tdkt", version, about, disable_help_subcommand = true)]
+#[command(disable_help_flag = true, disable_version_flag = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// In trợ giúp
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help)]
+    help: Option<bool>,
+    /// In phiên bản
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Kiểm tra bản ghi theo tiêu chuẩn của kế hoạch; in kết quả từng giai đoạn
+    Check {
+        /// Thư mục bản ghi
+        #[arg(short, long, default_value = "records", value_name = "THƯ_MỤC")]
+        records: PathBuf,
+        /// Chỉ kiểm tra kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch (tên khác: --plan)
+        #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
+        plan: Option<String>,
+        /// Dạng kết quả: text (bảng) hoặc json
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
+        format: OutputFormat,
+    },
+    /// Lập các văn bản (PDF) từ bản ghi hợp lệ
+    Build {
+        #[command(flatten)]
+        folders: Folders,
+        /// Chỉ lập văn bản của kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch (tên khác: --plan)
+        #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
+        plan: Option<String>,
+        /// Ghi cả mã Typst sinh ra cạnh mỗi PDF (để gỡ lỗi, so sánh với chương trình typst)
+        #[arg(long)]
+        emit_typ: bool,
+        /// Dùng mẫu văn bản trong thư mục này thay cho mẫu có sẵn
+        #[arg(long, value_name = "THƯ_MỤC")]
+        templates: Option<PathBuf>,
+        /// Lập lại mọi văn bản, kể cả văn bản không đổi
+        #[arg(long)]
+        force: bool,
+        /// Số luồng lập văn bản (mặc định: bằng số nhân)
+        #[arg(short, long, value_name = "SỐ")]
+        jobs: Option<usize>,
+        /// In tên từng văn bản được lập hoặc xóa
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Ban hành một văn bản: cấp số từ sổ văn bản đi, ghi số và ngày vào bản ghi, lập bản cuối và lưu vào thư mục bản ghi
+    Issue {
+        /// Tên văn bản: đường dẫn trong thư mục ra, không có .pdf (xem tdkt list)
+        #[arg(value_name = "VĂN_BẢN")]
+        document: String,
+        #[command(flatten)]
+        folders: Folders,
+        /// Số văn bản (mặc định: số tiếp theo còn trống của sổ)
+        #[arg(long = "so", value_name = "SỐ", value_parser = whole_number)]
+        number: Option<u32>,
+        /// Ngày ban hành, YYYY-MM-DD (mặc định: ngày ghi trong bản ghi)
+        #[arg(long = "ngay", value_name = "NGÀY", value_parser = iso_date)]
+        date: Option<chrono::NaiveDate>,
+    },
+    /// Liệt kê mọi văn bản: tên, loại, số, ngày, trạng thái
+    List {
+        #[command(flatten)]
+        folders: Folders,
+        /// Chỉ kế hoạch này (tên thư mục của nó) (tên khác: --plan)
+        #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
+        plan: Option<String>,
+        /// Dạng kết quả: text (bảng) hoặc json
+        #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
+        format: OutputFormat,
+    },
+    /// Lập thư mục kế hoạch mới từ kế hoạch cũ: mang theo cá nhân, tập thể, Hội đồng; bỏ những gì thuộc về một năm
+    NewPlan {
+        /// Kế hoạch cũ (tên thư mục), ví dụ 2020
+        #[arg(value_name = "TỪ")]
+        from: String,
+        /// Kế hoạch mới (tên thư mục), ví dụ 2021
+        #[arg(value_name = "SANG")]
+        to: String,
+        /// Năm của kế hoạch mới (mặc định: tên kế hoạch mới nếu là một năm)
+        #[arg(long = "nam", value_name = "NĂM", value_parser = year)]
+        year: Option<i32>,
+        #[command(flatten)]
+        folders: Folders,
+    },
+    /// Kiểm tra một tệp PDF có phải do tdkt lập từ các bản ghi này không
+    Verify {
+        /// Tệp PDF
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+        #[command(flatten)]
+        folders: Folders,
+    },
+    /// In trợ giúp của tdkt hay của một lệnh
+    Help {
+        /// Lệnh cần xem trợ giúp
+        #[arg(value_name = "LỆNH")]
+        command: Option<String>,
+    },
+    /// In mã tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)
+    Completions {
+        /// Shell
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// The records folder and the output folder: every command but `check`
+/// takes both, as `build` does, whether it writes there or not.
+#[derive(Args)]
+pub struct Folders {
+    /// Thư mục bản ghi
+    #[arg(short, long, default_value = "records", value_name = "THƯ_MỤC")]
+    pub records: PathBuf,
+    /// Thư mục ghi văn bản
+    #[arg(short, long, default_value = "output", value_name = "THƯ_MỤC")]
+    pub out: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Json,
+}
+
+fn whole_number(s: &str) -> Result<u32, String> {
+    s.parse()
+        .map_err(|_| "cần một số nguyên dương, ví dụ 5".to_owned())
+}
+
+fn year(s: &str) -> Result<i32, String> {
+    s.parse().map_err(|_| "cần một năm, ví dụ 2025".to_owned())
+}
+
+/// A date as the records write it; a clerk's "15/01/2025" gets the exact
+/// form to type.
+fn iso_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    if let Ok(date) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        return Ok(date);
+    }
+    match chrono::NaiveDate::parse_from_str(s, "%d/%m/%Y") {
+        Ok(date) => Err(format!("viết {}", date.format("%Y-%m-%d"))),
+        Err(_) => Err("viết ngày dạng NĂM-THÁNG-NGÀY, ví dụ 2025-01-15".to_owned()),
+    }
+}
+
+const HEADING_OPTIONS: &str = "Tùy chọn";
+const HEADING_ARGUMENTS: &str = "Đối số";
+
+/// One command's help in Vietnamese: headings, usage and the values clap
+/// would print in English written into each option's own help. `path` is
+/// the command as typed ("tdkt build").
+fn localized(cmd: clap::Command, path: &str) -> clap::Command {
+    let cmd = if cmd.is_disable_help_flag_set() {
+        cmd
+    } else {
+        cmd.disable_help_flag(true).arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("In trợ giúp"),
+        )
+    };
+    let cmd = cmd
+        .subcommand_help_heading("Lệnh")
+        .subcommand_value_name("LỆNH")
+        .mut_args(|arg| {
+            let mut notes = Vec::new();
+            let defaults: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty() {
+                notes.push(format!("mặc định: {}", defaults.join(", ")));
+            }
+            let values: Vec<String> = if arg.get_value_parser().possible_values().is_some()
+                && arg.get_action().takes_values()
+            {
+                arg.get_possible_values()
+                    .iter()
+                    .filter(|v| !v.is_hide_set())
+                    .map(|v| v.get_name().to_owned())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if !values.is_empty() {
+                notes.push(format!("giá trị: {}", values.join(", ")));
+            }
+            let heading = if arg.is_positional() {
+                HEADING_ARGUMENTS
+            } else {
+                HEADING_OPTIONS
+            };
+            let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
+            let help = if notes.is_empty() {
+                help
+            } else {
+                format!("{help} [{}]", notes.join("; "))
+            };
+            arg.help(help)
+                .help_heading(heading)
+                .hide_default_value(true)
+                .hide_possible_values(true)
+        });
+    let rendered = cmd.clone().render_usage().to_string();
+    let rendered = rendered.trim_start_matches("Usage: ");
+    let args = rendered
+        .split_once(' ')
+        .map_or("", |(_, args)| args)
+        .replace("[OPTIONS]", "[TÙY_CHỌN]")
+        .replace("<COMMAND>", "<LỆNH>");
+    let usage = format!("{path} {args}").trim_end().to_owned();
+    cmd.override_usage(usage)
+        .help_template("{about-with-newline}\nCách dùng: {usage}\n\n{all-args}")
+        .mut_subcommands(|sub| {
+            let path = format!("{path} {}", sub.get_name());
+            localized(sub, &path)
+        })
+}
+
+/// The command line as a clerk reads it.
+pub fn command() -> clap::Command {
+    localized(Cli::command(), "tdkt")
+}
+
+/// What the command line asked, or the message to print and the exit code
+/// when it asked for help, for the version, or for something wrong.
+pub fn parse() -> Result<Cli, (String, u8)> {
+    let mut cmd = command();
+    let matches = cmd.try_get_matches_from_mut(std::env::args_os());
+    match matches.and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => Ok(cli),
+        Err(err) => Err(message(&mut cmd, &err)),
+    }
+}
+
+/// The help of `name` (a command of tdkt), or of tdkt.
+pub fn help_of(name: Option<&str>) -> Result<String, String> {
+    let mut cmd = command();
+    match name {
+        None => Ok(cmd.render_help().to_string()),
+        Some(name) => match cmd.find_subcommand_mut(name) {
+            Some(sub) => Ok(sub.render_help().to_string()),
+            None => Err(format!(
+                "lỗi: không có lệnh '{name}'; các lệnh: {}",
+                names(&cmd)
+            )),
+        },
+    }
+}
+
+fn names(cmd: &clap::Command) -> String {
+    cmd.get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn context(err: &clap::Error, kind: ContextKind) -> String {
+    match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(ContextValue::StyledStr(s)) => s.to_string(),
+        Some(ContextValue::StyledStrs(v)) => v
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(ContextValue::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// clap's error in Vietnamese, with the usage of the command it concerns.
+fn message(cmd: &mut clap::Command, err: &clap::Error) -> (String, u8) {
+    let usage = || {
+        let used = context(err, ContextKind::Usage);
+        let used = used.trim().trim_start_matches("Usage: ");
+        if used.is_empty() {
+            "\n\nXem thêm: tdkt help".to_owned()
+        } else {
+            format!("\n\nCách dùng: {used}\n\nXem thêm: tdkt help")
+        }
+    };
+    let suggestion = |kind: ContextKind| {
+        let s = context(err, kind);
+        if s.is_empty() {
+            String::new()
+        } else {
+            format!("\nCó phải ý bạn là '{s}'?")
+        }
+    };
+    let text = match err.kind() {
+        // The help of the command the error concerns, as clap rendered it
+        // from the Vietnamese templates.
+        ErrorKind::DisplayHelp => return (err.render().to_string(), 0),
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            return (err.render().to_string(), 2);
+        }
+        ErrorKind::DisplayVersion => {
+            return (format!("tdkt {}\n", env!("CARGO_PKG_VERSION")), 0);
+        }
+        ErrorKind::MissingSubcommand => {
+            return (cmd.render_help().to_string(), 2);
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "lỗi: không có lệnh '{}'; các lệnh: {}{}",
+            context(err, ContextKind::InvalidSubcommand),
+            names(cmd),
+            suggestion(ContextKind::SuggestedSubcommand)
+        ),
+        ErrorKind::UnknownArgument => format!(
+            "lỗi: không có tùy chọn '{}'{}",
+            context(err, ContextKind::InvalidArg),
+            suggestion(ContextKind::SuggestedArg)
+        ),
+        ErrorKind::InvalidValue => {
+            let valid = context(err, ContextKind::ValidValue);
+            let mut text = format!(
+                "lỗi: giá trị '{}' của {} không hợp lệ",
+                context(err, ContextKind::InvalidValue),
+                context(err, ContextKind::InvalidArg)
+            );
+            if !valid.is_empty() {
+                text.push_str(&format!("; các giá trị: {valid}"));
+            }
+            text
+        }
+        ErrorKind::ValueValidation => format!(
+            "lỗi: giá trị '{}' của {} không hợp lệ: {}",
+            context(err, ContextKind::InvalidValue),
+            context(err, ContextKind::InvalidArg),
+            std::error::Error::source(err).map_or(String::new(), |s| s.to_string())
+        ),
+        ErrorKind::MissingRequiredArgument => {
+            format!("lỗi: thiếu {}", context(err, ContextKind::InvalidArg))
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "lỗi: {} không dùng cùng {}",
+            context(err, ContextKind::InvalidArg),
+            context(err, ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!(
+                "lỗi: số giá trị của {} không đúng",
+                context(err, ContextKind::InvalidArg)
+            )
+        }
+        _ => "lỗi: dòng lệnh không hợp lệ".to_owned(),
+    };
+    (format!("{text}{}\n", usage()), 2)
+}
+
+/// The completion script of `shell`, from the same definition.
+pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command(), "tdkt", &mut out);
+    out
+}

@@ -1,0 +1,194 @@
+//! #13: the command line in one language. Every help, clap's headings and
+//! errors included, is Vietnamese; `tdkt help COMMAND`, short flags and
+//! shell completions work as cargo's and git's do.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use common::{Folder, stdout, tdkt};
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// What clap prints in English when left to itself.
+const CLAP_ENGLISH: &[&str] = &[
+    "Usage",
+    "Options",
+    "Arguments",
+    "Commands",
+    "default:",
+    "possible values",
+    "[OPTIONS]",
+    "<COMMAND>",
+    "Print help",
+    "Print version",
+    "alias",
+    "error:",
+    "For more information",
+    "tip:",
+    "found",
+];
+
+fn english_in(text: &str) -> Vec<&'static str> {
+    CLAP_ENGLISH
+        .iter()
+        .copied()
+        .filter(|w| text.contains(w))
+        .collect()
+}
+
+const COMMANDS: &[&str] = &[
+    "check",
+    "build",
+    "issue",
+    "list",
+    "new-plan",
+    "verify",
+    "help",
+    "completions",
+];
+
+#[test]
+fn every_help_is_vietnamese_and_help_command_matches_help_flag() {
+    let top = tdkt(&["--help"]);
+    assert_eq!(top.status.code(), Some(0));
+    let text = stdout(&top);
+    assert!(text.contains("Cách dùng: tdkt <LỆNH>"), "{text}");
+    assert!(
+        text.contains("Lệnh:") && text.contains("Tùy chọn:"),
+        "{text}"
+    );
+    assert_eq!(english_in(&text), Vec::<&str>::new(), "{text}");
+    assert_eq!(stdout(&tdkt(&["help"])), text);
+    for command in COMMANDS {
+        let flag = tdkt(&[command, "--help"]);
+        assert_eq!(flag.status.code(), Some(0), "{command}");
+        let text = stdout(&flag);
+        assert!(
+            text.contains(&format!("Cách dùng: tdkt {command}")),
+            "{command}: {text}"
+        );
+        assert_eq!(english_in(&text), Vec::<&str>::new(), "{command}: {text}");
+        let short = stdout(&tdkt(&[command, "-h"]));
+        assert_eq!(short, text, "{command}: -h");
+        let asked = tdkt(&["help", command]);
+        assert_eq!(stdout(&asked), text, "tdkt help {command}");
+    }
+    let build = stdout(&tdkt(&["build", "--help"]));
+    for line in [
+        "-r, --records <THƯ_MỤC>",
+        "[mặc định: records]",
+        "-o, --out <THƯ_MỤC>",
+        "-j, --jobs <SỐ>",
+    ] {
+        assert!(build.contains(line), "{line}: {build}");
+    }
+    let check = stdout(&tdkt(&["check", "--help"]));
+    assert!(
+        check.contains("[mặc định: text; giá trị: text, json]"),
+        "{check}"
+    );
+    let version = tdkt(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(stdout(&version).starts_with("tdkt "));
+}
+
+#[test]
+fn usage_errors_say_what_to_do_in_vietnamese() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["build", "--recrods", "x"],
+            &[
+                "không có tùy chọn '--recrods'",
+                "Có phải ý bạn là '--records'?",
+            ],
+        ),
+        (
+            &["chek"],
+            &[
+                "không có lệnh 'chek'",
+                "Có phải ý bạn là 'check'?",
+                "các lệnh: check, build",
+            ],
+        ),
+        (
+            &["check", "--format", "xml"],
+            &["giá trị 'xml' của --format", "các giá trị: text, json"],
+        ),
+        (&["issue"], &["thiếu <VĂN_BẢN>", "Cách dùng: tdkt issue"]),
+        (
+            &["issue", "2020/to-trinh/x", "--ngay", "15/01/2025"],
+            &["'15/01/2025'", "viết 2025-01-15"],
+        ),
+        (&["issue", "x", "--so", "năm"], &["cần một số nguyên dương"]),
+        (&["help", "bulid"], &["không có lệnh 'bulid'"]),
+        (&["completions", "cmd"], &["giá trị 'cmd'", "bash"]),
+    ];
+    for (args, expected) in cases {
+        let out = tdkt(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let text = stderr(&out);
+        for e in *expected {
+            assert!(text.contains(e), "{args:?}: {e:?} not in {text}");
+        }
+        assert_eq!(english_in(&text), Vec::<&str>::new(), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn short_flags_and_completions() {
+    let folder = Folder::small();
+    let out = tdkt(&["check", "-r", &folder.path().to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let out = tdkt(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = stdout(&out);
+        assert!(
+            script.contains("new-plan") && script.contains("records"),
+            "{shell}: {script}"
+        );
+    }
+}
+
+/// `tdkt check | head -1`: the reader closes the pipe early; tdkt ends
+/// quietly, without a panic.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tdkt"))
+        .args(["check", "--records"])
+        .arg(common::example_records())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run tdkt");
+    let mut first = String::new();
+    {
+        let out = child.stdout.take().expect("stdout");
+        BufReader::new(out).read_line(&mut first).expect("a line");
+    }
+    let done = child.wait_with_output().expect("tdkt ends");
+    assert!(!first.is_empty());
+    let err = stderr(&done);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(
+        matches!(done.status.code(), Some(0 | 1)),
+        "{:?}",
+        done.status
+    );
+}
+
+/// The summary's count is the count of the problems listed above it.
+#[test]
+fn the_build_summary_counts_the_problems_it_lists() {
+    let folder = Folder::small();
+    folder.write("la.yaml", "x: 1\n");
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let run = common::build(folder.path(), out.path());
+    let text = stdout(&run);
+    assert!(text.contains("LỖI (1)"), "{text}");
+    assert!(text.contains("; 1 lỗi;"), "{text}");
+}
