@@ -106,9 +106,9 @@ pub enum Command {
         #[command(flatten)]
         folders: Folders,
     },
-    /// In trợ giúp của tdkt hay của một lệnh
+    /// In trợ giúp của tdkt, của một lệnh, hay tài liệu: records (bản ghi), rules (tiêu chí), nam-cong-tac (một năm công tác)
     Help {
-        /// Lệnh cần xem trợ giúp
+        /// Lệnh hay tài liệu cần xem
         #[arg(value_name = "LỆNH")]
         command: Option<String>,
     },
@@ -252,18 +252,34 @@ pub fn parse() -> Result<Cli, (String, u8)> {
     }
 }
 
-/// The help of `name` (a command of tdkt), or of tdkt.
+/// The documents built into the binary, for a clerk whose repository has
+/// no `docs/`: what messages point to ("xem tdkt help records").
+const TOPICS: &[(&str, &str)] = &[
+    ("records", include_str!("../docs/records.md")),
+    ("rules", include_str!("../docs/rules.md")),
+    ("nam-cong-tac", include_str!("../docs/nam-cong-tac.md")),
+];
+
+/// The help of `name` (a command of tdkt or a document), or of tdkt.
 pub fn help_of(name: Option<&str>) -> Result<String, String> {
     let mut cmd = command();
-    match name {
-        None => Ok(cmd.render_help().to_string()),
-        Some(name) => match cmd.find_subcommand_mut(name) {
-            Some(sub) => Ok(sub.render_help().to_string()),
-            None => Err(format!(
-                "lỗi: không có lệnh '{name}'; các lệnh: {}",
-                names(&cmd)
-            )),
-        },
+    let Some(name) = name else {
+        return Ok(cmd.render_help().to_string());
+    };
+    if let Some((_, text)) = TOPICS.iter().find(|(topic, _)| *topic == name) {
+        return Ok((*text).to_owned());
+    }
+    match cmd.find_subcommand_mut(name) {
+        Some(sub) => Ok(sub.render_help().to_string()),
+        None => Err(format!(
+            "lỗi: không có lệnh hay tài liệu '{name}'; các lệnh: {}; tài liệu: {}",
+            names(&cmd),
+            TOPICS
+                .iter()
+                .map(|(t, _)| *t)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
     }
 }
 

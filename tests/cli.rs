@@ -124,7 +124,13 @@ fn usage_errors_say_what_to_do_in_vietnamese() {
             &["'15/01/2025'", "viết 2025-01-15"],
         ),
         (&["issue", "x", "--so", "năm"], &["cần một số nguyên dương"]),
-        (&["help", "bulid"], &["không có lệnh 'bulid'"]),
+        (
+            &["help", "bulid"],
+            &[
+                "không có lệnh hay tài liệu 'bulid'",
+                "tài liệu: records, rules",
+            ],
+        ),
         (&["completions", "cmd"], &["giá trị 'cmd'", "bash"]),
     ];
     for (args, expected) in cases {
@@ -191,4 +197,25 @@ fn the_build_summary_counts_the_problems_it_lists() {
     let text = stdout(&run);
     assert!(text.contains("LỖI (1)"), "{text}");
     assert!(text.contains("; 1 lỗi;"), "{text}");
+}
+
+/// The docs a clerk's repository does not hold are in the binary, and the
+/// messages point there.
+#[test]
+fn the_docs_are_built_in_and_messages_point_to_them() {
+    let records = tdkt(&["help", "records"]);
+    assert_eq!(records.status.code(), Some(0));
+    let text = stdout(&records);
+    assert!(
+        text.contains("ke-hoach.yaml") && text.contains("trich_dan"),
+        "{text}"
+    );
+    assert!(stdout(&tdkt(&["help", "rules"])).contains("KL-1"));
+    assert!(stdout(&tdkt(&["help", "nam-cong-tac"])).contains("tdkt issue"));
+    let folder = Folder::small();
+    folder.write("ca-nhan/trong.yaml", "");
+    let run = tdkt(&["check", "-r", &folder.path().to_string_lossy()]);
+    let text = stdout(&run);
+    assert!(text.contains("(xem tdkt help records)"), "{text}");
+    assert!(!text.contains("docs/"), "{text}");
 }

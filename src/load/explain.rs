@@ -34,7 +34,7 @@ pub(super) fn explain(path: &str, raw: &str) -> (String, String) {
         return (
             join(field),
             format!(
-                "thiếu khóa bắt buộc `{field}`; hãy thêm dòng `{field}: …` (xem docs/records.md)"
+                "thiếu khóa bắt buộc `{field}`; hãy thêm dòng `{field}: …` (xem tdkt help records)"
             ),
         );
     }
@@ -85,7 +85,7 @@ pub(super) fn explain(path: &str, raw: &str) -> (String, String) {
         if path.is_empty() && expected.starts_with("struct ") {
             return (
                 String::new(),
-                "tệp không phải một bản ghi YAML gồm các dòng `khóa: giá trị`; hãy viết theo mẫu trong docs/records.md"
+                "tệp không phải một bản ghi YAML gồm các dòng `khóa: giá trị`; hãy viết theo mẫu trong tdkt help records"
                     .into(),
             );
         }

@@ -193,7 +193,7 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
             rel,
             "",
             format!(
-                "tệp rỗng; hãy ghi nội dung bản ghi {} (xem docs/records.md)",
+                "tệp rỗng; hãy ghi nội dung bản ghi {} (xem tdkt help records)",
                 kind.label()
             ),
         ));

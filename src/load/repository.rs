@@ -170,7 +170,7 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
             Path::new(Kind::PLAN_FILE),
             "",
             "thiếu tệp kế hoạch; thư mục bản ghi là thư mục của một kế hoạch (có tệp ke-hoach.yaml) \
-             hoặc gồm các thư mục kế hoạch, mỗi thư mục một tệp ke-hoach.yaml (xem docs/records.md)",
+             hoặc gồm các thư mục kế hoạch, mỗi thư mục một tệp ke-hoach.yaml (xem tdkt help records)",
         ));
     }
     repository

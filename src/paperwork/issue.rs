@@ -51,8 +51,7 @@ struct Allotted<'a> {
 }
 
 /// The opening of a record `issue` writes for a document that had none.
-const NEW_RECORD: &str =
-    "# Số và ngày ban hành do tdkt issue ghi (sổ văn bản đi); các khóa khác xem docs/records.md.\n";
+const NEW_RECORD: &str = "# Số và ngày ban hành do tdkt issue ghi (sổ văn bản đi); các khóa khác xem tdkt help records.\n";
 
 /// Why a document could not be issued, in the clerk's words.
 pub type Refusal = String;
@@ -287,7 +286,7 @@ fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
     };
     let yaml = serde_yaml::to_string(&entry).map_err(|e| e.to_string())?;
     let yaml = format!(
-        "# Sổ đăng ký văn bản đi: mục do tdkt issue ghi; không sửa tay (xem docs/nam-cong-tac.md).\n{yaml}"
+        "# Sổ đăng ký văn bản đi: mục do tdkt issue ghi; không sửa tay (xem tdkt help nam-cong-tac).\n{yaml}"
     );
     // The records' texts as they made the document, kept beside it.
     let kept: BTreeMap<&PathBuf, &String> = entry

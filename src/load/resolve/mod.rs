@@ -252,7 +252,7 @@ pub(super) fn resolve(
             problems.push(Problem::new(
                 plan_file,
                 "",
-                "thiếu tệp kế hoạch; mọi bản ghi khác đều dựa vào nó (xem docs/records.md)",
+                "thiếu tệp kế hoạch; mọi bản ghi khác đều dựa vào nó (xem tdkt help records)",
             ));
         }
         return None;
