@@ -225,6 +225,12 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, String> {
             }
         });
     if !shaped {
+        if let Some(date) = day_first(raw) {
+            return Err(format!(
+                "\"{raw}\" viết theo kiểu ngày/tháng/năm; bản ghi viết năm-tháng-ngày: hãy ghi {}",
+                date.format("%Y-%m-%d")
+            ));
+        }
         return Err(format!(
             "\"{raw}\" không phải ngày viết theo dạng NNNN-TT-NN; hãy ghi ví dụ 2020-03-05"
         ));
@@ -241,6 +247,14 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, String> {
         ));
     }
     Ok(date)
+}
+
+/// A date as a clerk types it, day first ("15/01/2025", "15-01-2025",
+/// "15.01.2025"): only to say exactly what to write instead.
+fn day_first(raw: &str) -> Option<NaiveDate> {
+    ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(raw, f).ok())
 }
 
 /// The years a record's dates and years may fall in.
@@ -260,8 +274,16 @@ impl<'de> Deserialize<'de> for DateTime {
                 "\"{raw}\" thiếu giờ; hãy ghi theo dạng NNNN-TT-NN GG:PP, ví dụ 2020-03-10 08:00"
             ))
         })?;
+        let time_read = chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M");
+        if let (Some(day), Ok(at)) = (day_first(date), time_read) {
+            return Err(de::Error::custom(format!(
+                "\"{raw}\" viết theo kiểu ngày/tháng/năm; bản ghi viết năm-tháng-ngày giờ:phút: \
+                 hãy ghi {}",
+                day.and_time(at).format("%Y-%m-%d %H:%M")
+            )));
+        }
         let date = parse_date(date).map_err(de::Error::custom)?;
-        let time = chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| {
+        let time = time_read.map_err(|_| {
             de::Error::custom(format!(
                 "giờ \"{time}\" không hợp lệ; hãy ghi theo dạng GG:PP, ví dụ 08:00"
             ))
@@ -331,6 +353,11 @@ mod tests {
                 .contains("không có trên lịch")
         );
         assert!(parse_date("30/02/2020").unwrap_err().contains("NNNN-TT-NN"));
+        assert!(
+            parse_date("15/01/2025")
+                .unwrap_err()
+                .ends_with("hãy ghi 2025-01-15")
+        );
         assert!(parse_date("2020-02-29").is_ok());
         assert!(
             parse_date("0001-01-01")

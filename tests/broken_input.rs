@@ -107,6 +107,23 @@ fn impossible_date() {
     );
 }
 
+/// #13: dates as clerks type them get the exact form to write.
+#[test]
+fn a_date_typed_day_first_gets_the_exact_form_to_write() {
+    let folder = Folder::small();
+    folder.edit(BINH, "  ngay: 2020-02-27", "  ngay: 27/02/2020");
+    let e = only_error(folder.path());
+    assert!(message(&e).ends_with("hãy ghi 2020-02-27"), "{e}");
+    let folder = Folder::small();
+    folder.edit(
+        "cuoc-hop/binh-xet.yaml",
+        "bat_dau: 2020-12-15 14:00",
+        "bat_dau: 15/12/2020 14:00",
+    );
+    let e = only_error(folder.path());
+    assert!(message(&e).ends_with("hãy ghi 2020-12-15 14:00"), "{e}");
+}
+
 #[test]
 fn dangling_reference_names_the_referrer_and_the_missing_id() {
     let folder = Folder::small();

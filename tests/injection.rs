@@ -22,9 +22,13 @@ const NAMED: &[&str] = &[
 
 /// The text without white space and without the zero-width spaces the
 /// escaper adds to let long runs wrap: what a reader sees, letter by letter.
+/// Double quotation marks are printed as print sets them (“ ” and, inside,
+/// ‘ ’): every kind reads back as one `"` — a typographic change, not a
+/// letter lost.
 fn squash(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
+        .map(|c| if "“”‘’".contains(c) { '"' } else { c })
         .collect()
 }
 
