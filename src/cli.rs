@@ -106,6 +106,33 @@ pub enum Command {
         #[command(flatten)]
         folders: Folders,
     },
+    /// Lập một bản ghi mới để điền: cá nhân (ca-nhan) hay tập thể (tap-the), mã lập từ tên
+    New {
+        /// Loại bản ghi
+        #[arg(value_enum, value_name = "LOẠI")]
+        kind: NewKind,
+        /// Họ và tên, hay tên tập thể
+        #[arg(value_name = "TÊN")]
+        name: String,
+        /// Thư mục bản ghi
+        #[arg(short, long, default_value = "records", value_name = "THƯ_MỤC")]
+        records: PathBuf,
+        /// Kế hoạch (tên thư mục của nó); mặc định: kế hoạch cuối cùng
+        #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
+        plan: Option<String>,
+        /// Cá nhân: mã phòng (tệp tap-the/<mã>.yaml)
+        #[arg(long = "don-vi", value_name = "MÃ")]
+        unit: Option<String>,
+        /// Cá nhân: giới tính (mặc định: đoán theo tên đệm Thị, Văn)
+        #[arg(long = "gioi-tinh", value_enum, value_name = "GIỚI_TÍNH")]
+        gender: Option<NewGender>,
+        /// Cá nhân: chức vụ (mặc định: Chuyên viên)
+        #[arg(long = "chuc-vu", value_name = "CHỨC_VỤ")]
+        position: Option<String>,
+        /// Tập thể: mã cá nhân của trưởng phòng
+        #[arg(long = "truong-phong", value_name = "MÃ")]
+        head: Option<String>,
+    },
     /// In trợ giúp của tdkt, của một lệnh, hay tài liệu: records (bản ghi), rules (tiêu chí), nam-cong-tac (một năm công tác)
     Help {
         /// Lệnh hay tài liệu cần xem
@@ -130,6 +157,18 @@ pub struct Folders {
     /// Thư mục ghi văn bản
     #[arg(short, long, default_value = "output", value_name = "THƯ_MỤC")]
     pub out: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum NewKind {
+    CaNhan,
+    TapThe,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum NewGender {
+    Nam,
+    Nu,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

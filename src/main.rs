@@ -1,11 +1,11 @@
 use std::process::ExitCode;
 
-use tdkt::paperwork::{issue, list, new_plan, verify};
+use tdkt::paperwork::{issue, list, new_plan, new_record, verify};
 use tdkt::{build, load, report};
 
 mod cli;
 
-use cli::{Command, Folders, OutputFormat};
+use cli::{Command, Folders, NewGender, NewKind, OutputFormat};
 
 /// Writes to standard output; a reader that stops early (`tdkt check | head
 /// -1`) closes the pipe, and the rest is dropped quietly rather than
@@ -157,6 +157,46 @@ fn main() -> ExitCode {
             let verdict = verify::verify(&records, &file);
             emit(&format!("{}\n", verdict.text));
             ExitCode::from(verdict.code)
+        }
+        Command::New {
+            kind,
+            name,
+            records,
+            plan,
+            unit,
+            gender,
+            position,
+            head,
+        } => {
+            let request = new_record::Request {
+                kind: match kind {
+                    NewKind::CaNhan => tdkt::records::Kind::Person,
+                    NewKind::TapThe => tdkt::records::Kind::Collective,
+                },
+                name,
+                plan,
+                unit,
+                gender: gender.map(|g| match g {
+                    NewGender::Nam => tdkt::vocab::Gender::Male,
+                    NewGender::Nu => tdkt::vocab::Gender::Female,
+                }),
+                position,
+                head,
+            };
+            match new_record::new_record(&records, &request) {
+                Ok(done) => {
+                    let mut text = format!("Đã ghi {}.\n", records.join(&done.file).display());
+                    for note in &done.notes {
+                        text.push_str(&format!("Lưu ý: {note}.\n"));
+                    }
+                    emit(&text);
+                    ExitCode::SUCCESS
+                }
+                Err(why) => {
+                    eprintln!("Không lập được: {why}");
+                    ExitCode::from(1)
+                }
+            }
         }
         Command::Help { command } => match cli::help_of(command.as_deref()) {
             Ok(text) => {

@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "list",
     "new-plan",
     "verify",
+    "new",
     "help",
     "completions",
 ];
@@ -218,4 +219,82 @@ fn the_docs_are_built_in_and_messages_point_to_them() {
     let text = stdout(&run);
     assert!(text.contains("(xem tdkt help records)"), "{text}");
     assert!(!text.contains("docs/"), "{text}");
+}
+
+/// `tdkt new`: a record with its id made from the name, a suffix when the
+/// id is taken, every key a record needs, and `check` passing at once.
+#[test]
+fn new_records_are_ready_to_check() {
+    let folder = Folder::small();
+    let root = folder.path().to_string_lossy().into_owned();
+    for _ in 0..2 {
+        let out = tdkt(&[
+            "new",
+            "ca-nhan",
+            "Nguyễn Thị Lan",
+            "-r",
+            &root,
+            "--don-vi",
+            "phong-a",
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(stdout(&out).contains("giới tính \"nữ\" đoán theo tên đệm"));
+    }
+    let first = folder.read("ca-nhan/nguyen-thi-lan.yaml");
+    assert!(first.contains("ho_ten: Nguyễn Thị Lan\n") && first.contains("gioi_tinh: nu\n"));
+    assert!(first.contains("don_vi: phong-a\n"), "{first}");
+    assert!(
+        folder
+            .path()
+            .join("ca-nhan/nguyen-thi-lan-2.yaml")
+            .is_file()
+    );
+    let out = tdkt(&[
+        "new",
+        "tap-the",
+        "Phòng Kế hoạch: tài chính",
+        "-r",
+        &root,
+        "--truong-phong",
+        "nguyen-thi-lan",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        folder
+            .path()
+            .join("tap-the/phong-ke-hoach-tai-chinh.yaml")
+            .is_file()
+    );
+    let check = tdkt(&["check", "-r", &root]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+
+    // What tdkt cannot know, it asks for; nothing is written.
+    for (args, said) in [
+        (
+            vec!["new", "ca-nhan", "H' Luyến Niê", "-r", &root],
+            "--gioi-tinh",
+        ),
+        (
+            vec![
+                "new",
+                "ca-nhan",
+                "Trần Văn Bảo",
+                "-r",
+                &root,
+                "--don-vi",
+                "phong-z",
+            ],
+            "không có tập thể mã \"phong-z\"",
+        ),
+        (
+            vec!["new", "tap-the", "Văn phòng", "-r", &root],
+            "--truong-phong",
+        ),
+    ] {
+        let out = tdkt(&args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains(said), "{args:?}: {}", stderr(&out));
+    }
+    assert!(!folder.path().join("ca-nhan/h-luyen-nie.yaml").exists());
+    assert!(!folder.path().join("tap-the/van-phong.yaml").exists());
 }

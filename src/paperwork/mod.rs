@@ -6,6 +6,7 @@
 pub mod issue;
 pub mod list;
 pub mod new_plan;
+pub mod new_record;
 pub mod verify;
 
 use std::path::PathBuf;

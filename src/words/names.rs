@@ -90,9 +90,40 @@ pub fn name_key_given(name: &str, given: Option<&str>) -> NameKey {
     }
 }
 
+/// A record's id made from a name: Vietnamese letters to ASCII ("đ" to
+/// "d", marks dropped), lower case, words joined by hyphens: "Nguyễn Thị
+/// Lan" is "nguyen-thi-lan", "H' Luyến Niê" is "h-luyen-nie".
+pub fn id_from_name(name: &str) -> String {
+    let mut id = String::new();
+    for c in name.nfd() {
+        let c = match c {
+            'đ' => 'd',
+            'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else if c.is_ascii() && !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_names_in_ascii() {
+        assert_eq!(id_from_name("Nguyễn Thị Lan"), "nguyen-thi-lan");
+        assert_eq!(id_from_name("H' Luyến Niê"), "h-luyen-nie");
+        assert_eq!(id_from_name("Đỗ Văn Đức"), "do-van-duc");
+        assert_eq!(
+            id_from_name("Phòng Tổ chức, biên chế"),
+            "phong-to-chuc-bien-che"
+        );
+    }
 
     #[test]
     fn a_given_name_that_is_not_the_last_word_sorts_the_name() {

@@ -1,0 +1,214 @@
+//! `tdkt new ca-nhan|tap-the NAME`: a record to fill in, in the plan's
+//! folder — the id made from the name, every key a record needs written
+//! with a comment saying what to write, so `tdkt check` passes at once and
+//! the clerk sees what remains to add.
+
+use std::path::{Path, PathBuf};
+
+use crate::files::write_atomically;
+use crate::records::Kind;
+use crate::text::Id;
+use crate::vocab::Gender;
+use crate::words::id_from_name;
+
+/// What `tdkt new` is asked to write.
+pub struct Request {
+    pub kind: Kind,
+    pub name: String,
+    /// The plan's folder name; none: the records folder's only or last plan.
+    pub plan: Option<String>,
+    /// A person's unit (a collective's id).
+    pub unit: Option<String>,
+    pub gender: Option<Gender>,
+    pub position: Option<String>,
+    /// A collective's head (a person's id).
+    pub head: Option<String>,
+}
+
+/// What was written, for the clerk: the file, relative to the records
+/// folder, and what to check in it.
+pub struct Written {
+    pub file: PathBuf,
+    pub notes: Vec<String>,
+}
+
+/// The folder of the plan a new record goes in.
+fn plan_folder(root: &Path, plan: Option<&str>) -> Result<PathBuf, String> {
+    if root.join(Kind::PLAN_FILE).is_file() {
+        return Ok(PathBuf::new());
+    }
+    if let Some(plan) = plan {
+        return if root.join(plan).join(Kind::PLAN_FILE).is_file() {
+            Ok(PathBuf::from(plan))
+        } else {
+            Err(format!("không có kế hoạch {plan} trong {}", root.display()))
+        };
+    }
+    let mut plans: Vec<String> = std::fs::read_dir(root)
+        .map_err(|e| format!("không đọc được {}: {e}", root.display()))?
+        .flatten()
+        .filter(|e| e.path().join(Kind::PLAN_FILE).is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    plans.sort();
+    plans.pop().map(PathBuf::from).ok_or_else(|| {
+        format!(
+            "{} chưa có kế hoạch (ke-hoach.yaml); hãy lập kế hoạch trước",
+            root.display()
+        )
+    })
+}
+
+/// The id for `name` that no unit or person of the plan has yet.
+fn free_id(folder: &Path, name: &str) -> Result<String, String> {
+    let base = id_from_name(name);
+    if !Id::is_valid(&base) {
+        return Err(format!("không lập được mã từ tên \"{name}\""));
+    }
+    let taken = |id: &str| {
+        [Kind::Person, Kind::Collective]
+            .iter()
+            .any(|k| folder.join(k.folder()).join(format!("{id}.yaml")).exists())
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(id)
+}
+
+/// A value written as one YAML line: quoted when YAML would read it
+/// otherwise.
+fn scalar(value: &str) -> String {
+    let plain = !value.is_empty()
+        && !value.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace())
+        && !value.contains(": ")
+        && !value.contains(" #")
+        && !value.ends_with(|c: char| c == ':' || c.is_whitespace());
+    if plain {
+        value.to_owned()
+    } else {
+        serde_json::to_string(value).unwrap_or_default()
+    }
+}
+
+/// "Thị" names a woman and "Văn" a man, as Vietnamese middle names most
+/// often do; any other name needs `--gioi-tinh`.
+fn gender_from(name: &str) -> Option<Gender> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let middle = words
+        .get(1..words.len().saturating_sub(1))
+        .unwrap_or_default();
+    if middle.contains(&"Thị") {
+        Some(Gender::Female)
+    } else if middle.contains(&"Văn") {
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
+fn person(r: &Request, folder: &Path, notes: &mut Vec<String>) -> Result<String, String> {
+    let gender = match r.gender.or_else(|| gender_from(&r.name)) {
+        Some(g) => {
+            if r.gender.is_none() {
+                notes.push(format!(
+                    "giới tính \"{}\" đoán theo tên đệm; sửa nếu sai",
+                    g.label()
+                ));
+            }
+            g
+        }
+        None => {
+            return Err(format!(
+                "không đoán được giới tính của \"{}\"; hãy cho --gioi-tinh nam hoặc --gioi-tinh nu",
+                r.name
+            ));
+        }
+    };
+    let position = r.position.clone().unwrap_or_else(|| {
+        notes.push("chức vụ ghi \"Chuyên viên\"; sửa nếu khác".to_owned());
+        "Chuyên viên".to_owned()
+    });
+    let unit = match &r.unit {
+        Some(unit) => {
+            if !folder
+                .join(Kind::Collective.folder())
+                .join(format!("{unit}.yaml"))
+                .is_file()
+            {
+                return Err(format!(
+                    "không có tập thể mã \"{unit}\" (tệp {}/{unit}.yaml); hãy lập nó trước bằng tdkt new tap-the",
+                    Kind::Collective.folder()
+                ));
+            }
+            format!("don_vi: {unit}\n")
+        }
+        None => "# don_vi: <mã phòng>\n".to_owned(),
+    };
+    Ok(format!(
+        "# Cá nhân. Các khóa khác (dang_ky, xep_loai, sang_kien, danh_gia, thanh_tich…): tdkt help records.\n\
+         ho_ten: {}\n\
+         # Giới tính: nam hoặc nu.\n\
+         gioi_tinh: {}\n\
+         # Chức vụ như văn bản ghi: Chuyên viên, Trưởng phòng, Phó Giám đốc Sở…\n\
+         chuc_vu: {}\n\
+         # Mã phòng (tệp tap-the/<mã>.yaml); lãnh đạo cơ quan không ghi.\n\
+         {unit}",
+        scalar(&r.name),
+        gender.code(),
+        scalar(&position)
+    ))
+}
+
+fn collective(r: &Request, folder: &Path) -> Result<String, String> {
+    let head = r.head.as_deref().ok_or_else(|| {
+        "một tập thể cần trưởng phòng: hãy cho --truong-phong <mã cá nhân> (lập người ấy trước \
+         bằng tdkt new ca-nhan)"
+            .to_owned()
+    })?;
+    if !folder
+        .join(Kind::Person.folder())
+        .join(format!("{head}.yaml"))
+        .is_file()
+    {
+        return Err(format!(
+            "không có cá nhân mã \"{head}\" (tệp {}/{head}.yaml); hãy lập người ấy trước bằng tdkt new ca-nhan",
+            Kind::Person.folder()
+        ));
+    }
+    Ok(format!(
+        "# Tập thể (phòng, đơn vị). Các khóa khác (dang_ky, danh_hieu_dat_duoc, danh_gia, thanh_tich…): tdkt help records.\n\
+         ten: {}\n\
+         # Mã cá nhân của trưởng phòng (tệp ca-nhan/<mã>.yaml).\n\
+         truong_phong: {head}\n\
+         # Số cán bộ, công chức, người lao động của tập thể.\n\
+         so_thanh_vien: 1\n",
+        scalar(&r.name)
+    ))
+}
+
+/// Writes the new record; never over an existing file.
+pub fn new_record(root: &Path, r: &Request) -> Result<Written, String> {
+    let name = r.name.trim();
+    if name.is_empty() {
+        return Err("hãy cho tên (họ và tên, hay tên tập thể)".to_owned());
+    }
+    let plan = plan_folder(root, r.plan.as_deref())?;
+    let folder = root.join(&plan);
+    let id = free_id(&folder, name)?;
+    let mut notes = Vec::new();
+    let text = match r.kind {
+        Kind::Person => person(r, &folder, &mut notes)?,
+        Kind::Collective => {
+            notes.push("so_thanh_vien ghi 1; hãy ghi số người của tập thể".to_owned());
+            collective(r, &folder)?
+        }
+        _ => return Err("tdkt new lập bản ghi ca-nhan hoặc tap-the".to_owned()),
+    };
+    let file = plan.join(r.kind.folder()).join(format!("{id}.yaml"));
+    write_atomically(&root.join(&file), text.as_bytes()).map_err(|e| e.to_string())?;
+    Ok(Written { file, notes })
+}
