@@ -5,7 +5,7 @@ use tdkt::{build, load, report};
 
 mod cli;
 
-use cli::{Command, Folders, NewGender, NewKind, OutputFormat};
+use cli::{Command, NewGender, NewKind, OutputFormat};
 
 /// Writes to standard output; a reader that stops early (`tdkt check | head
 /// -1`) closes the pipe, and the rest is dropped quietly rather than
@@ -34,6 +34,7 @@ fn main() -> ExitCode {
             plan,
             format,
         } => {
+            let records = cli::records_folder(records);
             let repository = load::repository(&records, plan.as_deref());
             let findings = report::Findings::of(&repository);
             match format {
@@ -43,7 +44,7 @@ fn main() -> ExitCode {
             ExitCode::from(if findings.valid() { 0 } else { 1 })
         }
         Command::Build {
-            folders: Folders { records, out },
+            folders,
             plan,
             emit_typ,
             templates,
@@ -51,6 +52,7 @@ fn main() -> ExitCode {
             jobs,
             verbose,
         } => {
+            let (records, out) = folders.resolve();
             let options = build::Options {
                 records,
                 out,
@@ -67,10 +69,11 @@ fn main() -> ExitCode {
         }
         Command::Issue {
             document,
-            folders: Folders { records, .. },
+            folders,
             number,
             date,
         } => {
+            let (records, _) = folders.resolve();
             let options = issue::Options {
                 records: records.clone(),
                 document,
@@ -107,10 +110,11 @@ fn main() -> ExitCode {
             }
         }
         Command::List {
-            folders: Folders { records, .. },
+            folders,
             plan,
             format,
         } => {
+            let (records, _) = folders.resolve();
             let (listed, problems) = list::list(&records, plan.as_deref());
             match format {
                 OutputFormat::Text => emit(&list::text(&listed)),
@@ -128,8 +132,9 @@ fn main() -> ExitCode {
             from,
             to,
             year,
-            folders: Folders { records, .. },
+            folders,
         } => {
+            let (records, _) = folders.resolve();
             let Some(year) = year.or_else(|| to.parse().ok()) else {
                 eprintln!("Không lập được: hãy cho năm của kế hoạch mới bằng --nam");
                 return ExitCode::from(2);
@@ -150,10 +155,8 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Verify {
-            file,
-            folders: Folders { records, .. },
-        } => {
+        Command::Verify { file, folders } => {
+            let (records, _) = folders.resolve();
             let verdict = verify::verify(&records, &file);
             emit(&format!("{}\n", verdict.text));
             ExitCode::from(verdict.code)
@@ -168,6 +171,7 @@ fn main() -> ExitCode {
             position,
             head,
         } => {
+            let records = cli::records_folder(records);
             let request = new_record::Request {
                 kind: match kind {
                     NewKind::CaNhan => tdkt::records::Kind::Person,

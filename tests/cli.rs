@@ -81,7 +81,7 @@ fn every_help_is_vietnamese_and_help_command_matches_help_flag() {
     let build = stdout(&tdkt(&["build", "--help"]));
     for line in [
         "-r, --records <THƯ_MỤC>",
-        "[mặc định: records]",
+        "(mặc định: records, ở thư mục hiện tại hay thư mục cha gần nhất có nó, như git)",
         "-o, --out <THƯ_MỤC>",
         "-j, --jobs <SỐ>",
     ] {
@@ -297,4 +297,55 @@ fn new_records_are_ready_to_check() {
     }
     assert!(!folder.path().join("ca-nhan/h-luyen-nie.yaml").exists());
     assert!(!folder.path().join("tap-the/van-phong.yaml").exists());
+}
+
+/// As git and cargo do, a command finds the body's repository — the
+/// nearest folder up that holds `records/` — wherever the clerk stands in
+/// it, and writes the documents to `output/` beside the records.
+#[test]
+fn commands_find_the_repository_from_any_folder_inside_it() {
+    let repo = tempfile::TempDir::new().expect("temp dir");
+    let plan = repo.path().join("records/2020");
+    let source = common::fixtures().join("nho");
+    for entry in walkdir::WalkDir::new(&source) {
+        let entry = entry.expect("walk");
+        let target = plan.join(entry.path().strip_prefix(&source).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+    let run = |args: &[&str], dir: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_tdkt"))
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("run tdkt")
+    };
+    let deep = plan.join("ca-nhan");
+    let check = run(&["check"], &deep);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    assert!(
+        stdout(&check).contains("2020/ke-hoach.yaml"),
+        "{}",
+        stdout(&check)
+    );
+    let build = run(&["build"], &deep);
+    assert_eq!(build.status.code(), Some(0), "{}", stdout(&build));
+    assert!(
+        repo.path()
+            .join("output/2020/to-trinh/de-nghi.pdf")
+            .is_file()
+    );
+    assert!(!deep.join("output").exists());
+    // Outside any repository: said, not guessed.
+    let elsewhere = tempfile::TempDir::new().expect("temp dir");
+    let lost = run(&["check"], elsewhere.path());
+    assert_eq!(lost.status.code(), Some(1));
+    assert!(
+        stdout(&lost).contains("không tìm thấy thư mục bản ghi"),
+        "{}",
+        stdout(&lost)
+    );
 }

@@ -2,10 +2,11 @@
 //! last word — clap's headings, its "[default: …]", its errors — and the
 //! completions a shell takes from the same definition.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+mod errors;
 
 /// tdkt — lập hồ sơ thi đua – khen thưởng từ các bản ghi YAML.
 #[derive(Parser)]
@@ -26,9 +27,9 @@ pub struct Cli {
 pub enum Command {
     /// Kiểm tra bản ghi theo tiêu chuẩn của kế hoạch; in kết quả từng giai đoạn
     Check {
-        /// Thư mục bản ghi
-        #[arg(short, long, default_value = "records", value_name = "THƯ_MỤC")]
-        records: PathBuf,
+        /// Thư mục bản ghi (mặc định: records, ở thư mục hiện tại hay thư mục cha gần nhất có nó, như git)
+        #[arg(short, long, value_name = "THƯ_MỤC")]
+        records: Option<PathBuf>,
         /// Chỉ kiểm tra kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch (tên khác: --plan)
         #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
         plan: Option<String>,
@@ -114,9 +115,9 @@ pub enum Command {
         /// Họ và tên, hay tên tập thể
         #[arg(value_name = "TÊN")]
         name: String,
-        /// Thư mục bản ghi
-        #[arg(short, long, default_value = "records", value_name = "THƯ_MỤC")]
-        records: PathBuf,
+        /// Thư mục bản ghi (mặc định: records, ở thư mục hiện tại hay thư mục cha gần nhất có nó, như git)
+        #[arg(short, long, value_name = "THƯ_MỤC")]
+        records: Option<PathBuf>,
         /// Kế hoạch (tên thư mục của nó); mặc định: kế hoạch cuối cùng
         #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
         plan: Option<String>,
@@ -151,12 +152,49 @@ pub enum Command {
 /// takes both, as `build` does, whether it writes there or not.
 #[derive(Args)]
 pub struct Folders {
-    /// Thư mục bản ghi
-    #[arg(short, long, default_value = "records", value_name = "THƯ_MỤC")]
-    pub records: PathBuf,
-    /// Thư mục ghi văn bản
-    #[arg(short, long, default_value = "output", value_name = "THƯ_MỤC")]
-    pub out: PathBuf,
+    /// Thư mục bản ghi (mặc định: records, ở thư mục hiện tại hay thư mục cha gần nhất có nó, như git)
+    #[arg(short, long, value_name = "THƯ_MỤC")]
+    records: Option<PathBuf>,
+    /// Thư mục ghi văn bản (mặc định: output, cạnh thư mục bản ghi tìm được)
+    #[arg(short, long, value_name = "THƯ_MỤC")]
+    out: Option<PathBuf>,
+}
+
+impl Folders {
+    /// The records folder and the output folder: as given, or found from
+    /// the current folder up (see [`records_folder`]), the output beside it.
+    pub fn resolve(self) -> (PathBuf, PathBuf) {
+        match (self.records, self.out) {
+            (Some(records), out) => (records, out.unwrap_or_else(|| PathBuf::from("output"))),
+            (None, out) => {
+                let found = found_root();
+                let out = out.unwrap_or_else(|| match &found {
+                    Some(root) => root.join("output"),
+                    None => PathBuf::from("output"),
+                });
+                (records_in(found), out)
+            }
+        }
+    }
+}
+
+/// The nearest folder, from the current one up, that holds `records/`:
+/// the body's repository, wherever in it the clerk stands.
+fn found_root() -> Option<PathBuf> {
+    let here = std::env::current_dir().ok()?;
+    here.ancestors()
+        .find(|dir| dir.join("records").is_dir())
+        .map(Path::to_path_buf)
+}
+
+fn records_in(root: Option<PathBuf>) -> PathBuf {
+    root.map_or_else(|| PathBuf::from("records"), |r| r.join("records"))
+}
+
+/// The records folder: as given, or `records/` of the nearest folder up
+/// from the current one that has it.
+pub fn records_folder(given: Option<PathBuf>) -> PathBuf {
+    given.unwrap_or_else(|| records_in(found_root()))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -254,10 +292,13 @@ fn localized(cmd: clap::Command, path: &str) -> clap::Command {
             } else {
                 format!("{help} [{}]", notes.join("; "))
             };
-            arg.help(help)
-                .help_heading(heading)
-                .hide_default_value(true)
-                .hide_possible_values(true)
+            let arg = arg.help(help).help_heading(heading);
+            // clap allows hiding only what an option that takes values has.
+            if arg.get_action().takes_values() {
+                arg.hide_default_value(true).hide_possible_values(true)
+            } else {
+                arg
+            }
         });
     let rendered = cmd.clone().render_usage().to_string();
     let rendered = rendered.trim_start_matches("Usage: ");
@@ -287,16 +328,16 @@ pub fn parse() -> Result<Cli, (String, u8)> {
     let matches = cmd.try_get_matches_from_mut(std::env::args_os());
     match matches.and_then(|m| Cli::from_arg_matches(&m)) {
         Ok(cli) => Ok(cli),
-        Err(err) => Err(message(&mut cmd, &err)),
+        Err(err) => Err(errors::message(&mut cmd, &err)),
     }
 }
 
 /// The documents built into the binary, for a clerk whose repository has
 /// no `docs/`: what messages point to ("xem tdkt help records").
 const TOPICS: &[(&str, &str)] = &[
-    ("records", include_str!("../docs/records.md")),
-    ("rules", include_str!("../docs/rules.md")),
-    ("nam-cong-tac", include_str!("../docs/nam-cong-tac.md")),
+    ("records", include_str!("../../docs/records.md")),
+    ("rules", include_str!("../../docs/rules.md")),
+    ("nam-cong-tac", include_str!("../../docs/nam-cong-tac.md")),
 ];
 
 /// The help of `name` (a command of tdkt or a document), or of tdkt.
@@ -327,101 +368,6 @@ fn names(cmd: &clap::Command) -> String {
         .map(|c| c.get_name().to_owned())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn context(err: &clap::Error, kind: ContextKind) -> String {
-    match err.get(kind) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(v)) => v.join(", "),
-        Some(ContextValue::StyledStr(s)) => s.to_string(),
-        Some(ContextValue::StyledStrs(v)) => v
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>()
-            .join(", "),
-        Some(ContextValue::Number(n)) => n.to_string(),
-        _ => String::new(),
-    }
-}
-
-/// clap's error in Vietnamese, with the usage of the command it concerns.
-fn message(cmd: &mut clap::Command, err: &clap::Error) -> (String, u8) {
-    let usage = || {
-        let used = context(err, ContextKind::Usage);
-        let used = used.trim().trim_start_matches("Usage: ");
-        if used.is_empty() {
-            "\n\nXem thêm: tdkt help".to_owned()
-        } else {
-            format!("\n\nCách dùng: {used}\n\nXem thêm: tdkt help")
-        }
-    };
-    let suggestion = |kind: ContextKind| {
-        let s = context(err, kind);
-        if s.is_empty() {
-            String::new()
-        } else {
-            format!("\nCó phải ý bạn là '{s}'?")
-        }
-    };
-    let text = match err.kind() {
-        // The help of the command the error concerns, as clap rendered it
-        // from the Vietnamese templates.
-        ErrorKind::DisplayHelp => return (err.render().to_string(), 0),
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            return (err.render().to_string(), 2);
-        }
-        ErrorKind::DisplayVersion => {
-            return (format!("tdkt {}\n", env!("CARGO_PKG_VERSION")), 0);
-        }
-        ErrorKind::MissingSubcommand => {
-            return (cmd.render_help().to_string(), 2);
-        }
-        ErrorKind::InvalidSubcommand => format!(
-            "lỗi: không có lệnh '{}'; các lệnh: {}{}",
-            context(err, ContextKind::InvalidSubcommand),
-            names(cmd),
-            suggestion(ContextKind::SuggestedSubcommand)
-        ),
-        ErrorKind::UnknownArgument => format!(
-            "lỗi: không có tùy chọn '{}'{}",
-            context(err, ContextKind::InvalidArg),
-            suggestion(ContextKind::SuggestedArg)
-        ),
-        ErrorKind::InvalidValue => {
-            let valid = context(err, ContextKind::ValidValue);
-            let mut text = format!(
-                "lỗi: giá trị '{}' của {} không hợp lệ",
-                context(err, ContextKind::InvalidValue),
-                context(err, ContextKind::InvalidArg)
-            );
-            if !valid.is_empty() {
-                text.push_str(&format!("; các giá trị: {valid}"));
-            }
-            text
-        }
-        ErrorKind::ValueValidation => format!(
-            "lỗi: giá trị '{}' của {} không hợp lệ: {}",
-            context(err, ContextKind::InvalidValue),
-            context(err, ContextKind::InvalidArg),
-            std::error::Error::source(err).map_or(String::new(), |s| s.to_string())
-        ),
-        ErrorKind::MissingRequiredArgument => {
-            format!("lỗi: thiếu {}", context(err, ContextKind::InvalidArg))
-        }
-        ErrorKind::ArgumentConflict => format!(
-            "lỗi: {} không dùng cùng {}",
-            context(err, ContextKind::InvalidArg),
-            context(err, ContextKind::PriorArg)
-        ),
-        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
-            format!(
-                "lỗi: số giá trị của {} không đúng",
-                context(err, ContextKind::InvalidArg)
-            )
-        }
-        _ => "lỗi: dòng lệnh không hợp lệ".to_owned(),
-    };
-    (format!("{text}{}\n", usage()), 2)
 }
 
 /// The completion script of `shell`, from the same definition.
