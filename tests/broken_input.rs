@@ -124,6 +124,34 @@ fn a_date_typed_day_first_gets_the_exact_form_to_write() {
     assert!(message(&e).ends_with("hãy ghi 2020-12-15 14:00"), "{e}");
 }
 
+/// #13: a name typed without its marks prints so everywhere: a note in
+/// the person's file, not an error (some names have none).
+#[test]
+fn a_name_typed_without_marks_is_a_note() {
+    let folder = Folder::small();
+    folder.edit(BINH, "ho_ten: Trần Thị Bình", "ho_ten: Tran Thi Binh");
+    let (code, report) = common::check_json(folder.path());
+    assert_eq!(code, 0, "{report:#}");
+    let notes = report["ket_qua"]["luu_y"].as_array().expect("notes");
+    assert!(
+        notes.iter().any(|n| n["tep"] == BINH
+            && n["truong"] == "ho_ten"
+            && n["thong_bao"]
+                .as_str()
+                .unwrap_or_default()
+                .contains("\"Tran Thi Binh\" không có dấu")),
+        "{notes:#?}"
+    );
+    let (_, report) = common::check_json(&common::fixtures().join("nho"));
+    assert!(
+        !report["ket_qua"]["luu_y"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .any(|n| n["truong"] == "ho_ten")
+    );
+}
+
 #[test]
 fn dangling_reference_names_the_referrer_and_the_missing_id() {
     let folder = Folder::small();

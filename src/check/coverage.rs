@@ -1,13 +1,14 @@
 //! Text the fonts cannot print. Rendering it would be an error deep in Typst
 //! (fallback is off, so nothing prints a box instead), so `check` finds it
 //! first and names the file, the field and the place, as `build` refuses it.
+//! And text that prints but reads wrong: a name typed without its marks.
 
 use std::collections::BTreeSet;
 
 use crate::fonts::{FAMILY, Fonts};
-use crate::locate::scalars;
+use crate::locate::{locate, scalars};
 use crate::problem::Problem;
-use crate::records::Records;
+use crate::records::{Kind, Records};
 use crate::text::nfc;
 
 /// Characters the fonts cannot draw, found in the records' text, each with
@@ -45,4 +46,37 @@ pub fn uncovered(records: &Records, fonts: &Fonts) -> Vec<Problem> {
         }
     }
     problems
+}
+
+/// A full name written without a single Vietnamese letter or tone mark
+/// ("Hoang Van Em") is most likely typed without them: it would print so
+/// on every document. A note, not an error: some names have none.
+pub fn names_without_marks(records: &Records) -> Vec<Problem> {
+    records
+        .people
+        .iter()
+        .filter(|(_, p)| {
+            let name = p.ho_ten.as_str();
+            name.split_whitespace().count() >= 2 && name.is_ascii()
+        })
+        .map(|(id, p)| {
+            let file = records.file_of(Kind::Person, id);
+            let mut problem = Problem::new(
+                &file,
+                "ho_ten",
+                format!(
+                    "họ tên \"{}\" không có dấu; nếu gõ thiếu dấu, hãy sửa (văn bản in đúng như ghi)",
+                    p.ho_ten
+                ),
+            );
+            if let Some((line, column)) = records
+                .sources
+                .get(&file)
+                .and_then(|text| locate(text, "ho_ten"))
+            {
+                problem = problem.at(line, column);
+            }
+            problem
+        })
+        .collect()
 }

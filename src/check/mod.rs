@@ -220,7 +220,7 @@ pub fn check(records: &Records) -> Report {
         };
         stages.push(meeting_stage(records, id, &decision, &mut errors));
     }
-    let mut notes = Vec::new();
+    let mut notes = coverage::names_without_marks(records);
     for (id, proposal) in &records.proposals {
         let stage = proposal_stage(records, id, proposal, &mut errors);
         notes.extend(unwritten_achievements(records, &stage));
