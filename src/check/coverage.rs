@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use crate::fonts::{FAMILY, Fonts};
-use crate::locate::{locate, scalars};
+use crate::locate::scalars;
 use crate::problem::Problem;
 use crate::records::{Kind, Records};
 use crate::text::nfc;
@@ -60,23 +60,15 @@ pub fn names_without_marks(records: &Records) -> Vec<Problem> {
             name.split_whitespace().count() >= 2 && name.is_ascii()
         })
         .map(|(id, p)| {
-            let file = records.file_of(Kind::Person, id);
-            let mut problem = Problem::new(
-                &file,
+            let problem = Problem::new(
+                &records.file_of(Kind::Person, id),
                 "ho_ten",
                 format!(
                     "họ tên \"{}\" không có dấu; nếu gõ thiếu dấu, hãy sửa (văn bản in đúng như ghi)",
                     p.ho_ten
                 ),
             );
-            if let Some((line, column)) = records
-                .sources
-                .get(&file)
-                .and_then(|text| locate(text, "ho_ten"))
-            {
-                problem = problem.at(line, column);
-            }
-            problem
+            records.placed(problem, "ho_ten")
         })
         .collect()
 }

@@ -47,11 +47,7 @@ fn fail(
 /// How many the council may choose at a stage; none when the plan sets no
 /// quota for it.
 fn quota(records: &Records, stage: Stage) -> Option<Quota> {
-    if stage == Stage::Selection {
-        records.plan.chi_tieu.lua_chon
-    } else {
-        records.plan.chi_tieu.cuoi_nam
-    }
+    records.plan.chi_tieu.at(stage != Stage::Selection)
 }
 
 /// No more chosen of a kind than the plan's quota.

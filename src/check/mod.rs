@@ -124,22 +124,16 @@ fn unknown_citations(records: &Records) -> Vec<Problem> {
         .keys()
         .filter(|k| rule(k).is_none())
         .map(|k| {
-            let mut problem = Problem::new(
+            let field = format!("trich_dan.{k}");
+            let problem = Problem::new(
                 &records.plan_file,
-                format!("trich_dan.{k}"),
+                &field,
                 format!(
                     "không có tiêu chí mã {k}; trich_dan chỉ ghi cho các mã: {}",
                     ids.join(", ")
                 ),
             );
-            if let Some((line, column)) = records
-                .sources
-                .get(&records.plan_file)
-                .and_then(|text| locate(text, &format!("trich_dan.{k}")))
-            {
-                problem = problem.at(line, column);
-            }
-            problem
+            records.placed(problem, &field)
         })
         .collect()
 }
@@ -227,14 +221,8 @@ pub fn check(records: &Records) -> Report {
         stages.push(stage);
     }
     for e in &mut errors {
-        let place = records
-            .sources
-            .get(&e.problem.file)
-            .and_then(|text| locate(text, &e.problem.field));
-        if let Some((line, column)) = place {
-            e.problem.line = Some(line);
-            e.problem.column = Some(column);
-        }
+        let field = e.problem.field.clone();
+        e.problem = records.placed(e.problem.clone(), &field);
     }
     Report {
         giai_doan: stages,

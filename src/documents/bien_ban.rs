@@ -113,7 +113,8 @@ fn not_chosen_because(r: &Reader, m: &Meeting, c: &Candidate, agreed: u32) -> Op
             threshold.describe()
         ));
     }
-    let stage = if m.loai == MeetingKind::YearEnd {
+    let year_end = m.loai == MeetingKind::YearEnd;
+    let stage = if year_end {
         Stage::YearEnd
     } else {
         Stage::Selection
@@ -129,11 +130,7 @@ fn not_chosen_because(r: &Reader, m: &Meeting, c: &Candidate, agreed: u32) -> Op
     if !failed.is_empty() {
         return Some(failed.join("; "));
     }
-    let quota = if stage == Stage::YearEnd {
-        plan.chi_tieu.cuoi_nam
-    } else {
-        plan.chi_tieu.lua_chon
-    }?;
+    let quota = plan.chi_tieu.at(year_end)?;
     let (limit, what) = match c.kind() {
         Kind::Collective => (quota.tap_the, "tập thể"),
         _ => (quota.ca_nhan, "cá nhân"),

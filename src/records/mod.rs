@@ -20,6 +20,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::job::hash_bytes;
+use crate::problem::Problem;
 use crate::text::{Date, Id, Line};
 use crate::vocab::MeetingKind;
 pub use award::{Award, Decision, Granted, Issuing, Tenths};
@@ -273,6 +274,19 @@ impl Records {
             .into_iter()
             .filter_map(|f| Some((f.clone(), hash_bytes(self.sources.get(f)?.as_bytes()))))
             .collect()
+    }
+
+    /// `problem` with the line and column of `field` in its file, where
+    /// the file's text has it.
+    pub fn placed(&self, problem: Problem, field: &str) -> Problem {
+        match self
+            .sources
+            .get(&problem.file)
+            .and_then(|text| crate::locate::locate(text, field))
+        {
+            Some((line, column)) => problem.at(line, column),
+            None => problem,
+        }
     }
 
     /// A record's file; for a record kept beside the plan and not yet

@@ -146,6 +146,17 @@ pub struct Quotas {
     pub cuoi_nam: Option<Quota>,
 }
 
+impl Quotas {
+    /// The quota of the year-end choice, or of the selection.
+    pub fn at(&self, year_end: bool) -> Option<Quota> {
+        if year_end {
+            self.cuoi_nam
+        } else {
+            self.lua_chon
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Council {
