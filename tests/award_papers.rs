@@ -277,3 +277,18 @@ fn the_same_decision_as_a_state_body() {
         ],
     );
 }
+
+#[test]
+fn a_document_number_is_never_split_at_its_hyphen_or_slash() {
+    // The proposal's number fell at the end of a line: Typst broke it after
+    // "05-" before tdkt kept numbers whole.
+    let words = pdf::words(&example_output().join(DECISION));
+    assert!(pdf::on_one_line(&words, "05-TTr/HĐTĐKT"));
+    assert!(pdf::on_one_line(&words, "38/2019/NĐ-CP)."));
+    // A template's ";" right after a number stays in the text.
+    let sheet = example_output().join("2020/phieu-xet/2020-03-10-lua-chon.pdf");
+    assert_has(
+        &pdf::flat_text(&sheet),
+        &["ngày 10/3/2020; kết quả đối chiếu"],
+    );
+}

@@ -263,3 +263,31 @@ fn quotes_inside_quotes_alternate_as_print_sets_them() {
     // An apostrophe is no quotation mark.
     assert_has(&text, &["H' Luyến Niê"]);
 }
+
+#[test]
+fn full_names_are_never_split_over_two_lines_in_a_table() {
+    // "Nguyễn Đức Minh" wrapped in the proposal's 1fr column; the column
+    // is widened to the widest name, the others share what is left.
+    let words = pdf::words(&doc("to-trinh/2024-12-12-de-nghi-khen-thuong.pdf"));
+    for name in [
+        "Nguyễn Đức Minh",
+        "H' Luyến Niê",
+        "Lê Thị Hồng",
+        "Y Bhin Mlô",
+    ] {
+        assert!(pdf::on_one_line(&words, name), "{name}");
+    }
+    // A head's name after the title in the list's "Chức vụ, đơn vị".
+    let list = pdf::words(&doc("dang-ky/danh-sach.pdf"));
+    for name in ["Lê Thị Hồng", "Phạm Quốc Việt"] {
+        assert!(pdf::on_one_line(&list, name), "{name}");
+    }
+    for rel in [
+        "phieu-bau/2024-12-10-binh-xet.pdf",
+        "bien-ban/2024-12-10-binh-xet.pdf",
+        "phieu-xet/2024-12-10-binh-xet.pdf",
+    ] {
+        let words = pdf::words(&doc(rel));
+        assert!(pdf::on_one_line(&words, "Nguyễn Đức Minh"), "{rel}");
+    }
+}

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::bien_ban::{MemberLine, member_line};
 use super::context::{self, Common};
 use super::{Document, Draft, Reader, Template};
-use crate::records::Records;
+use crate::records::{Candidate, Records};
 use crate::ruleset;
 use crate::text::Id;
 use crate::vocab::MeetingKind;
@@ -20,6 +20,7 @@ pub struct VoteCount;
 #[derive(Serialize)]
 pub struct Row {
     ten: String,
+    tap_the: bool,
     phat_ra: u32,
     thu_ve: u32,
     hop_le: u32,
@@ -77,6 +78,7 @@ impl Document for VoteCount {
                 let (threshold, _) = ruleset::vote_threshold(plan, m, candidate.as_ref());
                 Row {
                     ten: name.unwrap_or_else(|| v.ung_vien.to_string()),
+                    tap_the: matches!(candidate, Some(Candidate::Collective(..))),
                     phat_ra: v.phieu_phat_ra,
                     thu_ve: v.phieu_thu_ve,
                     hop_le: v.phieu_hop_le,

@@ -10,7 +10,7 @@ use crate::format::{RecipientLine, kind};
 use crate::records::{Candidate, Collective, Kind, Records};
 use crate::text::{Id, Line};
 use crate::vocab::{Issuer, ListOrder, MeetingKind};
-use crate::words::{NameKey, name_key, word_key};
+use crate::words::{NameKey, name_key, unbroken_name, word_key};
 
 pub struct RegistrationList;
 
@@ -134,7 +134,7 @@ impl Document for RegistrationList {
                         format!(
                             "{}: {}",
                             context::head_title_of(r, x),
-                            r.person_name(&x.truong_phong)
+                            unbroken_name(r.person_name(&x.truong_phong))
                         ),
                         codes(&reg.noi_dung),
                         reg.danh_hieu.label(),

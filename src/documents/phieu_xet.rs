@@ -18,6 +18,7 @@ pub struct Worksheet;
 #[derive(Serialize)]
 pub struct Row {
     ten: String,
+    tap_the: bool,
     mo_ta: String,
     /// The ids of the criteria held.
     dat: Vec<&'static str>,
@@ -86,6 +87,7 @@ impl Document for Worksheet {
                 };
                 Row {
                     ten: c.name().to_owned(),
+                    tap_the: matches!(c, Candidate::Collective(..)),
                     mo_ta,
                     dat,
                     khong_dat,

@@ -17,32 +17,74 @@ use crate::words::{
 /// after this many. No Vietnamese word comes near it.
 const LONGEST_UNBROKEN: usize = 16;
 
+/// A document's number ("05-TTr/HĐTĐKT", "91/2017/NĐ-CP", a date
+/// "20/12/2020") is read as one word and never split at its "-" or "/",
+/// where Typst would otherwise break a line. Longer tokens are not numbers
+/// and keep their breaks: a box wider than its cell would run past it.
+const LONGEST_NUMBER: usize = 32;
+
 /// Escapes text for Typst markup, its quotation marks set as print sets
 /// them ([`quotes_alternated`]): a backslash before every ASCII punctuation
 /// character (so nothing can open code, math, a comment, a label, a heading,
 /// a list or close the template's block), a newline as a forced line break,
-/// other control characters dropped.
+/// other control characters dropped; a document's number is kept on one
+/// line (an unbreakable box around its escaped text).
 pub fn escape_markup(text: &str, out: &mut String) {
     let mut run = 0;
-    for c in quotes_alternated(&nfc(text)).chars() {
-        if !c.is_alphanumeric() {
-            run = 0;
-        } else {
-            if run == LONGEST_UNBROKEN {
-                out.push('\u{200B}');
-                run = 0;
-            }
-            run += 1;
+    for piece in quotes_alternated(&nfc(text)).split_inclusive(char::is_whitespace) {
+        let core = piece.trim_matches(|c: char| !c.is_alphanumeric());
+        if !is_document_number(core) {
+            piece.chars().for_each(|c| escape_char(c, &mut run, out));
+            continue;
         }
-        match c {
-            '\n' => out.push_str("\\\n"),
-            c if c.is_ascii_punctuation() => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
+        let start = piece.len()
+            - piece
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let end = start + core.len();
+        piece[..start]
+            .chars()
+            .for_each(|c| escape_char(c, &mut run, out));
+        out.push_str("#box[");
+        core.chars().for_each(|c| escape_char(c, &mut run, out));
+        // The comment ends the box's expression: without it a ";" after
+        // the value would be taken as its end, a "(" or "[" as arguments.
+        out.push_str("]/**/");
+        piece[end..]
+            .chars()
+            .for_each(|c| escape_char(c, &mut run, out));
+    }
+}
+
+fn is_document_number(token: &str) -> bool {
+    token.contains('/')
+        && token.chars().any(|c| c.is_ascii_digit())
+        && token.chars().count() <= LONGEST_NUMBER
+        && token
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '.'))
+}
+
+/// One character of [`escape_markup`]; `run` counts the letters and digits
+/// since the last place a line may break.
+fn escape_char(c: char, run: &mut usize, out: &mut String) {
+    if !c.is_alphanumeric() {
+        *run = 0;
+    } else {
+        if *run == LONGEST_UNBROKEN {
+            out.push('\u{200B}');
+            *run = 0;
         }
+        *run += 1;
+    }
+    match c {
+        '\n' => out.push_str("\\\n"),
+        c if c.is_ascii_punctuation() => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if c.is_control() => {}
+        c => out.push(c),
     }
 }
 
@@ -161,6 +203,19 @@ mod tests {
             !out.contains('\u{200B}'),
             "real text is never touched: {out}"
         );
+    }
+
+    #[test]
+    fn a_document_number_is_one_unbreakable_word() {
+        let mut out = String::new();
+        escape_markup("Tờ trình số 05-TTr/HĐTĐKT; (38/2019/NĐ-CP).", &mut out);
+        assert_eq!(
+            out,
+            "Tờ trình số #box[05\\-TTr\\/HĐTĐKT]/**/\\; \\(#box[38\\/2019\\/NĐ\\-CP]/**/\\)\\."
+        );
+        let mut out = String::new();
+        escape_markup("Thi đua - Khen thưởng, 2.2 và/hoặc", &mut out);
+        assert!(!out.contains("#box"), "not numbers: {out}");
     }
 
     #[test]

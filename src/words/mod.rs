@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 mod names;
 
-pub use names::{NameKey, id_from_name, name_key, name_key_given, word_key};
+pub use names::{NameKey, id_from_name, name_key, name_key_given, unbroken_name, word_key};
 
 /// A date's month as paperwork writes it: January and February with a
 /// leading zero, the others without (Nghị định 30/2020, Hướng dẫn

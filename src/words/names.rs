@@ -110,6 +110,20 @@ pub fn id_from_name(name: &str) -> String {
     id.trim_end_matches('-').to_owned()
 }
 
+/// Past this length a name is not kept on one line: a person's full name
+/// is shorter, and a longer run with no break would run past its cell.
+const LONGEST_UNBROKEN_NAME: usize = 30;
+
+/// A person's full name written inside other text ("Trưởng phòng: Lại Văn
+/// Sơn"), its spaces made no-break spaces so a line never ends inside it.
+/// Read back from the PDF they are ordinary spaces.
+pub fn unbroken_name(name: &str) -> String {
+    if name.chars().count() > LONGEST_UNBROKEN_NAME {
+        return name.to_owned();
+    }
+    name.replace(' ', "\u{a0}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -125,6 +125,19 @@ pub fn words(pdf: &Path) -> Vec<Word> {
     words
 }
 
+/// Whether `phrase` is printed somewhere with all its words on one line
+/// (consecutive words of the PDF, one page, one baseline), as opposed to
+/// split over two lines or absent.
+pub fn on_one_line(words: &[Word], phrase: &str) -> bool {
+    let wanted: Vec<&str> = phrase.split_whitespace().collect();
+    words.windows(wanted.len()).any(|run| {
+        run.iter().zip(&wanted).all(|(w, x)| w.text == *x)
+            && run
+                .iter()
+                .all(|w| w.page == run[0].page && (w.y1 - run[0].y1).abs() < 1.0)
+    })
+}
+
 /// The first word equal to `text`.
 pub fn word<'a>(words: &'a [Word], text: &str) -> &'a Word {
     words
