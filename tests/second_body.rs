@@ -64,7 +64,8 @@ fn every_document_is_the_state_format_in_the_sos_own_words() {
         .collect();
     assert!(pdfs.len() >= 20, "{pdfs:?}");
     for rel in &pdfs {
-        let text = pdf::flat_text(&output().join(rel));
+        // The counting board's head is a "Trưởng Ban kiểm phiếu" in any body.
+        let text = pdf::flat_text(&output().join(rel)).replace("Trưởng Ban kiểm phiếu", "");
         assert!(
             text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
             "{}",
@@ -165,6 +166,32 @@ fn the_minutes_count_the_written_opinion_and_keep_their_recipients() {
         last.contains("Nơi nhận:") && last.contains("CHỦ TỌA"),
         "{last}"
     );
+}
+
+#[test]
+fn the_vote_count_shows_the_ballots_and_adds_the_written_opinions_below() {
+    // Lê Thị Hồng: 5 ballots of 7 members (71,4 %) and Võ Thị Thanh's
+    // written "đồng ý" make 6/7 (85,7 %), above the 80 % of her title; the
+    // table alone read 71,4 % with no "(chưa đạt)" and no word why.
+    let pages = pdf::text(&doc("bien-ban-kiem-phieu/2024-12-10-binh-xet.pdf"));
+    // The paragraph runs onto page 2: its page number is no part of it.
+    let text = pages
+        .lines()
+        .filter(|l| l.trim().parse::<u32>().is_err())
+        .flat_map(str::split_whitespace)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_has(
+        &text,
+        &[
+            "Cộng ý kiến đồng ý bằng văn bản của thành viên vắng mặt, số đồng ý trên tổng số thành viên Hội đồng là: Phòng Công chức, viên chức 7/7 (100 %); Văn phòng Sở 6/7 (85,7 %); Lê Thị Hồng 6/7 (85,7 %); H' Luyến Niê 7/7 (100 %); Y Bhin Mlô 6/7 (85,7 %); Nguyễn Đức Minh 7/7 (100 %).",
+        ],
+    );
+    assert!(
+        !text.contains("Đỗ Minh Tuấn 1/7"),
+        "no written opinion for him"
+    );
+    assert!(!text.contains("71,4 % (chưa đạt)"), "{text}");
 }
 
 #[test]

@@ -28,6 +28,12 @@ pub struct Row {
     khong_dong_y: u32,
     /// Of the whole council: "88,9 %".
     ty_le: String,
+    /// The absent members' written "đồng ý" the council counts with the
+    /// ballots, and the share of the council they make together: the
+    /// table shows the ballots counted, a line below it the whole.
+    van_ban: u32,
+    ty_le_chung: String,
+    /// Whether ballots and written opinions reach the threshold.
     dat: bool,
 }
 
@@ -40,6 +46,7 @@ pub struct Context<'a> {
     bat_dau: String,
     dia_diem: &'a str,
     tong_so: String,
+    so_thanh_vien: u32,
     co_mat: String,
     ban_kiem_phieu: Vec<MemberLine>,
     nguong: String,
@@ -76,6 +83,7 @@ impl Document for VoteCount {
                 // Whether the candidate reaches the threshold counts the
                 // absent members' written opinions too, as the decision does.
                 let (threshold, _) = ruleset::vote_threshold(plan, m, candidate.as_ref());
+                let agreed = r.agreement(m, v);
                 Row {
                     ten: name.unwrap_or_else(|| v.ung_vien.to_string()),
                     tap_the: matches!(candidate, Some(Candidate::Collective(..))),
@@ -85,7 +93,9 @@ impl Document for VoteCount {
                     dong_y: v.dong_y,
                     khong_dong_y: v.phieu_hop_le.saturating_sub(v.dong_y),
                     ty_le: percent(v.dong_y, members),
-                    dat: threshold.is_met(r.agreement(m, v), members),
+                    van_ban: agreed - v.dong_y,
+                    ty_le_chung: percent(agreed, members),
+                    dat: threshold.is_met(agreed, members),
                 }
             })
             .collect();
@@ -100,6 +110,7 @@ impl Document for VoteCount {
             bat_dau: moment_words(m.bat_dau.0),
             dia_diem: m.dia_diem.as_str(),
             tong_so: two_digits(members),
+            so_thanh_vien: members,
             co_mat: two_digits(members.saturating_sub(m.vang_mat.len() as u32)),
             ban_kiem_phieu: m.ban_kiem_phieu.iter().map(|p| member_line(r, p)).collect(),
             nguong: ruleset::threshold_words(plan, m),
