@@ -54,6 +54,26 @@ fn the_sos_records_are_valid_and_the_written_opinion_counts() {
     let (result, why, _) = verdict(&report, "cuoi_nam", "do-minh-tuan", "DH-1");
     assert_eq!(result, "khong_dat");
     assert!(why.contains("06/2022/QH15"), "{why}");
+    // The plan states no criteria of its own: the seed's (CHUNG-1, TT-1,
+    // CN-1..3) are neither listed nor a column of the tables.
+    let listed: Vec<&str> = report["ket_qua"]["tieu_chi"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r["ma"].as_str())
+        .collect();
+    assert_eq!(
+        listed,
+        ["ND-1", "QT-1", "DH-1", "KL-1", "QT-2", "QT-3", "QT-4"]
+    );
+    let text = stdout(&common::tdkt(&[
+        "check",
+        "--records",
+        &second_body().to_string_lossy(),
+    ]));
+    for own in ["CHUNG-1", "TT-1", "CN-1", "CN-2", "CN-3"] {
+        assert!(!text.contains(own), "{own}: {text}");
+    }
 }
 
 #[test]

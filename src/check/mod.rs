@@ -234,6 +234,7 @@ pub fn check(records: &Records) -> Report {
         luu_y: notes,
         tieu_chi: RULES
             .iter()
+            .filter(|r| r.applies_to(&records.plan))
             .map(|r| CitedRule {
                 ma: r.id,
                 noi_dung: r.summary,

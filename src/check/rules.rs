@@ -25,6 +25,10 @@ pub struct Rule {
     /// The stages it is checked at.
     #[serde(skip)]
     pub stages: &'static [Stage],
+    /// One of the plan's own criteria (the seed's Mục II.1): it applies,
+    /// and is listed, only when the plan states `tieu_chuan`.
+    #[serde(skip)]
+    pub own_criterion: bool,
     #[serde(skip)]
     pub test: Test,
 }
@@ -116,6 +120,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
         stages: EVERY_STAGE,
+        own_criterion: true,
         test: Test::Candidate(chung_1),
     },
     Rule {
@@ -123,6 +128,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "chọn ít nhất một nội dung của kế hoạch",
         stages: EVERY_STAGE,
+        own_criterion: false,
         test: Test::Candidate(nd_1),
     },
     Rule {
@@ -130,6 +136,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "đăng ký từ đầu năm, trong năm của kế hoạch và đúng hạn",
         stages: EVERY_STAGE,
+        own_criterion: false,
         test: Test::Candidate(qt_1),
     },
     Rule {
@@ -137,6 +144,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "tập thể đạt danh hiệu tối thiểu của kế hoạch",
         stages: YEAR_END,
+        own_criterion: true,
         test: Test::Collective(tt_1),
     },
     Rule {
@@ -144,6 +152,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "xếp loại hoàn thành xuất sắc nhiệm vụ",
         stages: YEAR_END,
+        own_criterion: true,
         test: Test::Person(cn_1),
     },
     Rule {
@@ -151,6 +160,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "có sáng kiến được Hội đồng sáng kiến cơ quan công nhận",
         stages: YEAR_END,
+        own_criterion: true,
         test: Test::Person(cn_2),
     },
     Rule {
@@ -158,6 +168,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "lãnh đạo phụ trách phòng: phòng đạt Tập thể lao động tiên tiến trở lên",
         stages: YEAR_END,
+        own_criterion: true,
         test: Test::Person(cn_3),
     },
     Rule {
@@ -165,6 +176,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Law("Điều 23 (Chiến sĩ thi đua cơ sở), Điều 24 (Lao động tiên tiến)"),
         summary: "đạt tiêu chuẩn của danh hiệu đã đăng ký theo luật có hiệu lực cuối năm",
         stages: YEAR_END,
+        own_criterion: false,
         test: Test::Person(dh_1),
     },
     Rule {
@@ -172,6 +184,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Law("Điều 24 (tiêu chuẩn Lao động tiên tiến)"),
         summary: "không bị kỷ luật trong năm",
         stages: YEAR_END,
+        own_criterion: false,
         test: Test::Person(kl_1),
     },
     Rule {
@@ -179,6 +192,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "lựa chọn không quá chỉ tiêu, chỉ trong số đã đăng ký",
         stages: &[Stage::Selection],
+        own_criterion: false,
         test: Test::Decision(decisions::qt_2),
     },
     Rule {
@@ -186,6 +200,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "bình xét cuối năm không quá chỉ tiêu, chỉ trong số đã được lựa chọn (hay đã đăng ký, khi Hội đồng không họp lựa chọn)",
         stages: &[Stage::YearEnd],
+        own_criterion: false,
         test: Test::Decision(decisions::qt_3),
     },
     Rule {
@@ -193,6 +208,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Council,
         summary: "số phiếu hợp lệ, đủ số thành viên dự họp, đạt ngưỡng đồng ý",
         stages: &[Stage::Selection, Stage::YearEnd],
+        own_criterion: false,
         test: Test::Decision(decisions::qt_4),
     },
 ];
@@ -212,6 +228,12 @@ pub fn citation(plan: &Plan, id: &str) -> String {
 }
 
 impl Rule {
+    /// Whether the rule is one of `plan`'s: the plan's own criteria only
+    /// when it states them, every other rule always.
+    pub fn applies_to(&self, plan: &Plan) -> bool {
+        !self.own_criterion || plan.tieu_chuan.is_some()
+    }
+
     /// Whether the rule judges a candidate of `kind` (decision rules judge none).
     pub fn judges(&self, kind: Kind) -> bool {
         match self.test {
@@ -281,10 +303,12 @@ pub struct RuleResult {
     pub verdict: Verdict,
 }
 
-/// Every rule of `stage` for one candidate.
+/// Every rule of `stage` for one candidate: the plan's own criteria only
+/// when the plan states them.
 pub fn evaluate(records: &Records, c: &Candidate, stage: Stage) -> Vec<RuleResult> {
     stage
         .rules(c.kind())
+        .filter(|rule| rule.applies_to(&records.plan))
         .map(|rule| RuleResult {
             rule: rule.id,
             verdict: rule.verdict(records, c),

@@ -23,6 +23,8 @@ pub(super) fn table(out: &mut String, stage: &StageReport, report: &Report) {
     let rules: Vec<&'static str> = [Kind::Collective, Kind::Person]
         .iter()
         .flat_map(|k| stage.giai_doan.rules(*k).map(|r| r.id))
+        // The plan's rules only: its own criteria when it states them.
+        .filter(|id| report.tieu_chi.iter().any(|c| c.ma == *id))
         .fold(Vec::new(), |mut acc, r| {
             if !acc.contains(&r) {
                 acc.push(r);
