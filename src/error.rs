@@ -31,6 +31,9 @@ pub enum Error {
     OutputNestsRecords { out: PathBuf, records: PathBuf },
     /// A render thread stopped without a result for a document.
     RenderThread { document: String },
+    /// Typst panicked while laying out this document (its bug, met by
+    /// what the document holds); the other documents are built.
+    RenderPanic { document: String },
 }
 
 /// What was being done to an output file when it failed.
@@ -108,6 +111,12 @@ impl fmt::Display for Error {
             Error::RenderThread { document } => write!(
                 f,
                 "{document}: luồng lập văn bản dừng bất thường; hãy chạy lại"
+            ),
+            Error::RenderPanic { document } => write!(
+                f,
+                "{document}: Typst dừng bất thường khi dàn trang văn bản này (lỗi của chương trình, \
+                 không phải của bản ghi); các văn bản khác vẫn được lập, bản cũ của văn bản này \
+                 (nếu có) được giữ. Hãy báo cho người bảo trì tdkt kèm các bản ghi của văn bản"
             ),
         }
     }

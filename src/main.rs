@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use tdkt::paperwork::{issue, list, new_plan, new_record, verify};
+use tdkt::paperwork::{init, issue, list, new_plan, new_record, verify};
 use tdkt::{build, load, report};
 
 mod cli;
@@ -16,7 +16,44 @@ fn emit(text: &str) {
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
 }
 
+/// `init`'s answers: each option given, or asked at the keyboard when a
+/// person is there; missing ones stay empty and are named all at once.
+fn asked(given: [Option<String>; 8]) -> [String; 8] {
+    use std::io::{BufRead, IsTerminal, Write};
+    let keyboard = std::io::stdin().is_terminal();
+    let mut i = 0;
+    given.map(|answer| {
+        let question = &init::QUESTIONS[i];
+        i += 1;
+        answer.unwrap_or_else(|| {
+            if !keyboard {
+                return String::new();
+            }
+            eprint!("{}: ", question.asks);
+            let _ = std::io::stderr().flush();
+            let mut line = String::new();
+            let _ = std::io::stdin().lock().read_line(&mut line);
+            line.trim().to_owned()
+        })
+    })
+}
+
+/// The year now in Việt Nam (UTC+7), for `init`'s first plan.
+fn this_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    chrono::DateTime::from_timestamp(secs + 7 * 3600, 0)
+        .map_or(2025, |t| chrono::Datelike::year(&t))
+}
+
 fn main() -> ExitCode {
+    // A panic (Typst's, inside one document) is reported in the clerk's
+    // words by the command; its details stay on one line for whoever
+    // maintains tdkt.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("(chi tiết cho người bảo trì tdkt: {info})");
+    }));
     let cli = match cli::parse() {
         Ok(cli) => cli,
         Err((text, 0)) => {
@@ -161,6 +198,43 @@ fn main() -> ExitCode {
             emit(&format!("{}\n", verdict.text));
             ExitCode::from(verdict.code)
         }
+        Command::Init {
+            dir,
+            ten,
+            ten_goi,
+            cap_tren,
+            viet_tat,
+            dia_danh,
+            the_thuc,
+            thu_truong,
+            chuc_vu,
+            gender,
+            year,
+        } => {
+            let given = [
+                ten, ten_goi, cap_tren, viet_tat, dia_danh, the_thuc, thu_truong, chuc_vu,
+            ];
+            let dir = dir.unwrap_or_else(|| std::path::PathBuf::from("."));
+            let year = year.unwrap_or_else(this_year);
+            let answers = init::Answers::from(asked(given), year, gender.map(NewGender::gender));
+            match answers.and_then(|a| init::init(&dir, &a)) {
+                Ok(files) => {
+                    let mut text = String::new();
+                    for file in files {
+                        text.push_str(&format!("Đã ghi {}.\n", dir.join(file).display()));
+                    }
+                    text.push_str(
+                        "Tiếp theo: tdkt new tap-the, tdkt new ca-nhan, rồi tdkt check và tdkt build.\n",
+                    );
+                    emit(&text);
+                    ExitCode::SUCCESS
+                }
+                Err(why) => {
+                    eprintln!("Không lập được kho bản ghi:\n  - {why}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::New {
             kind,
             name,
@@ -180,10 +254,7 @@ fn main() -> ExitCode {
                 name,
                 plan,
                 unit,
-                gender: gender.map(|g| match g {
-                    NewGender::Nam => tdkt::vocab::Gender::Male,
-                    NewGender::Nu => tdkt::vocab::Gender::Female,
-                }),
+                gender: gender.map(NewGender::gender),
                 position,
                 head,
             };

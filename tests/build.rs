@@ -340,3 +340,41 @@ fn a_reader_that_stops_early_ends_output_quietly() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// Typst 0.15 panics on a table whose group header is followed by another
+/// (tdkt's own templates no longer write one). A panic in one document
+/// fails that document alone, in the clerk's words; the thread goes on and
+/// every other document is built.
+#[test]
+fn a_panic_inside_typst_fails_its_document_alone() {
+    let folder = Folder::small();
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let templates = tempfile::TempDir::new().expect("temp dir");
+    copy_templates(templates.path());
+    let list = templates.path().join("danh-sach-dang-ky.typ.j2");
+    let twice = fs::read_to_string(&list).expect("template").replace(
+        "{% if tap_the %}",
+        "  group(5)[*Nhóm trống*],\n{% if tap_the %}",
+    );
+    fs::write(&list, twice).expect("write template");
+    let run = tdkt(&[
+        "build",
+        "--jobs",
+        "1",
+        "--records",
+        &folder.path().to_string_lossy(),
+        "--out",
+        &out.path().to_string_lossy(),
+        "--templates",
+        &templates.path().to_string_lossy(),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let text = stdout(&run);
+    assert!(
+        text.contains("2020/dang-ky/danh-sach: Typst dừng bất thường"),
+        "{text}"
+    );
+    assert!(text.contains("1 lỗi"), "{text}");
+    assert!(out.path().join(BINH_PDF).is_file(), "the others are built");
+    assert!(!out.path().join("2020/dang-ky/danh-sach.pdf").exists());
+}

@@ -349,3 +349,141 @@ fn commands_find_the_repository_from_any_folder_inside_it() {
         stdout(&lost)
     );
 }
+
+/// #13's first minute, as a new clerk of a Sở would do it: `init` with
+/// the body's answers, two people and a unit with `new`, one registration
+/// typed in, then `check` and `build` — no document opened on the way.
+#[test]
+fn a_new_body_starts_with_init_new_check_and_build() {
+    let repo = tempfile::TempDir::new().expect("temp dir");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_tdkt"))
+            .args(args)
+            .current_dir(repo.path())
+            .stdin(Stdio::null())
+            .output()
+            .expect("run tdkt")
+    };
+    // Without a person at the keyboard, every missing answer is named at once
+    // and nothing is written.
+    let bare = run(&["init"]);
+    assert_eq!(bare.status.code(), Some(1));
+    for option in [
+        "--ten ",
+        "--ten-goi",
+        "--cap-tren",
+        "--viet-tat",
+        "--dia-danh",
+        "--the-thuc",
+        "--thu-truong",
+        "--chuc-vu",
+    ] {
+        assert!(
+            stderr(&bare).contains(option),
+            "{option}: {}",
+            stderr(&bare)
+        );
+    }
+    assert!(!repo.path().join("records").exists());
+    let init = run(&[
+        "init",
+        "--ten",
+        "SỞ Y TẾ",
+        "--ten-goi",
+        "Sở Y tế",
+        "--cap-tren",
+        "UBND TỈNH LÂM ĐỒNG",
+        "--viet-tat",
+        "SYT",
+        "--dia-danh",
+        "Lâm Đồng",
+        "--the-thuc",
+        "nha-nuoc",
+        "--thu-truong",
+        "Phạm Thị Lan",
+        "--chuc-vu",
+        "GIÁM ĐỐC",
+        "--nam",
+        "2025",
+    ]);
+    assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
+    assert_eq!(
+        std::fs::read_to_string(repo.path().join(".gitignore")).expect(".gitignore"),
+        "/output/\n"
+    );
+    let check = run(&["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    for args in [
+        &[
+            "new",
+            "tap-the",
+            "Văn phòng Sở",
+            "--truong-phong",
+            "pham-thi-lan",
+        ][..],
+        &[
+            "new",
+            "ca-nhan",
+            "Nguyễn Văn Bình",
+            "--don-vi",
+            "van-phong-so",
+        ],
+        &["new", "ca-nhan", "Trần Thị Hoa", "--don-vi", "van-phong-so"],
+    ] {
+        let made = run(args);
+        assert_eq!(made.status.code(), Some(0), "{args:?}: {}", stderr(&made));
+    }
+    let person = repo.path().join("records/2025/ca-nhan/tran-thi-hoa.yaml");
+    let mut text = std::fs::read_to_string(&person).expect("her record");
+    text.push_str(
+        "dang_ky:\n  ngay: 2025-01-20\n  noi_dung: []\n  danh_hieu: lao_dong_tien_tien\n  \
+         cam_ket: Hoàn thành tốt nhiệm vụ được giao.\n",
+    );
+    std::fs::write(&person, text).expect("write");
+    let check = run(&["check"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    let build = run(&["build"]);
+    assert_eq!(build.status.code(), Some(0), "{}", stdout(&build));
+    // The list has people and no unit: one group, numbered I.
+    let list = common::pdf::flat_text(&repo.path().join("output/2025/dang-ky/danh-sach.pdf"));
+    common::assert_has(&list, &["I. CÁ NHÂN (01)", "Trần Thị Hoa"]);
+    assert!(!list.contains("TẬP THỂ ("), "{list}");
+    let form = repo
+        .path()
+        .join("output/2025/dang-ky/ca-nhan/tran-thi-hoa.pdf");
+    common::assert_has(
+        &common::pdf::flat_text(&form),
+        &[
+            "UBND TỈNH LÂM ĐỒNG",
+            "SỞ Y TẾ",
+            "Trần Thị Hoa",
+            "Lao động tiên tiến",
+        ],
+    );
+    // A second init never writes over the records.
+    let again = run(&[
+        "init",
+        "--ten",
+        "X",
+        "--ten-goi",
+        "X",
+        "--cap-tren",
+        "X",
+        "--viet-tat",
+        "X",
+        "--dia-danh",
+        "X",
+        "--the-thuc",
+        "dang",
+        "--thu-truong",
+        "Lê Văn A",
+        "--chuc-vu",
+        "X",
+    ]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("không ghi đè"),
+        "{}",
+        stderr(&again)
+    );
+}

@@ -59,7 +59,16 @@ pub(super) fn render_all(
     progress: &Progress,
 ) -> Vec<Result<Done, Failure>> {
     let one = |i: usize| {
-        let result = render_one(engine, &todo[i], options);
+        // A panic inside Typst fails this document alone: the thread goes
+        // on with the next one instead of taking its queue down with it.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            render_one(engine, &todo[i], options)
+        }))
+        .unwrap_or_else(|_| {
+            Err(Failure::Write(Error::RenderPanic {
+                document: todo[i].job.key.clone(),
+            }))
+        });
         progress.tick();
         (i, result)
     };

@@ -25,12 +25,21 @@ pub struct Rule {
     /// The stages it is checked at.
     #[serde(skip)]
     pub stages: &'static [Stage],
-    /// One of the plan's own criteria (the seed's Mục II.1): it applies,
-    /// and is listed, only when the plan states `tieu_chuan`.
+    /// What the plan must state for the rule to be one of its rules.
     #[serde(skip)]
-    pub own_criterion: bool,
+    pub needs: Needs,
     #[serde(skip)]
     pub test: Test,
+}
+
+/// What a plan must state for a rule to be one of its rules: a plan that
+/// states no criteria of its own (the seed's Mục II.1) or no contents to
+/// register for (its Mục II.2) is judged by the rest.
+#[derive(Debug, Clone, Copy)]
+pub enum Needs {
+    Nothing,
+    OwnCriteria,
+    Contents,
 }
 
 /// What a rule looks at, and how.
@@ -120,7 +129,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
         stages: EVERY_STAGE,
-        own_criterion: true,
+        needs: Needs::OwnCriteria,
         test: Test::Candidate(chung_1),
     },
     Rule {
@@ -128,7 +137,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "chọn ít nhất một nội dung của kế hoạch",
         stages: EVERY_STAGE,
-        own_criterion: false,
+        needs: Needs::Contents,
         test: Test::Candidate(nd_1),
     },
     Rule {
@@ -136,7 +145,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "đăng ký từ đầu năm, trong năm của kế hoạch và đúng hạn",
         stages: EVERY_STAGE,
-        own_criterion: false,
+        needs: Needs::Nothing,
         test: Test::Candidate(qt_1),
     },
     Rule {
@@ -144,7 +153,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "tập thể đạt danh hiệu tối thiểu của kế hoạch",
         stages: YEAR_END,
-        own_criterion: true,
+        needs: Needs::OwnCriteria,
         test: Test::Collective(tt_1),
     },
     Rule {
@@ -152,7 +161,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "xếp loại hoàn thành xuất sắc nhiệm vụ",
         stages: YEAR_END,
-        own_criterion: true,
+        needs: Needs::OwnCriteria,
         test: Test::Person(cn_1),
     },
     Rule {
@@ -160,7 +169,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "có sáng kiến được Hội đồng sáng kiến cơ quan công nhận",
         stages: YEAR_END,
-        own_criterion: true,
+        needs: Needs::OwnCriteria,
         test: Test::Person(cn_2),
     },
     Rule {
@@ -168,7 +177,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "lãnh đạo phụ trách phòng: phòng đạt Tập thể lao động tiên tiến trở lên",
         stages: YEAR_END,
-        own_criterion: true,
+        needs: Needs::OwnCriteria,
         test: Test::Person(cn_3),
     },
     Rule {
@@ -176,7 +185,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Law("Điều 23 (Chiến sĩ thi đua cơ sở), Điều 24 (Lao động tiên tiến)"),
         summary: "đạt tiêu chuẩn của danh hiệu đã đăng ký theo luật có hiệu lực cuối năm",
         stages: YEAR_END,
-        own_criterion: false,
+        needs: Needs::Nothing,
         test: Test::Person(dh_1),
     },
     Rule {
@@ -184,7 +193,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Law("Điều 24 (tiêu chuẩn Lao động tiên tiến)"),
         summary: "không bị kỷ luật trong năm",
         stages: YEAR_END,
-        own_criterion: false,
+        needs: Needs::Nothing,
         test: Test::Person(kl_1),
     },
     Rule {
@@ -192,7 +201,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "lựa chọn không quá chỉ tiêu, chỉ trong số đã đăng ký",
         stages: &[Stage::Selection],
-        own_criterion: false,
+        needs: Needs::Nothing,
         test: Test::Decision(decisions::qt_2),
     },
     Rule {
@@ -200,7 +209,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Plan,
         summary: "bình xét cuối năm không quá chỉ tiêu, chỉ trong số đã được lựa chọn (hay đã đăng ký, khi Hội đồng không họp lựa chọn)",
         stages: &[Stage::YearEnd],
-        own_criterion: false,
+        needs: Needs::Nothing,
         test: Test::Decision(decisions::qt_3),
     },
     Rule {
@@ -208,7 +217,7 @@ pub const RULES: &[Rule] = &[
         source: Source::Council,
         summary: "số phiếu hợp lệ, đủ số thành viên dự họp, đạt ngưỡng đồng ý",
         stages: &[Stage::Selection, Stage::YearEnd],
-        own_criterion: false,
+        needs: Needs::Nothing,
         test: Test::Decision(decisions::qt_4),
     },
 ];
@@ -228,10 +237,13 @@ pub fn citation(plan: &Plan, id: &str) -> String {
 }
 
 impl Rule {
-    /// Whether the rule is one of `plan`'s: the plan's own criteria only
-    /// when it states them, every other rule always.
+    /// Whether the rule is one of `plan`'s.
     pub fn applies_to(&self, plan: &Plan) -> bool {
-        !self.own_criterion || plan.tieu_chuan.is_some()
+        match self.needs {
+            Needs::Nothing => true,
+            Needs::OwnCriteria => plan.tieu_chuan.is_some(),
+            Needs::Contents => !plan.noi_dung.is_empty(),
+        }
     }
 
     /// Whether the rule judges a candidate of `kind` (decision rules judge none).

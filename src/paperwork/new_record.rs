@@ -81,7 +81,7 @@ fn free_id(folder: &Path, name: &str) -> Result<String, String> {
 
 /// A value written as one YAML line: quoted when YAML would read it
 /// otherwise.
-fn scalar(value: &str) -> String {
+pub(super) fn scalar(value: &str) -> String {
     let plain = !value.is_empty()
         && !value.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c) || c.is_whitespace())
         && !value.contains(": ")
@@ -96,7 +96,7 @@ fn scalar(value: &str) -> String {
 
 /// "Thị" names a woman and "Văn" a man, as Vietnamese middle names most
 /// often do; any other name needs `--gioi-tinh`.
-fn gender_from(name: &str) -> Option<Gender> {
+pub(super) fn gender_from(name: &str) -> Option<Gender> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let middle = words
         .get(1..words.len().saturating_sub(1))
