@@ -11,6 +11,8 @@ use serde::Serialize;
 use crate::check::{RULES, Report, Rule, Stage};
 use crate::load::{Loaded, PlanLoaded, Repository};
 use crate::problem::Problem;
+use crate::records::Kind;
+use crate::text::Id;
 pub use build::build_summary;
 use tables::{awards_before, table, verdict_cell};
 
@@ -28,6 +30,40 @@ fn data_problems<'a>(loaded: &'a Loaded, report: Option<&'a Report>) -> Vec<&'a 
 }
 
 /// Whether the records hold and every decision of the council stands.
+/// The unit and person files a data error kept from being read: they are
+/// in no stage's table, and each table says so rather than let a clerk
+/// think the person was never registered.
+fn unreadable_candidates(loaded: &Loaded) -> Vec<String> {
+    let Some(records) = &loaded.records else {
+        return Vec::new();
+    };
+    let mut files: Vec<String> = loaded
+        .problems
+        .iter()
+        .filter(|p| {
+            let kind = p
+                .file
+                .parent()
+                .and_then(|d| d.file_name())
+                .and_then(|n| n.to_str())
+                .and_then(Kind::of_folder);
+            let id = Id(p
+                .file
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned()));
+            match kind {
+                Some(Kind::Person) => !records.people.contains_key(&id),
+                Some(Kind::Collective) => !records.collectives.contains_key(&id),
+                _ => false,
+            }
+        })
+        .map(|p| p.file.display().to_string())
+        .collect();
+    files.sort();
+    files.dedup();
+    files
+}
+
 pub fn valid(loaded: &Loaded, report: Option<&Report>) -> bool {
     loaded.problems.is_empty() && report.is_some_and(Report::ok)
 }
@@ -60,6 +96,7 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
     let Some(report) = report else {
         return out;
     };
+    let left_out = unreadable_candidates(loaded);
     for (i, stage) in report.giai_doan.iter().enumerate() {
         let roman = ROMAN.get(i).copied().unwrap_or("");
         let title = loaded
@@ -81,6 +118,13 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
             let _ = writeln!(out, "  (không có ứng viên)");
         } else {
             table(&mut out, stage, report);
+        }
+        if !left_out.is_empty() {
+            let _ = writeln!(
+                out,
+                "  Không có trong bảng vì bản ghi có lỗi dữ liệu (xem trên): {}.",
+                left_out.join(", ")
+            );
         }
         if !stage.quyet_dinh.is_empty() {
             let parts: Vec<String> = stage
