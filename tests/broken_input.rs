@@ -379,3 +379,30 @@ fn document_numbers_as_a_clerk_writes_them() {
     assert_eq!(place(&e).1, "so", "{e}");
     assert!(message(&e).contains("không đọc được"), "{e}");
 }
+
+/// A name typed in VNI is refused with the text it reads as; the person
+/// then cannot be judged, and every stage table says she is missing and
+/// why instead of leaving her out in silence.
+#[test]
+fn a_refused_record_is_named_under_the_tables_it_is_missing_from() {
+    let folder = Folder::small();
+    folder.edit(
+        "ca-nhan/tran-thi-binh.yaml",
+        "ho_ten: Trần Thị Bình",
+        "ho_ten: Traàn Thò Bình",
+    );
+    let run = tdkt(&["check", "--records", &folder.path().to_string_lossy()]);
+    assert_eq!(run.status.code(), Some(1));
+    let text = stdout(&run);
+    assert!(
+        text.contains("đọc theo VNI thì là \"Trần Thị Bình\""),
+        "{text}"
+    );
+    let line =
+        "Không có trong bảng vì bản ghi có lỗi dữ liệu (xem trên): ca-nhan/tran-thi-binh.yaml.";
+    assert_eq!(
+        text.matches(line).count(),
+        4,
+        "under each of the four tables: {text}"
+    );
+}
