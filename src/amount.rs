@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 /// How numbers are read aloud: the words that differ between regions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, schemars::JsonSchema)]
 pub enum Reading {
     /// "một trăm linh bốn nghìn", "hai mươi bốn".
     #[default]

@@ -28,6 +28,7 @@ pub mod records;
 pub mod render;
 pub mod report;
 pub mod ruleset;
+pub mod schema;
 pub mod text;
 pub mod vocab;
 pub mod words;

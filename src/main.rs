@@ -235,6 +235,21 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Schema { dir } => {
+            let dir = cli::schema_folder(dir);
+            match tdkt::schema::write(&dir) {
+                Ok(files) => {
+                    let names: Vec<String> =
+                        files.iter().map(|f| f.display().to_string()).collect();
+                    emit(&format!("Đã ghi {}.\n", names.join(", ")));
+                    ExitCode::SUCCESS
+                }
+                Err(why) => {
+                    eprintln!("Không ghi được lược đồ: {why}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::New {
             kind,
             name,

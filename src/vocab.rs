@@ -33,6 +33,18 @@ macro_rules! vocabulary {
             }
         }
 
+        // The schema editors read: every code and every wording (the
+        // loader also takes them in any case).
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let names: Vec<&str> = $name::ALL.iter().flat_map(|v| [v.code(), v.label()]).collect();
+                schemars::json_schema!({ "type": "string", "enum": names, "x-tdkt-mo-ta": $what })
+            }
+        }
+
         impl Serialize for $name {
             fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.code())

@@ -20,6 +20,8 @@ const STAGES: &[&[&str]] = &[
     &["documents"],
     &["render"],
     &["files", "manifest"],
+    // The records' JSON Schema, written for editors.
+    &["schema"],
     &["build"],
     &["paperwork"],
     &["report"],

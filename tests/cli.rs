@@ -433,8 +433,23 @@ fn a_new_body_starts_with_init_new_check_and_build() {
         let made = run(args);
         assert_eq!(made.status.code(), Some(0), "{args:?}: {}", stderr(&made));
     }
+    // The editor knows the records: the schemas, VS Code's settings wiring
+    // them, and the line in each new file that points at its schema.
+    let settings = std::fs::read_to_string(repo.path().join(".vscode/settings.json"))
+        .expect("editor settings");
+    assert!(
+        settings.contains("\"yaml.schemas\"")
+            && settings.contains("\"./schema/ca-nhan.json\"")
+            && settings.contains("records/**/ca-nhan/*.yaml"),
+        "{settings}"
+    );
+    assert!(repo.path().join("schema/ca-nhan.json").is_file());
     let person = repo.path().join("records/2025/ca-nhan/tran-thi-hoa.yaml");
     let mut text = std::fs::read_to_string(&person).expect("her record");
+    assert!(
+        text.starts_with("# yaml-language-server: $schema=../../../schema/ca-nhan.json\n"),
+        "{text}"
+    );
     text.push_str(
         "dang_ky:\n  ngay: 2025-01-20\n  noi_dung: []\n  danh_hieu: lao_dong_tien_tien\n  \
          cam_ket: Hoàn thành tốt nhiệm vụ được giao.\n",

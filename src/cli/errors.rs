@@ -31,8 +31,16 @@ pub(super) fn message(cmd: &mut clap::Command, err: &clap::Error) -> (String, u8
             format!("\n\nCách dùng: {used}\n\nXem thêm: tdkt help")
         }
     };
+    // clap lists its guesses closest last ("schema, check" for "chek"):
+    // the clerk gets the closest.
     let suggestion = |kind: ContextKind| {
-        let s = context(err, kind);
+        let s = match err.get(kind) {
+            Some(ContextValue::Strings(v)) => v.last().cloned().unwrap_or_default(),
+            Some(ContextValue::StyledStrs(v)) => {
+                v.last().map(|s| s.to_string()).unwrap_or_default()
+            }
+            _ => context(err, kind),
+        };
         if s.is_empty() {
             String::new()
         } else {

@@ -143,6 +143,12 @@ pub enum Command {
         #[arg(long = "nam", value_name = "NĂM", value_parser = year)]
         year: Option<i32>,
     },
+    /// Ghi JSON Schema của mọi loại bản ghi (để trình soạn thảo gợi ý khóa, mã và báo lỗi khi gõ)
+    Schema {
+        /// Thư mục ghi (mặc định: schema, cạnh thư mục bản ghi tìm được)
+        #[arg(value_name = "THƯ_MỤC")]
+        dir: Option<PathBuf>,
+    },
     /// Lập một bản ghi mới để điền: cá nhân (ca-nhan) hay tập thể (tap-the), mã lập từ tên
     New {
         /// Loại bản ghi
@@ -221,6 +227,13 @@ fn found_root() -> Option<PathBuf> {
     here.ancestors()
         .find(|dir| dir.join("records").is_dir())
         .map(Path::to_path_buf)
+}
+
+/// Where `tdkt schema` writes: `schema/` beside the records found.
+pub fn schema_folder(given: Option<PathBuf>) -> PathBuf {
+    given.unwrap_or_else(|| {
+        found_root().map_or_else(|| PathBuf::from("schema"), |r| r.join("schema"))
+    })
 }
 
 fn records_in(root: Option<PathBuf>) -> PathBuf {

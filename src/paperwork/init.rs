@@ -185,6 +185,27 @@ fn plan_text(a: &Answers, head: &str) -> String {
     )
 }
 
+/// VS Code's YAML extension: each kind of record checked against its
+/// schema as the clerk types.
+fn editor_settings() -> String {
+    let globs = [
+        ("ke-hoach", "records/**/ke-hoach.yaml"),
+        ("tap-the", "records/**/tap-the/*.yaml"),
+        ("ca-nhan", "records/**/ca-nhan/*.yaml"),
+        ("cuoc-hop", "records/**/cuoc-hop/*.yaml"),
+        ("to-trinh", "records/**/to-trinh/*.yaml"),
+        ("quyet-dinh", "records/**/quyet-dinh/*.yaml"),
+        ("danh-sach-dang-ky", "records/**/danh-sach-dang-ky.yaml"),
+        ("bao-cao-ket-qua", "records/**/bao-cao-ket-qua.yaml"),
+    ];
+    let schemas: serde_json::Map<String, serde_json::Value> = globs
+        .iter()
+        .map(|(name, glob)| (format!("./schema/{name}.json"), serde_json::json!([glob])))
+        .collect();
+    let settings = serde_json::json!({ "yaml.schemas": schemas });
+    serde_json::to_string_pretty(&settings).unwrap_or_default() + "\n"
+}
+
 fn readme(a: &Answers) -> String {
     format!(
         "# Hồ sơ thi đua – khen thưởng của {ten_goi}\n\n\
@@ -217,17 +238,25 @@ pub fn init(dir: &Path, a: &Answers) -> Result<Vec<PathBuf>, String> {
     let plan = PathBuf::from("records")
         .join(a.nam.to_string())
         .join(Kind::PLAN_FILE);
-    let mut files = vec![(plan, plan_text(a, &head))];
+    let plan_text = format!(
+        "# yaml-language-server: $schema=../../schema/ke-hoach.json\n{}",
+        plan_text(a, &head)
+    );
+    let mut files = vec![(plan, plan_text)];
     for (name, text) in [
         (".gitignore", "/output/\n".to_owned()),
         ("README.md", readme(a)),
+        (".vscode/settings.json", editor_settings()),
     ] {
         // A folder that already has them (a git repository) keeps its own.
         if !dir.join(name).exists() {
             files.push((PathBuf::from(name), text));
         }
     }
-    let mut written = Vec::new();
+    let mut written = crate::schema::write(&dir.join("schema"))?
+        .into_iter()
+        .filter_map(|f| f.strip_prefix(dir).ok().map(Path::to_path_buf))
+        .collect::<Vec<_>>();
     for (file, text) in files {
         write_atomically(&dir.join(&file), text.as_bytes()).map_err(|e| e.to_string())?;
         written.push(file);

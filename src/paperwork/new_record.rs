@@ -190,6 +190,32 @@ fn collective(r: &Request, folder: &Path) -> Result<String, String> {
     ))
 }
 
+/// The line that points an editor's YAML support at the record's schema
+/// (`tdkt schema` writes them to `schema/` beside the records), when the
+/// repository has it; `file` is relative to the records folder `root`.
+pub(super) fn schema_line(root: &Path, file: &Path) -> String {
+    let name = match file
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+    {
+        Some(folder) if Kind::of_folder(folder).is_some() => folder.to_owned(),
+        _ => file
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+    };
+    let schema = Path::new("schema").join(format!("{name}.json"));
+    let present = root
+        .parent()
+        .is_some_and(|repo| repo.join(&schema).is_file())
+        || root.join("..").join(&schema).is_file();
+    if !present {
+        return String::new();
+    }
+    let up = "../".repeat(file.components().count());
+    format!("# yaml-language-server: $schema={up}{}\n", schema.display())
+}
+
 /// Writes the new record; never over an existing file.
 pub fn new_record(root: &Path, r: &Request) -> Result<Written, String> {
     let name = r.name.trim();
@@ -209,6 +235,7 @@ pub fn new_record(root: &Path, r: &Request) -> Result<Written, String> {
         _ => return Err("tdkt new lập bản ghi ca-nhan hoặc tap-the".to_owned()),
     };
     let file = plan.join(r.kind.folder()).join(format!("{id}.yaml"));
+    let text = format!("{}{text}", schema_line(root, &file));
     write_atomically(&root.join(&file), text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(Written { file, notes })
 }

@@ -14,7 +14,7 @@ use crate::text::{Date, Id, Line};
 /// A decision on awards (`quyet-dinh/`), as received from whoever granted
 /// them (the body's head, a superior body): its number as printed, its date,
 /// its issuer and whom it awarded what.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     /// Number and symbol as the decision prints them: "45-QĐ/BTCTU"; on a
@@ -35,7 +35,7 @@ pub struct Decision {
 }
 
 /// What a decision the body issues needs beyond whom it awards what.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Issuing {
     /// The authority that decides, above "Căn cứ" and on the certificates:
@@ -65,7 +65,7 @@ pub struct Issuing {
 }
 
 /// One form of award (or title) and the units and people given it.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Granted {
     /// "Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy", "Lao động tiên tiến".
@@ -115,7 +115,7 @@ impl<'de> Deserialize<'de> for Tenths {
 
 /// One award in a unit's or person's history: from a decision of an earlier
 /// plan, or written in their record for the years before the records.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Award {
     pub nam: i32,

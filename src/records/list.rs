@@ -8,7 +8,7 @@ use super::{DocNumber, Signer};
 use crate::text::{Date, Line};
 use crate::vocab::ListOrder;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegistrationList {
     /// Written by `tdkt issue`, or by the clerk: `5`, `05-DS/BTCTU`.

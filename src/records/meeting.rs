@@ -9,7 +9,7 @@ use crate::vocab::{Authority, Issuer, MeetingKind};
 use super::Signer;
 
 /// A council meeting (`cuoc-hop/`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub loai: MeetingKind,
@@ -42,7 +42,7 @@ pub struct Meeting {
     pub ban_kiem_phieu: Vec<Id>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Absence {
     pub nguoi: Id,
@@ -58,7 +58,7 @@ pub struct Absence {
 }
 
 /// The vote on one candidate, as counted by the ballot committee.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vote {
     pub ung_vien: Id,
@@ -76,7 +76,7 @@ pub struct Vote {
 }
 
 /// An award proposal (`to-trinh/`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Proposal {
     #[serde(default)]
@@ -111,7 +111,7 @@ pub struct Proposal {
 }
 
 /// Those a proposal proposes for one form of commendation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProposedGroup {
     pub hinh_thuc: Line,

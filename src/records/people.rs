@@ -8,7 +8,7 @@ use crate::text::{Date, Id, Line, Paragraphs};
 use crate::vocab::{CollectiveTitle, Discipline, Gender, PersonTitle, Rating};
 
 /// A unit (phòng) of the body, as a collective candidate (`tap-the/`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Collective {
     pub ten: Line,
@@ -41,7 +41,7 @@ pub struct Collective {
 }
 
 /// Section I of a unit's achievement report, in its own words.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UnitSketch {
     /// "Đặc điểm, tình hình": where it sits, how it is organised.
@@ -52,7 +52,7 @@ pub struct UnitSketch {
     pub chuc_nang: Option<Paragraphs>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CollectiveRegistration {
     pub ngay: Date,
@@ -69,7 +69,7 @@ pub struct CollectiveRegistration {
 }
 
 /// A person (`ca-nhan/`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub ho_ten: Line,
@@ -109,7 +109,7 @@ pub struct Person {
 
 /// Section I ("Sơ lược lý lịch") of a person's achievement report, and
 /// the duties of section II.1; a key left out is a dotted line to fill in.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Biography {
     #[serde(default)]
@@ -127,7 +127,7 @@ pub struct Biography {
     pub nhiem_vu: Option<Paragraphs>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PersonRegistration {
     pub ngay: Date,
@@ -141,7 +141,7 @@ pub struct PersonRegistration {
     pub sang_kien_du_kien: Option<Paragraphs>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Initiative {
     pub ten: Line,
@@ -150,7 +150,7 @@ pub struct Initiative {
 }
 
 /// Recognition of an initiative by the agency's initiative council.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recognition {
     pub so: Line,
@@ -158,7 +158,7 @@ pub struct Recognition {
     pub co_quan: Line,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DisciplinaryMeasure {
     pub hinh_thuc: Discipline,
@@ -168,7 +168,7 @@ pub struct DisciplinaryMeasure {
 }
 
 /// A periodic evaluation (Mục III.2: "định kỳ tổ chức đánh giá").
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluation {
     /// "6 tháng đầu năm", "Quý III".

@@ -12,7 +12,7 @@ use crate::vocab::{Authority, CollectiveTitle, Format, Issuer, Rating, Role};
 
 /// The yearly plan (`ke-hoach.yaml`): who issues it, its criteria, quotas,
 /// council and signer.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     pub co_quan: Body,
@@ -58,7 +58,7 @@ pub struct Plan {
     pub van_ban: Option<PlanText>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// Superior body (Party) or parent body (State): "TỈNH ỦY BẮC GIANG".
@@ -98,7 +98,7 @@ impl Body {
 }
 
 /// A content area of the plan (Mục II.2): "2.1" and its title.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContentArea {
     pub ma: Line,
@@ -110,7 +110,7 @@ pub struct ContentArea {
 
 /// The parameters of the plan's criteria (Mục II.1); a key left out takes
 /// the seed plan's value.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Criteria {
     pub xep_loai_toi_thieu: Rating,
@@ -128,7 +128,7 @@ impl Default for Criteria {
     }
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quota {
     pub tap_the: u32,
@@ -137,7 +137,7 @@ pub struct Quota {
 
 /// How many the council may choose at each stage (the seed's Mục III.3); a
 /// stage the plan sets no quota for has none.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quotas {
     #[serde(default)]
@@ -157,7 +157,7 @@ impl Quotas {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Council {
     /// "Hội đồng Thi đua - Khen thưởng cơ quan".
@@ -184,7 +184,7 @@ pub struct Council {
     pub ty_le_co_mat: Option<Fraction>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CouncilMember {
     pub nguoi: Id,
@@ -281,7 +281,7 @@ impl Fraction {
 }
 
 /// Who signs, and in what capacity.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signer {
     /// Absent when the head signs in their own name.

@@ -14,7 +14,7 @@ use super::Plan;
 use crate::text::{Line, Paragraphs};
 use crate::words::two_digits;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanText {
     /// What comes before part I ("Hưởng ứng … như sau:").
@@ -24,7 +24,7 @@ pub struct PlanText {
 }
 
 /// A part of the plan: "I- MỤC ĐÍCH, YÊU CẦU" and its items.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     pub ten: Line,
@@ -41,7 +41,7 @@ pub enum Item {
     Section(Section),
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub ten: Line,

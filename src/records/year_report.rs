@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::{DocNumber, Signer};
 use crate::text::{Date, Line};
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct YearReport {
     /// Written by `tdkt issue`, or by the clerk: `12`, `12-BC/BTCTU`.

@@ -1,0 +1,236 @@
+//! `tdkt schema`: a JSON Schema for each kind of record, generated from the
+//! record types the loader reads (schemars), so an editor completes keys,
+//! lists the codes and their wordings and underlines a typo'd key as the
+//! loader would refuse it. Descriptions are the Vietnamese of
+//! `docs/records.md`, the record format's one description, looked up by
+//! key; the types' own doc comments (English, for developers) are dropped.
+
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde_json::Value;
+
+use crate::records::plan_text::{Item, Section};
+use crate::records::{
+    Collective, Decision, DocNumber, Fraction, Meeting, Person, Plan, Proposal, RegistrationList,
+    Tenths, Threshold, YearReport,
+};
+use crate::text::{Date, DateTime, Id, Line, Paragraphs};
+
+/// The record format's description, built into the binary.
+const RECORDS_DOC: &str = include_str!("../docs/records.md");
+
+macro_rules! schema_of {
+    ($type:ty, $name:literal, $schema:tt) => {
+        impl JsonSchema for $type {
+            fn schema_name() -> Cow<'static, str> {
+                $name.into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+schema_of!(Line, "Line", { "type": "string", "minLength": 1, "pattern": "^[^\\n]*$" });
+schema_of!(Paragraphs, "Paragraphs", { "type": "string", "minLength": 1 });
+schema_of!(Id, "Id", {
+    "type": "string",
+    "pattern": "^[a-z0-9][a-z0-9-]*$",
+    "x-tdkt-mo-ta": "mã của một bản ghi: tên tệp không có .yaml",
+    "examples": ["nguyen-thi-lan"]
+});
+schema_of!(Date, "Date", {
+    "type": "string",
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "x-tdkt-mo-ta": "ngày viết NNNN-TT-NN",
+    "examples": ["2020-03-05"]
+});
+schema_of!(DateTime, "DateTime", {
+    "type": "string",
+    "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}$",
+    "x-tdkt-mo-ta": "ngày giờ viết NNNN-TT-NN GG:PP",
+    "examples": ["2020-03-10 08:00"]
+});
+schema_of!(DocNumber, "DocNumber", {
+    "type": ["integer", "string"],
+    "x-tdkt-mo-ta": "số văn bản (5, 05) hoặc số và ký hiệu theo thể thức",
+    "examples": [5, "05-TTr/BTCTU", "05/TTr-SNV"]
+});
+schema_of!(Tenths, "Tenths", {
+    "type": ["number", "string"],
+    "x-tdkt-mo-ta": "hệ số mức lương cơ sở, đến một chữ số thập phân",
+    "examples": [0.3, "1,5"]
+});
+schema_of!(Threshold, "Threshold", {
+    "anyOf": [
+        { "type": "integer", "minimum": 1, "maximum": 100 },
+        { "type": "string", "enum": ["qua_ban", "quá bán"] }
+    ],
+    "x-tdkt-mo-ta": "ngưỡng đồng ý: qua_ban hoặc số phần trăm",
+    "examples": ["qua_ban", 80]
+});
+schema_of!(Fraction, "Fraction", {
+    "type": "string",
+    "pattern": "^ *[0-9]+ */ *[0-9]+ *$",
+    "x-tdkt-mo-ta": "tỷ lệ tử/mẫu",
+    "examples": ["2/3"]
+});
+
+impl JsonSchema for Item {
+    fn schema_name() -> Cow<'static, str> {
+        "Item".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let section = generator.subschema_for::<Section>();
+        json_schema!({
+            "anyOf": [{ "type": "string", "minLength": 1 }, section],
+            "x-tdkt-mo-ta": "một đoạn văn, hoặc một mục có ten (và doan, muc)"
+        })
+    }
+}
+
+/// Each kind of record: its schema's file name, the heading of its section
+/// in `docs/records.md`, and its schema.
+pub fn schemas() -> Vec<(&'static str, Value)> {
+    let kinds: [(&str, &str, Schema); 8] = [
+        ("ke-hoach.json", "`ke-hoach.yaml`", root::<Plan>()),
+        ("tap-the.json", "`tap-the/", root::<Collective>()),
+        ("ca-nhan.json", "`ca-nhan/", root::<Person>()),
+        ("cuoc-hop.json", "`cuoc-hop/", root::<Meeting>()),
+        ("to-trinh.json", "`to-trinh/", root::<Proposal>()),
+        ("quyet-dinh.json", "`quyet-dinh/", root::<Decision>()),
+        (
+            "danh-sach-dang-ky.json",
+            "`danh-sach-dang-ky.yaml`",
+            root::<RegistrationList>(),
+        ),
+        (
+            "bao-cao-ket-qua.json",
+            "`bao-cao-ket-qua.yaml`",
+            root::<YearReport>(),
+        ),
+    ];
+    kinds
+        .into_iter()
+        .map(|(file, heading, schema)| {
+            let mut value = schema.to_value();
+            let keys = described_keys(heading);
+            describe(&mut value, &keys);
+            (file, value)
+        })
+        .collect()
+}
+
+fn root<T: JsonSchema>() -> Schema {
+    SchemaGenerator::default().into_root_schema_for::<T>()
+}
+
+/// The rows `| `key` | … | description |` of the section whose heading
+/// starts with `heading`: each key path (`co_quan.ten`, `noi_dung[].ma`)
+/// with the row's last cell.
+fn described_keys(heading: &str) -> Vec<(String, String)> {
+    let mut keys = Vec::new();
+    let mut inside = false;
+    for line in RECORDS_DOC.lines() {
+        if let Some(title) = line.strip_prefix("## ") {
+            inside = title.starts_with(heading);
+            continue;
+        }
+        if !inside || !line.starts_with("| `") {
+            continue;
+        }
+        let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
+        let (Some(first), Some(last)) = (cells.first(), cells.last()) else {
+            continue;
+        };
+        for key in first.split(", ") {
+            let key = key.trim_matches('`');
+            if !key.is_empty() && !key.contains(' ') {
+                keys.push((key.to_owned(), (*last).to_owned()));
+            }
+        }
+    }
+    keys
+}
+
+/// Where tdkt's own schemas (the text, date and code types) keep their
+/// description until the doc comments' descriptions are dropped.
+const OWN: &str = "x-tdkt-mo-ta";
+
+/// Drops the developers' descriptions, keeps tdkt's own, and sets the
+/// clerk's by key path.
+fn describe(schema: &mut Value, keys: &[(String, String)]) {
+    settle_descriptions(schema);
+    for (path, text) in keys {
+        let Some(at) = pointer_of(schema, path) else {
+            continue;
+        };
+        if let Some(Value::Object(field)) = schema.pointer_mut(&at) {
+            field.insert("description".into(), Value::String(text.clone()));
+        }
+    }
+}
+
+fn settle_descriptions(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.remove("description");
+            if let Some(own) = map.remove(OWN) {
+                map.insert("description".into(), own);
+            }
+            map.values_mut().for_each(settle_descriptions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(settle_descriptions),
+        _ => {}
+    }
+}
+
+/// The JSON pointer of the schema of `path` (`co_quan.ten`,
+/// `noi_dung[].ma`), through references, optional values and lists.
+fn pointer_of(root: &Value, path: &str) -> Option<String> {
+    let mut at = String::new();
+    for step in path.split('.') {
+        let (name, each) = match step.strip_suffix("[]") {
+            Some(name) => (name, true),
+            None => (step, false),
+        };
+        at = format!("{}/properties/{name}", with(root, &at, "properties")?);
+        root.pointer(&at)?;
+        if each {
+            at = format!("{}/items", with(root, &at, "items")?);
+        }
+    }
+    Some(at)
+}
+
+/// The pointer of the schema at `at`, or of the one it refers to or
+/// allows, that has `key`.
+fn with(root: &Value, at: &str, key: &str) -> Option<String> {
+    let here = root.pointer(at)?;
+    if here.get(key).is_some() {
+        return Some(at.to_owned());
+    }
+    if let Some(target) = here.get("$ref").and_then(Value::as_str) {
+        return with(root, target.strip_prefix('#')?, key);
+    }
+    let alternatives = here
+        .get("anyOf")
+        .or_else(|| here.get("oneOf"))?
+        .as_array()?;
+    (0..alternatives.len()).find_map(|i| with(root, &format!("{at}/anyOf/{i}"), key))
+}
+
+/// Writes every schema into `dir`; returns the files written.
+pub fn write(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let mut written = Vec::new();
+    for (file, schema) in schemas() {
+        let path = dir.join(file);
+        let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
+        crate::files::write_atomically(&path, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}

@@ -1,0 +1,116 @@
+//! #13: the JSON Schema `tdkt schema` writes, generated from the record
+//! types, holds every example record and refuses what the loader refuses:
+//! a typo'd key, a code that does not exist.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Folder, example_records, second_body, stdout, tdkt};
+use serde_json::Value;
+
+fn schemas(dir: &Path) -> Vec<(String, Value)> {
+    let run = tdkt(&["schema", &dir.to_string_lossy()]);
+    assert_eq!(run.status.code(), Some(0), "{}", stdout(&run));
+    std::fs::read_dir(dir)
+        .expect("schema folder")
+        .map(|e| {
+            let path = e.expect("entry").path();
+            let text = std::fs::read_to_string(&path).expect("schema");
+            let name = path
+                .file_stem()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            (name, serde_json::from_str(&text).expect("JSON"))
+        })
+        .collect()
+}
+
+/// The schema of a record file, by where it sits: `ke-hoach.yaml`,
+/// `ca-nhan/x.yaml`…
+fn schema_for<'a>(schemas: &'a [(String, Value)], file: &Path) -> Option<&'a Value> {
+    let stem = file.file_stem()?.to_str()?;
+    let folder = file.parent()?.file_name()?.to_str()?;
+    schemas
+        .iter()
+        .find(|(name, _)| name == folder || name == stem)
+        .map(|(_, s)| s)
+}
+
+fn errors(schema: &Value, yaml: &str) -> Vec<String> {
+    let value: Value = serde_yaml::from_str(yaml).expect("YAML");
+    let validator = jsonschema::validator_for(schema).expect("a valid schema");
+    validator
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn every_example_record_is_valid_against_its_schema() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let schemas = schemas(dir.path());
+    assert_eq!(schemas.len(), 8);
+    let mut checked = 0;
+    for root in [example_records(), second_body()] {
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.expect("walk");
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "yaml")
+                || path.components().any(|c| {
+                    matches!(
+                        c.as_os_str().to_str(),
+                        Some("so-van-ban-di" | "da-ban-hanh")
+                    )
+                })
+            {
+                continue;
+            }
+            let Some(schema) = schema_for(&schemas, path) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(path).expect("record");
+            let found = errors(schema, &text);
+            assert!(found.is_empty(), "{}: {found:#?}", path.display());
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "{checked} records checked");
+}
+
+#[test]
+fn a_typo_is_refused_by_the_schema_as_by_the_loader() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let schemas = schemas(dir.path());
+    let person = &schemas
+        .iter()
+        .find(|(n, _)| n == "ca-nhan")
+        .expect("ca-nhan")
+        .1;
+    let folder = Folder::small();
+    folder.edit("ca-nhan/tran-thi-binh.yaml", "chuc_vu:", "chuc_vuu:");
+    let text =
+        std::fs::read_to_string(folder.path().join("ca-nhan/tran-thi-binh.yaml")).expect("record");
+    let found = errors(person, &text);
+    assert!(found.iter().any(|e| e.contains("chuc_vuu")), "{found:#?}");
+    let check = tdkt(&["check", "--records", &folder.path().to_string_lossy()]);
+    assert!(stdout(&check).contains("chuc_vuu"), "{}", stdout(&check));
+    // A code that is not one: refused by both, the schema listing the codes
+    // and their wordings.
+    let wrong = text.replace("xep_loai: hoan_thanh_xuat_sac", "xep_loai: xuat_sac");
+    let found = errors(person, &wrong);
+    assert!(found.iter().any(|e| e.contains("/xep_loai")), "{found:#?}");
+    let rating = &person["$defs"]["Rating"];
+    let names = rating["enum"].to_string();
+    assert!(
+        names.contains("hoan_thanh_xuat_sac") && names.contains("hoàn thành xuất sắc nhiệm vụ"),
+        "{rating}"
+    );
+    // Descriptions are the clerk's words, from the record format's doc.
+    let props = person["properties"].to_string();
+    assert!(
+        props.contains("năm sinh") || props.contains("họ và tên"),
+        "{props}"
+    );
+}
