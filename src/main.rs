@@ -298,6 +298,11 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Man => {
+            use std::io::Write;
+            let _ = std::io::stdout().lock().write_all(&cli::man::page());
+            ExitCode::SUCCESS
+        }
         Command::Completions { shell } => {
             use std::io::Write;
             let _ = std::io::stdout().lock().write_all(&cli::completions(shell));

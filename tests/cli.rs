@@ -502,3 +502,36 @@ fn a_new_body_starts_with_init_new_check_and_build() {
         stderr(&again)
     );
 }
+
+/// The manual page comes from the same definitions as `--help`, its
+/// headings in Vietnamese, each command with its options.
+#[test]
+fn the_man_page_is_the_help_in_roff() {
+    let out = tdkt(&["man"]);
+    assert_eq!(out.status.code(), Some(0));
+    let roff = stdout(&out);
+    assert!(
+        roff.starts_with(".ie") || roff.contains(".TH tdkt 1"),
+        "{roff}"
+    );
+    for heading in ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "SUBCOMMANDS"] {
+        assert!(
+            !roff.contains(&format!(".SH {heading}")),
+            "{heading} in English"
+        );
+        assert!(
+            !roff.contains(&format!(".SH \"{heading}\"")),
+            "{heading} in English"
+        );
+    }
+    for command in ["check", "build", "init", "schema", "new", "issue"] {
+        assert!(
+            roff.contains(&format!(".SH \"tdkt {command}\"")),
+            "{command}"
+        );
+    }
+    assert!(
+        roff.contains("\\-\\-the\\-thuc"),
+        "init's options are listed"
+    );
+}

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 mod errors;
+pub mod man;
 
 /// tdkt — lập hồ sơ thi đua – khen thưởng từ các bản ghi YAML.
 #[derive(Parser)]
@@ -182,6 +183,8 @@ pub enum Command {
         #[arg(value_name = "LỆNH")]
         command: Option<String>,
     },
+    /// In trang hướng dẫn (man) của tdkt, dạng roff: tdkt man > ~/.local/share/man/man1/tdkt.1
+    Man,
     /// In mã tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell)
     Completions {
         /// Shell
