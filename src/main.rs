@@ -200,20 +200,11 @@ fn main() -> ExitCode {
         }
         Command::Init {
             dir,
-            ten,
-            ten_goi,
-            cap_tren,
-            viet_tat,
-            dia_danh,
-            the_thuc,
-            thu_truong,
-            chuc_vu,
+            answers,
             gender,
             year,
         } => {
-            let given = [
-                ten, ten_goi, cap_tren, viet_tat, dia_danh, the_thuc, thu_truong, chuc_vu,
-            ];
+            let given = answers.given();
             let dir = dir.unwrap_or_else(|| std::path::PathBuf::from("."));
             let year = year.unwrap_or_else(this_year);
             let answers = init::Answers::from(asked(given), year, gender.map(NewGender::gender));

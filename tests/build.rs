@@ -152,6 +152,42 @@ fn a_decision_that_does_not_stand_keeps_its_minutes_and_proposal_from_print() {
     );
 }
 
+/// The templates, with `from` replaced by `to` in `file`.
+fn templates_with(file: &str, from: &str, to: &str) -> tempfile::TempDir {
+    let templates = tempfile::TempDir::new().expect("temp dir");
+    copy_templates(templates.path());
+    let path = templates.path().join(file);
+    let text = fs::read_to_string(&path).expect("template");
+    assert!(text.contains(from), "{file} has {from:?}");
+    fs::write(&path, text.replace(from, to)).expect("write template");
+    templates
+}
+
+/// `tdkt build` of `folder` into `out` with the templates of `templates`.
+fn build_with(
+    folder: &Folder,
+    out: &Path,
+    templates: &Path,
+    more: &[&str],
+) -> std::process::Output {
+    let (records, out, templates) = (
+        folder.path().to_string_lossy(),
+        out.to_string_lossy(),
+        templates.to_string_lossy(),
+    );
+    let mut args = vec![
+        "build",
+        "--records",
+        &records,
+        "--out",
+        &out,
+        "--templates",
+        &templates,
+    ];
+    args.extend(more);
+    tdkt(&args)
+}
+
 fn copy_templates(to: &Path) {
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
     for entry in fs::read_dir(from).expect("templates") {
@@ -169,22 +205,12 @@ fn a_failing_template_never_replaces_a_good_pdf_nor_leaves_a_temporary_file() {
 
     // The record changes, but the template is broken: the old PDF stays.
     folder.edit(BINH, "chuc_vu: Chuyên viên", "chuc_vu: Chuyên viên chính");
-    let templates = tempfile::TempDir::new().expect("temp dir");
-    copy_templates(templates.path());
-    let form = templates.path().join("dang-ky-ca-nhan.typ.j2");
-    let broken = fs::read_to_string(&form)
-        .expect("template")
-        .replace("#plain[Chức vụ:", "#khong-co-ham[Chức vụ:");
-    fs::write(&form, broken).expect("write template");
-    let run = tdkt(&[
-        "build",
-        "--records",
-        &folder.path().to_string_lossy(),
-        "--out",
-        &out.path().to_string_lossy(),
-        "--templates",
-        &templates.path().to_string_lossy(),
-    ]);
+    let templates = templates_with(
+        "dang-ky-ca-nhan.typ.j2",
+        "#plain[Chức vụ:",
+        "#khong-co-ham[Chức vụ:",
+    );
+    let run = build_with(&folder, out.path(), templates.path(), &[]);
     assert_eq!(run.status.code(), Some(1));
     let text = stdout(&run);
     assert!(text.contains("lỗi mẫu dang-ky-ca-nhan.typ.j2"), "{text}");
@@ -349,25 +375,12 @@ fn a_reader_that_stops_early_ends_output_quietly() {
 fn a_panic_inside_typst_fails_its_document_alone() {
     let folder = Folder::small();
     let out = tempfile::TempDir::new().expect("temp dir");
-    let templates = tempfile::TempDir::new().expect("temp dir");
-    copy_templates(templates.path());
-    let list = templates.path().join("danh-sach-dang-ky.typ.j2");
-    let twice = fs::read_to_string(&list).expect("template").replace(
+    let templates = templates_with(
+        "danh-sach-dang-ky.typ.j2",
         "{% if tap_the %}",
         "  group(5)[*Nhóm trống*],\n{% if tap_the %}",
     );
-    fs::write(&list, twice).expect("write template");
-    let run = tdkt(&[
-        "build",
-        "--jobs",
-        "1",
-        "--records",
-        &folder.path().to_string_lossy(),
-        "--out",
-        &out.path().to_string_lossy(),
-        "--templates",
-        &templates.path().to_string_lossy(),
-    ]);
+    let run = build_with(&folder, out.path(), templates.path(), &["--jobs", "1"]);
     assert_eq!(run.status.code(), Some(1));
     let text = stdout(&run);
     assert!(

@@ -7,7 +7,10 @@ use std::path::{Path, PathBuf};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 mod errors;
+mod init;
 pub mod man;
+
+pub use init::InitAnswers;
 
 /// tdkt — lập hồ sơ thi đua – khen thưởng từ các bản ghi YAML.
 #[derive(Parser)]
@@ -113,30 +116,8 @@ pub enum Command {
         /// Thư mục của kho (mặc định: thư mục hiện tại)
         #[arg(value_name = "THƯ_MỤC")]
         dir: Option<PathBuf>,
-        /// Tên cơ quan như tiêu đề văn bản, chữ in hoa: SỞ NỘI VỤ
-        #[arg(long, value_name = "TÊN")]
-        ten: Option<String>,
-        /// Tên cơ quan trong câu văn: Sở Nội vụ
-        #[arg(long = "ten-goi", value_name = "TÊN")]
-        ten_goi: Option<String>,
-        /// Cơ quan cấp trên, chữ in hoa: UBND TỈNH ĐẮK LẮK
-        #[arg(long = "cap-tren", value_name = "TÊN")]
-        cap_tren: Option<String>,
-        /// Tên viết tắt trong số văn bản: SNV
-        #[arg(long = "viet-tat", value_name = "CHỮ")]
-        viet_tat: Option<String>,
-        /// Địa danh ở dòng ngày tháng: Đắk Lắk
-        #[arg(long = "dia-danh", value_name = "TÊN")]
-        dia_danh: Option<String>,
-        /// Thể thức văn bản: dang hoặc nha-nuoc
-        #[arg(long = "the-thuc", value_name = "THỂ_THỨC")]
-        the_thuc: Option<String>,
-        /// Họ và tên thủ trưởng, người ký
-        #[arg(long = "thu-truong", value_name = "HỌ_TÊN")]
-        thu_truong: Option<String>,
-        /// Chức vụ người ký, chữ in hoa: GIÁM ĐỐC
-        #[arg(long = "chuc-vu", value_name = "CHỨC_VỤ")]
-        chuc_vu: Option<String>,
+        #[command(flatten)]
+        answers: InitAnswers,
         /// Giới tính thủ trưởng (mặc định: đoán theo tên đệm Thị, Văn)
         #[arg(long = "gioi-tinh", value_enum, value_name = "GIỚI_TÍNH")]
         gender: Option<NewGender>,

@@ -79,6 +79,13 @@ impl Answers {
         nam: i32,
         gioi_tinh: Option<Gender>,
     ) -> Result<Answers, String> {
+        let answers = answers.map(|a| a.trim().to_owned());
+        let mut problems: Vec<String> = QUESTIONS
+            .iter()
+            .zip(&answers)
+            .filter(|(_, a)| a.is_empty())
+            .map(|(q, _)| format!("thiếu {} ({})", q.option, q.asks))
+            .collect();
         let [
             ten,
             ten_goi,
@@ -88,22 +95,7 @@ impl Answers {
             the_thuc,
             thu_truong,
             chuc_vu,
-        ] = answers.map(|a| a.trim().to_owned());
-        let mut problems = Vec::new();
-        for (q, a) in QUESTIONS.iter().zip([
-            &ten,
-            &ten_goi,
-            &cap_tren,
-            &viet_tat,
-            &dia_danh,
-            &the_thuc,
-            &thu_truong,
-            &chuc_vu,
-        ]) {
-            if a.is_empty() {
-                problems.push(format!("thiếu {} ({})", q.option, q.asks));
-            }
-        }
+        ] = answers;
         let format = match the_thuc.to_lowercase().replace('_', "-").as_str() {
             "dang" | "đảng" => Some(Format::Party),
             "nha-nuoc" | "nhà nước" => Some(Format::State),
