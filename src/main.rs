@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use tdkt::paperwork::{init, issue, list, new_plan, new_record, verify};
+use tdkt::paperwork::{init, issue, list, new_plan, new_record, open, verify};
 use tdkt::{build, load, report};
 
 mod cli;
@@ -81,6 +81,7 @@ fn main() -> ExitCode {
             ExitCode::from(if findings.valid() { 0 } else { 1 })
         }
         Command::Build {
+            documents,
             folders,
             plan,
             emit_typ,
@@ -88,6 +89,7 @@ fn main() -> ExitCode {
             force,
             jobs,
             verbose,
+            watch,
         } => {
             let (records, out) = folders.resolve();
             let options = build::Options {
@@ -99,10 +101,66 @@ fn main() -> ExitCode {
                 force,
                 jobs,
                 progress: true,
+                only: documents,
             };
+            if watch {
+                build::watch(&options, |summary, cause| {
+                    let mut text = String::new();
+                    for file in cause {
+                        let file = file.strip_prefix(&options.records).unwrap_or(file);
+                        text.push_str(&format!("Đã đổi: {}\n", file.display()));
+                    }
+                    text.push_str(&report::build_summary(summary, &options.out, true));
+                    text.push_str("Đang theo dõi thư mục bản ghi; lưu một bản ghi là lập lại. Ctrl-C để dừng.\n\n");
+                    emit(&text);
+                });
+            }
             let summary = build::build(&options);
             emit(&report::build_summary(&summary, &options.out, verbose));
             ExitCode::from(if summary.ok() { 0 } else { 1 })
+        }
+        Command::Open { document, folders } => {
+            let (records, out) = folders.resolve();
+            let options = build::Options {
+                records,
+                out,
+                plan: None,
+                emit_typst: false,
+                templates: None,
+                force: false,
+                jobs: None,
+                progress: false,
+                only: vec![document],
+            };
+            let summary = build::build(&options);
+            // What kept the document from being made now is said first:
+            // a PDF opened after that is an earlier one.
+            if !summary.ok() {
+                eprint!("{}", report::build_summary(&summary, &options.out, false));
+            }
+            if summary.asked.is_empty() {
+                eprintln!("Không có văn bản nào để mở.");
+                return ExitCode::from(1);
+            }
+            if summary.asked.len() > open::AT_MOST {
+                eprintln!(
+                    "\"{}\" là {} văn bản; hãy mở từng văn bản (tdkt open TÊN):",
+                    options.only.join(" "),
+                    summary.asked.len()
+                );
+                for pdf in &summary.asked {
+                    eprintln!("  {}", pdf.display());
+                }
+                return ExitCode::from(1);
+            }
+            let mut opened = ExitCode::SUCCESS;
+            for pdf in &summary.asked {
+                if let Err(why) = open::open(pdf) {
+                    eprintln!("{why}");
+                    opened = ExitCode::from(1);
+                }
+            }
+            opened
         }
         Command::Issue {
             document,

@@ -8,6 +8,8 @@ mod frozen;
 mod output;
 mod ownership;
 mod parallel;
+mod select;
+mod watch;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -28,6 +30,7 @@ use crate::text::Id;
 pub use frozen::frozen;
 use ownership::{remove_vanished, target, vanished};
 use parallel::{Failure, LARGE_CONTEXT, Progress, Todo, render_all};
+pub use watch::watch;
 
 pub struct Options {
     pub records: PathBuf,
@@ -42,6 +45,9 @@ pub struct Options {
     pub jobs: Option<usize>,
     /// Show progress on standard error.
     pub progress: bool,
+    /// Build only these documents (names, folders of names, PDFs, record
+    /// files; see `select`); none: every document.
+    pub only: Vec<String>,
 }
 
 /// A document that was not rendered, and why.
@@ -71,6 +77,12 @@ pub struct Summary {
     pub leftovers: usize,
     /// Problems with the templates or writing files.
     pub io: Vec<Error>,
+    /// Names asked for that are no document nor record, each with why:
+    /// then nothing is built.
+    pub unknown: Vec<String>,
+    /// The PDFs of the documents asked for by name, as they are after the
+    /// build (for `tdkt open`); only those that exist.
+    pub asked: Vec<PathBuf>,
     pub elapsed: Duration,
 }
 
@@ -80,6 +92,7 @@ impl Summary {
             && self.failed.is_empty()
             && self.problems.is_empty()
             && self.io.is_empty()
+            && self.unknown.is_empty()
     }
 }
 
@@ -150,6 +163,8 @@ const ISSUED: &str = "da-ban-hanh:";
 /// One plan's part of a build: its documents and what holds any back.
 struct Planned<'a> {
     name: &'a str,
+    /// Its folder, relative to the records folder (empty: that folder).
+    folder: &'a Path,
     loaded: &'a Loaded,
     jobs: Vec<Job>,
     /// The ids of its records that have a problem, with the files saying so.
@@ -157,11 +172,13 @@ struct Planned<'a> {
 }
 
 /// Checks and plans one plan; its problems go to the summary.
-fn plan_one<'a>(name: &'a str, loaded: &'a Loaded, summary: &mut Summary) -> Planned<'a> {
+fn plan_one<'a>(plan: &'a load::PlanLoaded, summary: &mut Summary) -> Planned<'a> {
+    let (name, folder, loaded) = (plan.name.as_str(), plan.folder.as_path(), &plan.loaded);
     summary.problems.extend(loaded.problems.iter().cloned());
     let Some(records) = &loaded.records else {
         return Planned {
             name,
+            folder,
             loaded,
             jobs: Vec::new(),
             invalid: BTreeMap::new(),
@@ -178,6 +195,7 @@ fn plan_one<'a>(name: &'a str, loaded: &'a Loaded, summary: &mut Summary) -> Pla
         }));
     Planned {
         name,
+        folder,
         loaded,
         jobs: documents::plan(records),
         invalid: invalid_records(loaded, &report),
@@ -223,13 +241,20 @@ fn run(options: &Options, summary: &mut Summary) {
     let plans: Vec<Planned> = repository
         .plans
         .iter()
-        .map(|p| plan_one(&p.name, &p.loaded, summary))
+        .map(|p| plan_one(p, summary))
         .collect();
     for (plan, loaded) in plans.iter().zip(&repository.plans) {
         let (problems, notes) = frozen(&options.records, &register, loaded, &plan.jobs);
         summary.problems.extend(problems);
         summary.notes.extend(notes);
     }
+    let chosen = match select::chosen(&options.only, &plans, &options.records, &options.out) {
+        Ok(chosen) => chosen,
+        Err(unknown) => {
+            summary.unknown = unknown;
+            return;
+        }
+    };
 
     let (mut manifest, notes) = Manifest::read(&options.out);
     summary.notes.extend(notes);
@@ -257,6 +282,9 @@ fn run(options: &Options, summary: &mut Summary) {
     let mut todo: Vec<Todo> = Vec::new();
     for plan in &plans {
         for job in &plan.jobs {
+            if chosen.as_ref().is_some_and(|keys| !keys.contains(&job.key)) {
+                continue;
+            }
             // An issued document is its archived PDF, whatever its records
             // say now (check says when they differ).
             if let Some((_, entry)) = register.of(&job.key).next() {
@@ -348,8 +376,9 @@ fn run(options: &Options, summary: &mut Summary) {
     }
     // Each plan's vanished documents are its own: a plan with a broken
     // record keeps them all, and a plan not built (another's folder, one
-    // left out by --plan) is not touched.
-    for plan in &plans {
+    // left out by --plan) is not touched; nor is any when only some
+    // documents were asked for.
+    for plan in plans.iter().filter(|_| chosen.is_none()) {
         if plan.loaded.problems.is_empty() {
             remove_vanished(plan.name, &plan.jobs, &mut manifest, options, summary);
         } else {
@@ -357,6 +386,11 @@ fn run(options: &Options, summary: &mut Summary) {
                 .kept
                 .extend(vanished(plan.name, &plan.jobs, &manifest));
         }
+    }
+    for key in chosen.iter().flatten() {
+        summary
+            .asked
+            .extend(manifest.file_of(&options.out, key).filter(|f| f.exists()));
     }
     // A build with nothing to do writes nothing, so it works on a folder it
     // may only read.

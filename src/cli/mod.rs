@@ -41,8 +41,11 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
         format: OutputFormat,
     },
-    /// Lập các văn bản (PDF) từ bản ghi hợp lệ
+    /// Lập các văn bản (PDF) từ bản ghi hợp lệ: mọi văn bản, hay chỉ những văn bản cho tên
     Build {
+        /// Chỉ lập những văn bản này: tên văn bản (xem tdkt list), thư mục của chúng (2020/dang-ky), tệp PDF trong thư mục ra, hay tệp bản ghi (mọi văn bản đọc nó)
+        #[arg(value_name = "VĂN_BẢN")]
+        documents: Vec<String>,
         #[command(flatten)]
         folders: Folders,
         /// Chỉ lập văn bản của kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch (tên khác: --plan)
@@ -63,6 +66,17 @@ pub enum Command {
         /// In tên từng văn bản được lập hoặc xóa
         #[arg(short, long)]
         verbose: bool,
+        /// Theo dõi: lập lại mỗi khi một bản ghi (hay mẫu của --templates) được lưu; Ctrl-C để dừng
+        #[arg(short, long)]
+        watch: bool,
+    },
+    /// Mở một văn bản bằng chương trình xem PDF của máy (lập nó trước nếu chưa có hay đã cũ)
+    Open {
+        /// Tên văn bản (xem tdkt list), tệp PDF, hay tệp bản ghi (mở mọi văn bản đọc nó)
+        #[arg(value_name = "VĂN_BẢN")]
+        document: String,
+        #[command(flatten)]
+        folders: Folders,
     },
     /// Ban hành một văn bản: cấp số từ sổ văn bản đi, ghi số và ngày vào bản ghi, lập bản cuối và lưu vào thư mục bản ghi
     Issue {

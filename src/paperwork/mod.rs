@@ -8,6 +8,7 @@ pub mod issue;
 pub mod list;
 pub mod new_plan;
 pub mod new_record;
+pub mod open;
 pub mod verify;
 
 use std::path::PathBuf;

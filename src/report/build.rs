@@ -9,6 +9,13 @@ pub fn build_summary(
     verbose: bool,
 ) -> String {
     let mut text = String::new();
+    if !summary.unknown.is_empty() {
+        let _ = writeln!(text, "Không lập văn bản nào:");
+        for why in &summary.unknown {
+            let _ = writeln!(text, "  - {why}");
+        }
+        return text;
+    }
     if !summary.problems.is_empty() {
         let _ = writeln!(
             text,
