@@ -38,13 +38,14 @@ fn asked(given: [Option<String>; 8]) -> [String; 8] {
     })
 }
 
-/// The year now in Việt Nam (UTC+7), for `init`'s first plan.
-fn this_year() -> i32 {
+/// The day now in Việt Nam (UTC+7): `init`'s first plan's year, a new
+/// meeting's or proposal's day.
+fn today() -> chrono::NaiveDate {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     chrono::DateTime::from_timestamp(secs + 7 * 3600, 0)
-        .map_or(2025, |t| chrono::Datelike::year(&t))
+        .map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
 }
 
 fn main() -> ExitCode {
@@ -264,7 +265,7 @@ fn main() -> ExitCode {
         } => {
             let given = answers.given();
             let dir = dir.unwrap_or_else(|| std::path::PathBuf::from("."));
-            let year = year.unwrap_or_else(this_year);
+            let year = year.unwrap_or_else(|| chrono::Datelike::year(&today()));
             let answers = init::Answers::from(asked(given), year, gender.map(NewGender::gender));
             match answers.and_then(|a| init::init(&dir, &a)) {
                 Ok(files) => {
@@ -308,19 +309,23 @@ fn main() -> ExitCode {
             gender,
             position,
             head,
+            date,
         } => {
             let records = cli::records_folder(records);
             let request = new_record::Request {
                 kind: match kind {
                     NewKind::CaNhan => tdkt::records::Kind::Person,
                     NewKind::TapThe => tdkt::records::Kind::Collective,
+                    NewKind::CuocHop => tdkt::records::Kind::Meeting,
+                    NewKind::ToTrinh => tdkt::records::Kind::Proposal,
                 },
-                name,
+                name: name.unwrap_or_default(),
                 plan,
                 unit,
                 gender: gender.map(NewGender::gender),
                 position,
                 head,
+                date: Some(date.unwrap_or_else(today)),
             };
             match new_record::new_record(&records, &request) {
                 Ok(done) => {

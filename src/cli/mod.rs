@@ -145,14 +145,14 @@ pub enum Command {
         #[arg(value_name = "THƯ_MỤC")]
         dir: Option<PathBuf>,
     },
-    /// Lập một bản ghi mới để điền: cá nhân (ca-nhan) hay tập thể (tap-the), mã lập từ tên
+    /// Lập một bản ghi mới để điền: cá nhân, tập thể (mã lập từ tên), cuộc họp Hội đồng, tờ trình
     New {
         /// Loại bản ghi
         #[arg(value_enum, value_name = "LOẠI")]
         kind: NewKind,
-        /// Họ và tên, hay tên tập thể
+        /// Họ và tên, hay tên tập thể; cuộc họp: lua-chon (lựa chọn đầu năm) hay cuoi-nam (bình xét cuối năm); tờ trình: không cần
         #[arg(value_name = "TÊN")]
-        name: String,
+        name: Option<String>,
         /// Thư mục bản ghi (mặc định: records, ở thư mục hiện tại hay thư mục cha gần nhất có nó, như git)
         #[arg(short, long, value_name = "THƯ_MỤC")]
         records: Option<PathBuf>,
@@ -171,6 +171,9 @@ pub enum Command {
         /// Tập thể: mã cá nhân của trưởng phòng
         #[arg(long = "truong-phong", value_name = "MÃ")]
         head: Option<String>,
+        /// Cuộc họp, tờ trình: ngày, YYYY-MM-DD (mặc định: hôm nay)
+        #[arg(long = "ngay", value_name = "NGÀY", value_parser = iso_date)]
+        date: Option<chrono::NaiveDate>,
     },
     /// In trợ giúp của tdkt, của một lệnh, hay tài liệu: records (bản ghi), rules (tiêu chí), nam-cong-tac (một năm công tác)
     Help {
@@ -248,6 +251,8 @@ pub fn records_folder(given: Option<PathBuf>) -> PathBuf {
 pub enum NewKind {
     CaNhan,
     TapThe,
+    CuocHop,
+    ToTrinh,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -261,6 +261,7 @@ pub fn init(dir: &Path, a: &Answers) -> Result<Vec<PathBuf>, String> {
         gender: a.gioi_tinh,
         position: Some(capitalised(&a.chuc_vu.to_lowercase())),
         head: None,
+        date: None,
     };
     let person = new_record::new_record(&records, &request)?;
     written.push(PathBuf::from("records").join(person.file));

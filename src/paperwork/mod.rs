@@ -6,6 +6,7 @@
 pub mod init;
 pub mod issue;
 pub mod list;
+mod new_meeting;
 pub mod new_plan;
 pub mod new_record;
 pub mod open;

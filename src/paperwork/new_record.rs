@@ -1,10 +1,12 @@
 //! `tdkt new ca-nhan|tap-the NAME`: a record to fill in, in the plan's
 //! folder — the id made from the name, every key a record needs written
 //! with a comment saying what to write, so `tdkt check` passes at once and
-//! the clerk sees what remains to add.
+//! the clerk sees what remains to add. A meeting and a proposal
+//! (`new_meeting`) are made from what the plan's records already say.
 
 use std::path::{Path, PathBuf};
 
+use super::new_meeting;
 use crate::files::write_atomically;
 use crate::records::Kind;
 use crate::text::Id;
@@ -23,6 +25,8 @@ pub struct Request {
     pub position: Option<String>,
     /// A collective's head (a person's id).
     pub head: Option<String>,
+    /// A meeting's or proposal's day.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// What was written, for the clerk: the file, relative to the records
@@ -59,14 +63,10 @@ fn plan_folder(root: &Path, plan: Option<&str>) -> Result<PathBuf, String> {
     })
 }
 
-/// The id for `name` that no unit or person of the plan has yet.
-fn free_id(folder: &Path, name: &str) -> Result<String, String> {
-    let base = id_from_name(name);
-    if !Id::is_valid(&base) {
-        return Err(format!("không lập được mã từ tên \"{name}\""));
-    }
+/// The id from `base` that no record of `kinds` in the plan has yet.
+fn free_id(folder: &Path, base: String, kinds: &[Kind]) -> String {
     let taken = |id: &str| {
-        [Kind::Person, Kind::Collective]
+        kinds
             .iter()
             .any(|k| folder.join(k.folder()).join(format!("{id}.yaml")).exists())
     };
@@ -76,7 +76,7 @@ fn free_id(folder: &Path, name: &str) -> Result<String, String> {
         id = format!("{base}-{n}");
         n += 1;
     }
-    Ok(id)
+    id
 }
 
 /// A value written as one YAML line: quoted when YAML would read it
@@ -216,24 +216,54 @@ pub(super) fn schema_line(root: &Path, file: &Path) -> String {
     format!("# yaml-language-server: $schema={up}{}\n", schema.display())
 }
 
+/// The records of the plan in `plan` (relative to `root`), for a record
+/// made from what they say.
+fn records_of(root: &Path, plan: &Path) -> Result<crate::records::Records, String> {
+    crate::load::repository(root, None)
+        .plans
+        .into_iter()
+        .find(|p| p.folder == plan)
+        .and_then(|p| p.loaded.records)
+        .ok_or_else(|| "bản ghi kế hoạch chưa đọc được; hãy chạy tdkt check rồi sửa".to_owned())
+}
+
 /// Writes the new record; never over an existing file.
 pub fn new_record(root: &Path, r: &Request) -> Result<Written, String> {
     let name = r.name.trim();
-    if name.is_empty() {
-        return Err("hãy cho tên (họ và tên, hay tên tập thể)".to_owned());
-    }
     let plan = plan_folder(root, r.plan.as_deref())?;
     let folder = root.join(&plan);
-    let id = free_id(&folder, name)?;
     let mut notes = Vec::new();
-    let text = match r.kind {
-        Kind::Person => person(r, &folder, &mut notes)?,
+    let (base, text) = match r.kind {
+        Kind::Person | Kind::Collective if name.is_empty() => {
+            return Err("hãy cho tên (họ và tên, hay tên tập thể)".to_owned());
+        }
+        Kind::Person => (id_from_name(name), person(r, &folder, &mut notes)?),
         Kind::Collective => {
             notes.push("so_thanh_vien ghi 1; hãy ghi số người của tập thể".to_owned());
-            collective(r, &folder)?
+            (id_from_name(name), collective(r, &folder)?)
         }
-        _ => return Err("tdkt new lập bản ghi ca-nhan hoặc tap-the".to_owned()),
+        Kind::Meeting | Kind::Proposal => {
+            let records = records_of(root, &plan)?;
+            let date = r.date.ok_or("hãy cho ngày: --ngay YYYY-MM-DD")?;
+            if r.kind == Kind::Meeting {
+                new_meeting::meeting(&records, name, date, &mut notes)?
+            } else {
+                if !name.is_empty() {
+                    notes.push(format!(
+                        "tên \"{name}\" không dùng: mã tờ trình lập từ ngày"
+                    ));
+                }
+                new_meeting::proposal(&records, date, &mut notes)?
+            }
+        }
+        _ => {
+            return Err("tdkt new lập bản ghi ca-nhan, tap-the, cuoc-hop hoặc to-trinh".to_owned());
+        }
     };
+    if !Id::is_valid(&base) {
+        return Err(format!("không lập được mã từ tên \"{name}\""));
+    }
+    let id = free_id(&folder, base, new_meeting::id_folders(r.kind));
     let file = plan.join(r.kind.folder()).join(format!("{id}.yaml"));
     let text = format!("{}{text}", schema_line(root, &file));
     write_atomically(&root.join(&file), text.as_bytes()).map_err(|e| e.to_string())?;

@@ -372,17 +372,23 @@ impl Records {
     /// selection; at the year's end, those chosen at the first selection,
     /// or the registrants when the council holds none).
     pub fn ballot<'a>(&'a self, m: &'a Meeting) -> Vec<Candidate<'a>> {
-        if !m.bieu_quyet.is_empty() {
+        if m.bieu_quyet.is_empty() {
+            self.put_to(m.loai)
+        } else {
             m.bieu_quyet
                 .iter()
                 .filter_map(|v| self.candidate(&v.ung_vien))
                 .collect()
-        } else if m.loai == MeetingKind::YearEnd
-            && let Some((_, s)) = self.meetings_of(MeetingKind::Selection).first()
-        {
-            self.chosen(s)
-        } else {
-            self.registrants()
+        }
+    }
+
+    /// Who a meeting of this kind votes on before its vote is recorded:
+    /// the registrants at a selection; at the year's end, those chosen at
+    /// the first selection, or the registrants when the council held none.
+    pub fn put_to(&self, kind: MeetingKind) -> Vec<Candidate<'_>> {
+        match self.meetings_of(MeetingKind::Selection).first() {
+            Some((_, s)) if kind == MeetingKind::YearEnd => self.chosen(s),
+            _ => self.registrants(),
         }
     }
 

@@ -151,7 +151,17 @@ pub fn position_in(title: &str, unit: &str) -> String {
         Some((head, rest)) => (head.trim(), format!(",{rest}")),
         None => (title.trim(), String::new()),
     };
-    let head_words: Vec<&str> = head.split_whitespace().collect();
+    match merged(head, unit) {
+        Some(merged) => format!("{merged}{duties}"),
+        None => format!("{title}, {unit}"),
+    }
+}
+
+/// `title` and `unit` written as one where the title ends with the words
+/// the unit's name begins with ("Trưởng Ban" and "Ban Tổ chức Tỉnh ủy":
+/// "Trưởng Ban Tổ chức Tỉnh ủy"); none where it does not.
+fn merged(title: &str, unit: &str) -> Option<String> {
+    let title_words: Vec<&str> = title.split_whitespace().collect();
     let unit_words: Vec<&str> = unit.split_whitespace().collect();
     let same = |a: &[&str], b: &[&str]| {
         a.len() == b.len()
@@ -159,18 +169,29 @@ pub fn position_in(title: &str, unit: &str) -> String {
                 .zip(b)
                 .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
     };
-    for k in (1..=head_words.len().min(unit_words.len())).rev() {
-        if same(&head_words[head_words.len() - k..], &unit_words[..k]) {
+    (1..=title_words.len().min(unit_words.len()))
+        .rev()
+        .find(|&k| same(&title_words[title_words.len() - k..], &unit_words[..k]))
+        .map(|k| {
             let rest = unit_words[k..].join(" ");
-            let merged = if rest.is_empty() {
-                head.to_owned()
+            if rest.is_empty() {
+                title.to_owned()
             } else {
-                format!("{head} {rest}")
-            };
-            return format!("{merged}{duties}");
-        }
-    }
-    format!("{title}, {unit}")
+                format!("{title} {rest}")
+            }
+        })
+}
+
+/// The head of a body as a proposal addresses them and a certificate names
+/// them: of their duties (comma-separated, "Ủy viên Ban Thường vụ Tỉnh ủy,
+/// Trưởng Ban") the one that is the body's ("Trưởng Ban Tổ chức Tỉnh ủy"),
+/// or the first followed by the body's name ("Giám đốc Sở Nội vụ").
+pub fn head_of(position: &str, body: &str) -> String {
+    let duties: Vec<&str> = position.split(',').map(str::trim).collect();
+    duties
+        .iter()
+        .find_map(|duty| merged(duty, body))
+        .unwrap_or_else(|| format!("{} {body}", duties.first().copied().unwrap_or_default()))
 }
 
 /// Quotation marks as Vietnamese print sets them: double quotes outside,
@@ -290,6 +311,27 @@ mod tests {
         ];
         for (title, unit, written) in cases {
             assert_eq!(position_in(title, unit), written);
+        }
+    }
+
+    #[test]
+    fn a_body_s_head_is_named_by_the_duty_that_is_the_body_s() {
+        let cases = [
+            (
+                "Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban",
+                "Ban Tổ chức Tỉnh ủy",
+                "Trưởng Ban Tổ chức Tỉnh ủy",
+            ),
+            ("Giám đốc Sở", "Sở Nội vụ", "Giám đốc Sở Nội vụ"),
+            ("Giám đốc", "Sở Nội vụ", "Giám đốc Sở Nội vụ"),
+            (
+                "Hiệu trưởng",
+                "Trường THPT Ngô Sĩ Liên",
+                "Hiệu trưởng Trường THPT Ngô Sĩ Liên",
+            ),
+        ];
+        for (position, body, written) in cases {
+            assert_eq!(head_of(position, body), written);
         }
     }
 
