@@ -405,4 +405,17 @@ fn a_refused_record_is_named_under_the_tables_it_is_missing_from() {
         4,
         "under each of the four tables: {text}"
     );
+    // Scripts read the same from the JSON.
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    assert_eq!(
+        report["khong_trong_bang"],
+        serde_json::json!(["ca-nhan/tran-thi-binh.yaml"])
+    );
+    assert_eq!(
+        report["ke_hoach"][0]["khong_trong_bang"],
+        serde_json::json!(["ca-nhan/tran-thi-binh.yaml"])
+    );
+    let (_, clean) = check_json(Folder::small().path());
+    assert_eq!(clean["khong_trong_bang"], serde_json::json!([]));
 }

@@ -29,7 +29,6 @@ fn data_problems<'a>(loaded: &'a Loaded, report: Option<&'a Report>) -> Vec<&'a 
         .collect()
 }
 
-/// Whether the records hold and every decision of the council stands.
 /// The unit and person files a data error kept from being read: they are
 /// in no stage's table, and each table says so rather than let a clerk
 /// think the person was never registered.
@@ -64,6 +63,7 @@ fn unreadable_candidates(loaded: &Loaded) -> Vec<String> {
     files
 }
 
+/// Whether the records hold and every decision of the council stands.
 pub fn valid(loaded: &Loaded, report: Option<&Report>) -> bool {
     loaded.problems.is_empty() && report.is_some_and(Report::ok)
 }
@@ -267,6 +267,7 @@ impl<'a> Findings<'a> {
             hop_le: bool,
             #[serde(skip_serializing_if = "Option::is_none")]
             ket_qua: Option<&'a Report>,
+            khong_trong_bang: Vec<String>,
         }
         #[derive(Serialize)]
         struct Json<'a> {
@@ -274,6 +275,9 @@ impl<'a> Findings<'a> {
             loi_du_lieu: Vec<&'a Problem>,
             #[serde(skip_serializing_if = "Option::is_none")]
             ket_qua: Option<&'a Report>,
+            /// The unit and person files no stage's table shows, their
+            /// data unreadable (as the text says under each table).
+            khong_trong_bang: Vec<String>,
             ke_hoach: Vec<Plan<'a>>,
             luu_y: &'a [String],
             tieu_chi: &'static [Rule],
@@ -286,6 +290,7 @@ impl<'a> Findings<'a> {
                 ten: &p.name,
                 hop_le: valid(&p.loaded, r),
                 ket_qua: r.filter(|_| !one),
+                khong_trong_bang: unreadable_candidates(&p.loaded),
             })
             .collect();
         let doc = Json {
@@ -298,6 +303,10 @@ impl<'a> Findings<'a> {
                 [report] => report.as_ref(),
                 _ => None,
             },
+            khong_trong_bang: plans
+                .iter()
+                .flat_map(|p| p.khong_trong_bang.iter().cloned())
+                .collect(),
             ke_hoach: plans,
             luu_y: &self.notes,
             tieu_chi: RULES,
