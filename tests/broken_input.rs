@@ -311,6 +311,72 @@ fn all_problems_at_once_and_in_the_text_output() {
     );
 }
 
+/// Several mistakes in one file come out in one run, each at its field:
+/// a clerk fixes them in one go.
+#[test]
+fn every_mistake_of_one_file_in_one_run() {
+    let folder = Folder::small();
+    folder
+        .edit(BINH, "gioi_tinh: nu", "gioi_tinh: nư")
+        .edit(BINH, "  ngay: 2020-02-27", "  ngay: 27/02/2020")
+        .edit(
+            BINH,
+            "xep_loai: hoan_thanh_xuat_sac",
+            "xep_loai: hoan_thanh_xuat_sac\nghi_chu: x",
+        )
+        .edit(BINH, "ho_ten: Trần Thị Bình\n", "")
+        .edit(
+            BINH,
+            "    cong_nhan: { so: 01-QĐ/HĐSK, ngay: 2020-11-20,",
+            "    cong_nhan: { so: 01-QĐ/HĐSK, ngay: 2020-11-31,",
+        );
+    folder.edit(
+        "cuoc-hop/binh-xet.yaml",
+        "{ ung_vien: phong-a, phieu_phat_ra: 2, phieu_thu_ve: 2,",
+        "{ ung_vien: phong-a, phieu_phat_ra: , phieu_thu_ve: ,",
+    );
+    let (code, report) = check_json(folder.path());
+    assert_eq!(code, 1);
+    let mut found: Vec<(String, String, u64)> = data_errors(&report)
+        .iter()
+        .map(|e| {
+            let (file, field, line, _) = place(e);
+            (file, field, line)
+        })
+        .collect();
+    found.sort();
+    let expected = [
+        ("ca-nhan/tran-thi-binh.yaml", "dang_ky.ngay", 6),
+        ("ca-nhan/tran-thi-binh.yaml", "ghi_chu", 13),
+        ("ca-nhan/tran-thi-binh.yaml", "gioi_tinh", 1),
+        ("ca-nhan/tran-thi-binh.yaml", "ho_ten", 1),
+        (
+            "ca-nhan/tran-thi-binh.yaml",
+            "sang_kien[0].cong_nhan.ngay",
+            16,
+        ),
+        ("cuoc-hop/binh-xet.yaml", "bieu_quyet[0].phieu_phat_ra", 10),
+        ("cuoc-hop/binh-xet.yaml", "bieu_quyet[0].phieu_thu_ve", 10),
+    ];
+    let expected: Vec<(String, String, u64)> = expected
+        .iter()
+        .map(|(f, k, l)| (f.to_string(), k.to_string(), *l))
+        .collect();
+    assert_eq!(found, expected, "{report:#}");
+    let messages: Vec<String> = data_errors(&report).iter().map(message).collect();
+    let all = messages.join("\n");
+    for said in [
+        "hãy ghi 2020-02-27",
+        "giới tính \"nư\" không có trong danh mục",
+        "khóa `ghi_chu` không có trong mẫu bản ghi",
+        "thiếu khóa bắt buộc `ho_ten`",
+        "ngày \"2020-11-31\" không có trên lịch",
+        "cần một số nguyên không âm, nhưng gặp giá trị trống",
+    ] {
+        assert!(all.contains(said), "{said:?} not in:\n{all}");
+    }
+}
+
 #[test]
 fn a_missing_plan_and_a_misplaced_file() {
     let folder = Folder::small();

@@ -5,6 +5,7 @@
 
 mod explain;
 pub mod guard;
+mod mend;
 mod register;
 mod repository;
 mod resolve;
@@ -13,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
@@ -22,6 +24,7 @@ use crate::records::{Kind, Records};
 use crate::text::Id;
 use crate::words::in_words;
 use explain::explain;
+use mend::Mistake;
 pub use register::{read as read_register, scan_of, sources_of};
 pub use repository::{ARCHIVE_FOLDER, PlanLoaded, REGISTER_FOLDER, Repository, repository};
 
@@ -123,8 +126,8 @@ pub fn load_plan(root: &Path, plan_dir: &Path, name: Option<&str>) -> Loaded {
             continue;
         }
         let in_plan = path.strip_prefix(plan_dir).unwrap_or(path);
-        if let Err(problem) = read_file(path, in_plan, &rel, &mut files) {
-            problems.push(problem);
+        if let Err(found) = read_file(path, in_plan, &rel, &mut files) {
+            problems.extend(found);
         }
     }
     let plan_file = plan_dir.join(Kind::PLAN_FILE);
@@ -142,7 +145,12 @@ fn kind_of(rel: &Path) -> Option<Kind> {
     Kind::of_folder(parts.first()?.as_os_str().to_str()?)
 }
 
-fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Result<(), Problem> {
+fn read_file(
+    path: &Path,
+    in_plan: &Path,
+    rel: &Path,
+    files: &mut Files,
+) -> Result<(), Vec<Problem>> {
     let kind = kind_of(in_plan).ok_or_else(|| {
         let top: Vec<String> = Kind::TOP_FILES
             .iter()
@@ -165,23 +173,23 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
     })?;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     if !Id::is_valid(stem) {
-        return Err(Problem::new(
+        return Err(vec![Problem::new(
             rel,
             "",
             "tên tệp là mã của bản ghi, chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, \
              bắt đầu bằng chữ hoặc số; hãy đổi tên, ví dụ nguyen-thi-lan.yaml",
-        ));
+        )]);
     }
     let id = Id(stem.to_owned());
     if let Some((first, _)) = files.seen.get(&id) {
-        return Err(Problem::new(
+        return Err(vec![Problem::new(
             rel,
             "",
             format!(
                 "mã \"{id}\" trùng với tệp {}; mỗi bản ghi cần một tên tệp riêng",
                 first.display()
             ),
-        ));
+        )]);
     }
     files.seen.insert(id.clone(), (rel.to_path_buf(), kind));
     let text = read_text(path, rel)?;
@@ -189,14 +197,14 @@ fn read_file(path: &Path, in_plan: &Path, rel: &Path, files: &mut Files) -> Resu
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return Err(Problem::new(
+        return Err(vec![Problem::new(
             rel,
             "",
             format!(
                 "tệp rỗng; hãy ghi nội dung bản ghi {} (xem tdkt help records)",
                 kind.label()
             ),
-        ));
+        )]);
     }
     guarded(text.as_str(), rel)?;
     let rel = rel.to_path_buf();
@@ -278,7 +286,11 @@ fn first_indenting_tab(text: &str) -> Option<(usize, usize)> {
     })
 }
 
-fn parse<T: DeserializeOwned>(id: Id, file: PathBuf, text: String) -> Result<Parsed<T>, Problem> {
+fn parse<T: DeserializeOwned + JsonSchema>(
+    id: Id,
+    file: PathBuf,
+    text: String,
+) -> Result<Parsed<T>, Vec<Problem>> {
     let de = serde_yaml::Deserializer::from_str(&text);
     match serde_path_to_error::deserialize::<_, T>(de) {
         Ok(value) => Ok(Parsed {
@@ -288,32 +300,65 @@ fn parse<T: DeserializeOwned>(id: Id, file: PathBuf, text: String) -> Result<Par
             value,
         }),
         Err(err) => {
-            let path = err.path().to_string();
             let location = err.inner().location();
-            let (field, message) = explain(&path, &err.inner().to_string());
             // serde_yaml places a value it rejects, but places our own
             // deserializers' errors (dates, vocabularies) at the enclosing
             // mapping: where the field is written out is the better place.
             let serde_place = location.map(|l| (l.line(), l.column()));
-            let raw = err.inner().to_string();
-            let (field, place) = if raw.contains("found a tab character") {
-                // libyaml places a tab at the key before it; the tab itself
-                // is where the clerk must look.
-                (String::new(), first_indenting_tab(&text).or(serde_place))
-            } else if raw.contains("duplicate field") {
-                (field.clone(), locate_last(&text, &field).or(serde_place))
-            } else {
-                let place = locate_exact(&text, &field)
-                    .filter(|_| !field.is_empty())
-                    .or(serde_place)
-                    .or_else(|| locate(&text, &field));
-                (field, place)
-            };
-            let problem = Problem::new(&file, field, message);
-            Err(match place {
-                Some((line, column)) => problem.at(line, column),
-                None => problem,
-            })
+            let first = Mistake::of(&err);
+            let mut problems = vec![problem_of(&file, &text, &first, serde_place)];
+            // A mistake of the YAML itself (a tab, a key written twice) is
+            // not in the tree to mend: it is the one said.
+            let in_the_tree = !first.path.contains('?')
+                && !first.raw.contains("found a tab character")
+                && !first.raw.contains("duplicate field");
+            if in_the_tree {
+                problems.extend(
+                    mend::further::<T>(&text, first)
+                        .iter()
+                        .map(|m| problem_of(&file, &text, m, None)),
+                );
+            }
+            Err(problems)
         }
+    }
+}
+
+/// A mistake serde found, as a problem placed at its field.
+fn problem_of(
+    file: &Path,
+    text: &str,
+    mistake: &Mistake,
+    serde_place: Option<(usize, usize)>,
+) -> Problem {
+    let raw = &mistake.raw;
+    let (field, message) = explain(&mistake.path, raw);
+    let (field, place) = if raw.contains("found a tab character") {
+        // libyaml places a tab at the key before it; the tab itself
+        // is where the clerk must look.
+        (String::new(), first_indenting_tab(text).or(serde_place))
+    } else if raw.contains("duplicate field") {
+        (field.clone(), locate_last(text, &field).or(serde_place))
+    } else {
+        let place = locate_exact(text, &field)
+            .filter(|_| !field.is_empty())
+            .or(serde_place)
+            .or_else(|| locate(text, &field))
+            .or_else(|| {
+                // A missing key is placed where its mapping begins, as
+                // serde places it when it is the first mistake.
+                raw.starts_with("missing field")
+                    .then(|| match mistake.path.as_str() {
+                        "." | "" => Some((1, 1)),
+                        parent => locate(text, parent),
+                    })
+                    .flatten()
+            });
+        (field, place)
+    };
+    let problem = Problem::new(file, field, message);
+    match place {
+        Some((line, column)) => problem.at(line, column),
+        None => problem,
     }
 }

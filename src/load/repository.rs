@@ -221,12 +221,14 @@ fn share_awards(root: &Path, repository: &mut Repository, others: &[(String, Pat
                 continue;
             }
             let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-            let read = read_guarded(&path, &rel).and_then(|text| {
-                parse::<Decision>(Id(String::new()), rel.clone(), text).map(|p| p.value)
-            });
+            let read = read_guarded(&path, &rel)
+                .map_err(Vec::from)
+                .and_then(|text| {
+                    parse::<Decision>(Id(String::new()), rel.clone(), text).map(|p| p.value)
+                });
             match read {
                 Ok(d) => all.push((name.clone(), d)),
-                Err(problem) => repository.problems.push(problem),
+                Err(found) => repository.problems.extend(found),
             }
         }
     }

@@ -18,7 +18,7 @@ use crate::vocab::Format;
 /// How the body numbers what it issues: one series a calendar year for all
 /// its documents (Nghị định 30/2020/NĐ-CP, Điều 15), or one a year for each
 /// type of document (Party practice, unverified; a setting).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 pub enum Series {
     #[serde(rename = "theo_nam")]
     Year,
@@ -27,7 +27,7 @@ pub enum Series {
 }
 
 /// `so-van-ban-di/cai-dat.yaml`: the register's settings; every key optional.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterSettings {
     /// None: by each document's format — State one series a year, Party one
@@ -37,7 +37,7 @@ pub struct RegisterSettings {
 }
 
 /// One issued document, as the register keeps it.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// Its number in its series.
