@@ -311,8 +311,8 @@ fn all_problems_at_once_and_in_the_text_output() {
     );
 }
 
-/// Several mistakes in one file come out in one run, each at its field:
-/// a clerk fixes them in one go.
+/// Several mistakes in one file come out in one run, each at its field,
+/// and a wrong reference beside them: a clerk fixes them in one go.
 #[test]
 fn every_mistake_of_one_file_in_one_run() {
     let folder = Folder::small();
@@ -325,11 +325,15 @@ fn every_mistake_of_one_file_in_one_run() {
             "xep_loai: hoan_thanh_xuat_sac\nghi_chu: x",
         )
         .edit(BINH, "ho_ten: Trần Thị Bình\n", "")
+        .edit(BINH, "don_vi: phong-a", "don_vi: phong-x")
         .edit(
             BINH,
             "    cong_nhan: { so: 01-QĐ/HĐSK, ngay: 2020-11-20,",
             "    cong_nhan: { so: 01-QĐ/HĐSK, ngay: 2020-11-31,",
         );
+    // A key missing is filled to read on; what is filled is never checked
+    // as if the clerk wrote it.
+    folder.edit("tap-the/phong-b.yaml", "truong_phong: pham-thi-dung\n", "");
     folder.edit(
         "cuoc-hop/binh-xet.yaml",
         "{ ung_vien: phong-a, phieu_phat_ra: 2, phieu_thu_ve: 2,",
@@ -347,6 +351,8 @@ fn every_mistake_of_one_file_in_one_run() {
     found.sort();
     let expected = [
         ("ca-nhan/tran-thi-binh.yaml", "dang_ky.ngay", 6),
+        // A wrong reference is said beside the missing key.
+        ("ca-nhan/tran-thi-binh.yaml", "don_vi", 4),
         ("ca-nhan/tran-thi-binh.yaml", "ghi_chu", 13),
         ("ca-nhan/tran-thi-binh.yaml", "gioi_tinh", 1),
         ("ca-nhan/tran-thi-binh.yaml", "ho_ten", 1),
@@ -357,6 +363,7 @@ fn every_mistake_of_one_file_in_one_run() {
         ),
         ("cuoc-hop/binh-xet.yaml", "bieu_quyet[0].phieu_phat_ra", 10),
         ("cuoc-hop/binh-xet.yaml", "bieu_quyet[0].phieu_thu_ve", 10),
+        ("tap-the/phong-b.yaml", "truong_phong", 1),
     ];
     let expected: Vec<(String, String, u64)> = expected
         .iter()
@@ -372,6 +379,7 @@ fn every_mistake_of_one_file_in_one_run() {
         "thiếu khóa bắt buộc `ho_ten`",
         "ngày \"2020-11-31\" không có trên lịch",
         "cần một số nguyên không âm, nhưng gặp giá trị trống",
+        "không có bản ghi tập thể mã \"phong-x\"",
     ] {
         assert!(all.contains(said), "{said:?} not in:\n{all}");
     }

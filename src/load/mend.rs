@@ -32,13 +32,14 @@ impl Mistake {
 }
 
 /// The mistakes of `text` after `first`, each found by mending the ones
-/// before it; none when the text is no YAML tree to mend.
+/// before it, and the record as mended when no mistake is left (its
+/// references can then be checked); none when the text is no YAML tree.
 pub(super) fn further<T: DeserializeOwned + JsonSchema>(
     text: &str,
     first: Mistake,
-) -> Vec<Mistake> {
+) -> (Vec<Mistake>, Option<T>) {
     let Ok(mut value) = serde_yaml::from_str::<Value>(text) else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let schema = SchemaGenerator::default()
         .into_root_schema_for::<T>()
@@ -50,8 +51,9 @@ pub(super) fn further<T: DeserializeOwned + JsonSchema>(
         if !mend(&mut value, &schema, &last) {
             break;
         }
-        let Err(err) = serde_path_to_error::deserialize::<_, T>(value.clone()) else {
-            break;
+        let err = match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+            Ok(mended) => return (found, Some(mended)),
+            Err(err) => err,
         };
         let mistake = Mistake::of(&err);
         let key = (mistake.path.clone(), mistake.raw.clone());
@@ -62,7 +64,7 @@ pub(super) fn further<T: DeserializeOwned + JsonSchema>(
         found.push(Mistake::of(&err));
         last = mistake;
     }
-    found
+    (found, None)
 }
 
 /// Mends `value` where `mistake` is; false when it cannot.

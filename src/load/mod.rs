@@ -58,6 +58,22 @@ struct Files {
     /// Every id seen, parsed or not, with its file: a reference to a file that
     /// failed to parse is not also reported as dangling.
     seen: BTreeMap<Id, (PathBuf, Kind)>,
+    mended: Mended,
+}
+
+/// The records that did not read, as mended to find all their mistakes:
+/// never records, but what they name is checked, so a wrong reference is
+/// said in the same run as the missing key beside it.
+#[derive(Default)]
+struct Mended {
+    collectives: Vec<Parsed<crate::records::Collective>>,
+    people: Vec<Parsed<crate::records::Person>>,
+    meetings: Vec<Parsed<crate::records::Meeting>>,
+    proposals: Vec<Parsed<crate::records::Proposal>>,
+    decisions: Vec<Parsed<crate::records::Decision>>,
+    /// The fields each was mended at: what is there is the mend's, and
+    /// what its references say of them is not the clerk's to hear.
+    fields: BTreeMap<PathBuf, Vec<String>>,
 }
 
 /// Loads a folder holding one plan, as [`repository`] would.
@@ -208,17 +224,45 @@ fn read_file(
     }
     guarded(text.as_str(), rel)?;
     let rel = rel.to_path_buf();
+    let m = &mut files.mended;
     match kind {
         Kind::Plan => files.plans.push(parse(id, rel, text)?),
-        Kind::Collective => files.collectives.push(parse(id, rel, text)?),
-        Kind::Person => files.people.push(parse(id, rel, text)?),
-        Kind::Meeting => files.meetings.push(parse(id, rel, text)?),
-        Kind::Proposal => files.proposals.push(parse(id, rel, text)?),
+        Kind::Collective => files
+            .collectives
+            .push(kept(parse(id, rel, text), m, |m| &mut m.collectives)?),
+        Kind::Person => files
+            .people
+            .push(kept(parse(id, rel, text), m, |m| &mut m.people)?),
+        Kind::Meeting => files
+            .meetings
+            .push(kept(parse(id, rel, text), m, |m| &mut m.meetings)?),
+        Kind::Proposal => files
+            .proposals
+            .push(kept(parse(id, rel, text), m, |m| &mut m.proposals)?),
         Kind::RegistrationList => files.lists.push(parse(id, rel, text)?),
         Kind::YearReport => files.reports.push(parse(id, rel, text)?),
-        Kind::Decision => files.decisions.push(parse(id, rel, text)?),
+        Kind::Decision => files
+            .decisions
+            .push(kept(parse(id, rel, text), m, |m| &mut m.decisions)?),
     }
     Ok(())
+}
+
+/// A record read; or its problems, its mended self kept aside in `mended`
+/// (in the list `of` picks) for its references to be checked.
+fn kept<T>(
+    parsed: Result<Parsed<T>, Broken<T>>,
+    mended: &mut Mended,
+    of: impl FnOnce(&mut Mended) -> &mut Vec<Parsed<T>>,
+) -> Result<Parsed<T>, Vec<Problem>> {
+    parsed.map_err(|broken| {
+        if let Some(record) = broken.mended {
+            let fields = broken.problems.iter().map(|p| p.field.clone()).collect();
+            mended.fields.insert(record.file.clone(), fields);
+            of(mended).push(record);
+        }
+        broken.problems
+    })
 }
 
 /// A record's text: a real file (not a link), within the size limit, UTF-8,
@@ -286,42 +330,64 @@ fn first_indenting_tab(text: &str) -> Option<(usize, usize)> {
     })
 }
 
+/// A record that did not read: its problems, and the record as mended to
+/// find them all (see `mend`) when mending reached the end.
+struct Broken<T> {
+    problems: Vec<Problem>,
+    mended: Option<Parsed<T>>,
+}
+
+impl<T> From<Broken<T>> for Vec<Problem> {
+    fn from(broken: Broken<T>) -> Self {
+        broken.problems
+    }
+}
+
 fn parse<T: DeserializeOwned + JsonSchema>(
     id: Id,
     file: PathBuf,
     text: String,
-) -> Result<Parsed<T>, Vec<Problem>> {
+) -> Result<Parsed<T>, Broken<T>> {
     let de = serde_yaml::Deserializer::from_str(&text);
-    match serde_path_to_error::deserialize::<_, T>(de) {
-        Ok(value) => Ok(Parsed {
+    let err = match serde_path_to_error::deserialize::<_, T>(de) {
+        Ok(value) => {
+            return Ok(Parsed {
+                id,
+                file,
+                text,
+                value,
+            });
+        }
+        Err(err) => err,
+    };
+    // serde_yaml places a value it rejects, but places our own
+    // deserializers' errors (dates, vocabularies) at the enclosing
+    // mapping: where the field is written out is the better place.
+    let serde_place = err.inner().location().map(|l| (l.line(), l.column()));
+    let first = Mistake::of(&err);
+    let mut problems = vec![problem_of(&file, &text, &first, serde_place)];
+    // A mistake of the YAML itself (a tab, a key written twice) is not in
+    // the tree to mend: it is the one said.
+    let in_the_tree = !first.path.contains('?')
+        && !first.raw.contains("found a tab character")
+        && !first.raw.contains("duplicate field");
+    if !in_the_tree {
+        return Err(Broken {
+            problems,
+            mended: None,
+        });
+    }
+    let (further, mended) = mend::further::<T>(&text, first);
+    problems.extend(further.iter().map(|m| problem_of(&file, &text, m, None)));
+    Err(Broken {
+        problems,
+        mended: mended.map(|value| Parsed {
             id,
             file,
             text,
             value,
         }),
-        Err(err) => {
-            let location = err.inner().location();
-            // serde_yaml places a value it rejects, but places our own
-            // deserializers' errors (dates, vocabularies) at the enclosing
-            // mapping: where the field is written out is the better place.
-            let serde_place = location.map(|l| (l.line(), l.column()));
-            let first = Mistake::of(&err);
-            let mut problems = vec![problem_of(&file, &text, &first, serde_place)];
-            // A mistake of the YAML itself (a tab, a key written twice) is
-            // not in the tree to mend: it is the one said.
-            let in_the_tree = !first.path.contains('?')
-                && !first.raw.contains("found a tab character")
-                && !first.raw.contains("duplicate field");
-            if in_the_tree {
-                problems.extend(
-                    mend::further::<T>(&text, first)
-                        .iter()
-                        .map(|m| problem_of(&file, &text, m, None)),
-                );
-            }
-            Err(problems)
-        }
-    }
+    })
 }
 
 /// A mistake serde found, as a problem placed at its field.

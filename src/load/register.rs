@@ -47,7 +47,7 @@ pub fn read(root: &Path) -> (Register, Vec<Problem>) {
         if entry.depth() == 1 && entry.file_name() == SETTINGS_FILE {
             match parse::<RegisterSettings>(id, rel.clone(), text) {
                 Ok(parsed) => register.settings = parsed.value,
-                Err(found) => problems.extend(found),
+                Err(found) => problems.extend(found.problems),
             }
             continue;
         }
@@ -63,7 +63,7 @@ pub fn read(root: &Path) -> (Register, Vec<Problem>) {
                 ),
             )),
             Ok(parsed) => register.entries.push((rel, parsed.value)),
-            Err(found) => problems.extend(found),
+            Err(found) => problems.extend(found.problems),
         }
     }
     (register, problems)

@@ -224,7 +224,9 @@ fn share_awards(root: &Path, repository: &mut Repository, others: &[(String, Pat
             let read = read_guarded(&path, &rel)
                 .map_err(Vec::from)
                 .and_then(|text| {
-                    parse::<Decision>(Id(String::new()), rel.clone(), text).map(|p| p.value)
+                    parse::<Decision>(Id(String::new()), rel.clone(), text)
+                        .map(|p| p.value)
+                        .map_err(Vec::from)
                 });
             match read {
                 Ok(d) => all.push((name.clone(), d)),

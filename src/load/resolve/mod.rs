@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 mod documents;
 mod plan_text;
 
-use super::{Files, Parsed};
+use super::{Files, Mended, Parsed};
 use crate::format::{Format, kind};
 use crate::locate::locate;
 use crate::problem::Problem;
@@ -228,6 +228,40 @@ fn person_refs(known: &Known, refs: &mut Refs, p: &Person) {
     }
 }
 
+/// What the records that did not read name wrongly, but for the fields
+/// mended to read them.
+fn mended_refs(known: &Known, mended: &Mended) -> Vec<Problem> {
+    let mut said = Vec::new();
+    for c in &mended.collectives {
+        collective_refs(known, &mut known.refs(c, &mut said), &c.value);
+    }
+    for p in &mended.people {
+        person_refs(known, &mut known.refs(p, &mut said), &p.value);
+    }
+    for m in &mended.meetings {
+        meeting_refs(known, &mut known.refs(m, &mut said), &m.value);
+    }
+    for p in &mended.proposals {
+        proposal_refs(known, &mut known.refs(p, &mut said), &p.value);
+    }
+    for d in &mended.decisions {
+        decision_refs(known, &mut known.refs(d, &mut said), &d.value);
+    }
+    let under = |field: &str, mended: &str| {
+        mended.is_empty()
+            || field == mended
+            || field.starts_with(&format!("{mended}."))
+            || field.starts_with(&format!("{mended}["))
+    };
+    said.retain(|p| {
+        !mended
+            .fields
+            .get(&p.file)
+            .is_some_and(|fields| fields.iter().any(|f| under(&p.field, f)))
+    });
+    said
+}
+
 /// Checks every record against the others and gathers them into
 /// [`Records`]; none without a plan.
 pub(super) fn resolve(
@@ -246,6 +280,7 @@ pub(super) fn resolve(
         reports,
         decisions,
         seen,
+        mended,
     } = files;
     let Some(plan) = plans.into_iter().next() else {
         if !seen.contains_key(&Records::plan_id()) {
@@ -320,6 +355,7 @@ pub(super) fn resolve(
             let refs = &mut known.refs(y, problems);
             year_report_refs(&known, refs, &y.value, plan.value.nam, told);
         }
+        problems.extend(mended_refs(&known, &mended));
     }
 
     let mut files_of = BTreeMap::new();
