@@ -170,6 +170,23 @@ pub fn xep_ten(list: Vec<Value>, key: &str) -> Result<Vec<Value>, Error> {
     Ok(named.into_iter().map(|(_, v)| v).collect())
 }
 
+/// Past this many rows a table's names are not measured (`data-table` in
+/// `the-thuc.typ` lays a table out twice to measure them): a province's
+/// 3,000-name list would cost seconds and tens of MB for columns that a
+/// long list's typical names already fill.
+pub const NAMES_MEASURED: usize = 100;
+
+/// `names: ({% for r in rows | do_rong %}…)`: the rows whose names
+/// `data-table` measures to keep each on one line; none past
+/// [`NAMES_MEASURED`].
+pub fn do_rong(rows: Vec<Value>) -> Vec<Value> {
+    if rows.len() > NAMES_MEASURED {
+        Vec::new()
+    } else {
+        rows
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

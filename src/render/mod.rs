@@ -75,6 +75,7 @@ impl Engine {
         env.add_filter("hai_so", filters::hai_so);
         env.add_filter("xep_ten", filters::xep_ten);
         env.add_filter("cham_cau", filters::cham_cau);
+        env.add_filter("do_rong", filters::do_rong);
         for (name, text) in templates.files.iter().filter(|(n, _)| n.ends_with(".j2")) {
             let invalid = |e: minijinja::Error| Error::TemplateInvalid {
                 template: name.clone(),
