@@ -293,8 +293,12 @@ fn watch_rebuilds_on_save_and_a_half_typed_record_keeps_the_pdf() {
     let first = watching.next_build();
     assert!(first.contains("Đã lập 17 văn bản"), "{first}");
 
+    // An editor's swap file starts no build of its own; the save does.
+    records.write("ca-nhan/.le-van-cuong.yaml.swp", "swap");
+    std::thread::sleep(Duration::from_millis(1500));
     records.edit("ca-nhan/le-van-cuong.yaml", "Lê Văn Cường", "Lê Văn Cương");
     let second = watching.next_build();
+    assert!(!second.contains(".swp"), "{second}");
     assert_has(
         &second,
         &[

@@ -20,10 +20,21 @@ const TICK: Duration = Duration::from_millis(500);
 /// Each file of the watched folders with its size and last change.
 type Seen = BTreeMap<PathBuf, (u64, Option<SystemTime>)>;
 
+/// An editor's own files (`.x.yaml.swp`, `x.yaml~`) are not records, as
+/// hidden files are not to the loader: saving them starts no build.
+fn editor_s(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~')
+}
+
 fn look(folders: &[&Path]) -> Seen {
     folders
         .iter()
-        .flat_map(|folder| walkdir::WalkDir::new(folder).into_iter().flatten())
+        .flat_map(|folder| {
+            walkdir::WalkDir::new(folder)
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !editor_s(&e.file_name().to_string_lossy()))
+                .flatten()
+        })
         .filter(|entry| entry.file_type().is_file())
         .filter_map(|entry| {
             let meta = entry.metadata().ok()?;
