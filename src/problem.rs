@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
     #[serde(rename = "tep")]
     /// The file, relative to the records folder.
@@ -38,6 +38,33 @@ impl Problem {
         self.line = Some(line);
         self.column = Some(column);
         self
+    }
+}
+
+/// Problems sort by file, then as the clerk reads the file: top to bottom
+/// (one about the whole file first), then by field and wording.
+impl Ord for Problem {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (
+            &self.file,
+            self.line,
+            self.column,
+            &self.field,
+            &self.message,
+        )
+            .cmp(&(
+                &other.file,
+                other.line,
+                other.column,
+                &other.field,
+                &other.message,
+            ))
+    }
+}
+
+impl PartialOrd for Problem {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
     }
 }
 

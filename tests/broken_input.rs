@@ -348,6 +348,13 @@ fn every_mistake_of_one_file_in_one_run() {
             (file, field, line)
         })
         .collect();
+    // Said as the clerk reads the file: top to bottom.
+    let lines: Vec<u64> = found
+        .iter()
+        .filter(|(file, _, _)| file == BINH)
+        .map(|(_, _, line)| *line)
+        .collect();
+    assert!(lines.is_sorted(), "{lines:?}");
     found.sort();
     let expected = [
         ("ca-nhan/tran-thi-binh.yaml", "dang_ky.ngay", 6),
