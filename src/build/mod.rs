@@ -162,10 +162,7 @@ const ISSUED: &str = "da-ban-hanh:";
 
 /// One plan's part of a build: its documents and what holds any back.
 struct Planned<'a> {
-    name: &'a str,
-    /// Its folder, relative to the records folder (empty: that folder).
-    folder: &'a Path,
-    loaded: &'a Loaded,
+    plan: &'a load::PlanLoaded,
     jobs: Vec<Job>,
     /// The ids of its records that have a problem, with the files saying so.
     invalid: BTreeMap<Id, BTreeSet<PathBuf>>,
@@ -173,13 +170,11 @@ struct Planned<'a> {
 
 /// Checks and plans one plan; its problems go to the summary.
 fn plan_one<'a>(plan: &'a load::PlanLoaded, summary: &mut Summary) -> Planned<'a> {
-    let (name, folder, loaded) = (plan.name.as_str(), plan.folder.as_path(), &plan.loaded);
+    let loaded = &plan.loaded;
     summary.problems.extend(loaded.problems.iter().cloned());
     let Some(records) = &loaded.records else {
         return Planned {
-            name,
-            folder,
-            loaded,
+            plan,
             jobs: Vec::new(),
             invalid: BTreeMap::new(),
         };
@@ -194,9 +189,7 @@ fn plan_one<'a>(plan: &'a load::PlanLoaded, summary: &mut Summary) -> Planned<'a
             p
         }));
     Planned {
-        name,
-        folder,
-        loaded,
+        plan,
         jobs: documents::plan(records),
         invalid: invalid_records(loaded, &report),
     }
@@ -243,8 +236,8 @@ fn run(options: &Options, summary: &mut Summary) {
         .iter()
         .map(|p| plan_one(p, summary))
         .collect();
-    for (plan, loaded) in plans.iter().zip(&repository.plans) {
-        let (problems, notes) = frozen(&options.records, &register, loaded, &plan.jobs);
+    for plan in &plans {
+        let (problems, notes) = frozen(&options.records, &register, plan.plan, &plan.jobs);
         summary.problems.extend(problems);
         summary.notes.extend(notes);
     }
@@ -379,12 +372,12 @@ fn run(options: &Options, summary: &mut Summary) {
     // left out by --plan) is not touched; nor is any when only some
     // documents were asked for.
     for plan in plans.iter().filter(|_| chosen.is_none()) {
-        if plan.loaded.problems.is_empty() {
-            remove_vanished(plan.name, &plan.jobs, &mut manifest, options, summary);
+        if plan.plan.loaded.problems.is_empty() {
+            remove_vanished(&plan.plan.name, &plan.jobs, &mut manifest, options, summary);
         } else {
             summary
                 .kept
-                .extend(vanished(plan.name, &plan.jobs, &manifest));
+                .extend(vanished(&plan.plan.name, &plan.jobs, &manifest));
         }
     }
     for key in chosen.iter().flatten() {

@@ -109,9 +109,10 @@ fn readers_of(record: &str, plans: &[Planned]) -> Option<Vec<String>> {
     // The records folder may be a plan's own (folder ""), or hold plans.
     let plan = plans
         .iter()
-        .filter(|p| path.starts_with(p.folder))
-        .max_by_key(|p| p.folder.components().count())?;
+        .filter(|p| path.starts_with(&p.plan.folder))
+        .max_by_key(|p| p.plan.folder.components().count())?;
     let id = plan
+        .plan
         .loaded
         .records
         .as_ref()
