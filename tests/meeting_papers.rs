@@ -91,6 +91,8 @@ fn the_counting_board_signs_the_figures_of_the_record() {
         "BIÊN BẢN",
         "kiểm phiếu bình xét tập thể, cá nhân điển hình tiên tiến năm 2020",
         "Bùi Văn Long, Trưởng phòng Tổ chức cán bộ, Ủy viên, Trưởng Ban kiểm phiếu;",
+        // A member of the board is said to be one, after their role in the council.
+        "Lại Văn Sơn, Trưởng phòng Bảo vệ chính trị nội bộ, Ủy viên, thành viên Ban kiểm phiếu;",
         "Tổng số thành viên Hội đồng: 09; có mặt: 09",
         "TRƯỞNG BAN KIỂM PHIẾU",
         "THÀNH VIÊN",
