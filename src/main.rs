@@ -94,8 +94,6 @@ fn main() -> ExitCode {
         } => {
             let (records, out) = folders.resolve();
             let options = build::Options {
-                records,
-                out,
                 plan,
                 emit_typst: emit_typ,
                 templates,
@@ -103,6 +101,7 @@ fn main() -> ExitCode {
                 jobs,
                 progress: true,
                 only: documents,
+                ..build::Options::new(records, out)
             };
             if watch {
                 build::watch(&options, |summary, cause| {
@@ -123,15 +122,8 @@ fn main() -> ExitCode {
         Command::Open { document, folders } => {
             let (records, out) = folders.resolve();
             let options = build::Options {
-                records,
-                out,
-                plan: None,
-                emit_typst: false,
-                templates: None,
-                force: false,
-                jobs: None,
-                progress: false,
                 only: vec![document],
+                ..build::Options::new(records, out)
             };
             let summary = build::build(&options);
             // What kept the document from being made now is said first:

@@ -50,6 +50,24 @@ pub struct Options {
     pub only: Vec<String>,
 }
 
+impl Options {
+    /// Every document of `records` into `out`, as a plain `tdkt build`
+    /// would: unchanged ones kept, every core used, no progress shown.
+    pub fn new(records: PathBuf, out: PathBuf) -> Options {
+        Options {
+            records,
+            plan: None,
+            out,
+            emit_typst: false,
+            templates: None,
+            force: false,
+            jobs: None,
+            progress: false,
+            only: Vec::new(),
+        }
+    }
+}
+
 /// A document that was not rendered, and why.
 #[derive(Debug)]
 pub struct Skipped {

@@ -45,7 +45,11 @@ fn documents_of(
     let jobs = || plans.iter().flat_map(|p| &p.jobs);
     let name = asked.trim_end_matches('/').trim_end_matches(".pdf");
     let name = name.strip_prefix("./").unwrap_or(name);
-    if let Some(job) = jobs().find(|j| j.key == name) {
+    let file = Path::new(asked);
+    // A document by its name, or by its PDF in the output folder.
+    let pdf = inside(file, out);
+    let pdf = pdf.as_deref().map(|p| p.trim_end_matches(".pdf"));
+    if let Some(job) = jobs().find(|j| j.key == name || Some(j.key.as_str()) == pdf) {
         return Ok(vec![job.key.clone()]);
     }
     let below: Vec<String> = jobs()
@@ -54,13 +58,6 @@ fn documents_of(
         .collect();
     if !below.is_empty() {
         return Ok(below);
-    }
-    let file = Path::new(asked);
-    if let Some(key) = inside(file, out) {
-        let key = key.trim_end_matches(".pdf");
-        if let Some(job) = jobs().find(|j| j.key == key) {
-            return Ok(vec![job.key.clone()]);
-        }
     }
     // A record, as a path from here or from the records folder.
     let record = [file.to_path_buf(), records.join(file)]

@@ -15,6 +15,7 @@ use serde_yaml::Value;
 const AT_MOST: usize = 30;
 
 /// A mistake as serde says it: the field's path and its English message.
+#[derive(Clone)]
 pub(super) struct Mistake {
     pub path: String,
     pub segments: Vec<Segment>,
@@ -61,7 +62,7 @@ pub(super) fn further<T: DeserializeOwned + JsonSchema>(
             break;
         }
         seen.push(key);
-        found.push(Mistake::of(&err));
+        found.push(mistake.clone());
         last = mistake;
     }
     (found, None)
