@@ -12,34 +12,39 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Deserializer, Serialize, de};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// Invisible characters that change how text reads without showing
-/// themselves: bidirectional controls reorder it ("(30/9/2020)" printed as
-/// "(0202/9/03)"), zero-width ones split or join words unseen. Vietnamese
-/// needs none of them. Each with the name a clerk can search for.
-/// Sorted by code point: looked up by binary search for every character.
-const INVISIBLE: &[(char, &str)] = &[
-    ('\u{061C}', "ARABIC LETTER MARK, dấu chiều viết"),
-    ('\u{200B}', "ZERO WIDTH SPACE, dấu cách độ rộng 0"),
-    ('\u{200C}', "ZERO WIDTH NON-JOINER"),
-    ('\u{200D}', "ZERO WIDTH JOINER"),
-    ('\u{200E}', "LEFT-TO-RIGHT MARK, dấu chiều viết"),
-    ('\u{200F}', "RIGHT-TO-LEFT MARK, dấu chiều viết"),
-    ('\u{202A}', "LEFT-TO-RIGHT EMBEDDING, đổi chiều viết"),
-    ('\u{202B}', "RIGHT-TO-LEFT EMBEDDING, đổi chiều viết"),
-    ('\u{202C}', "POP DIRECTIONAL FORMATTING, đổi chiều viết"),
-    ('\u{202D}', "LEFT-TO-RIGHT OVERRIDE, đảo chiều viết"),
-    ('\u{202E}', "RIGHT-TO-LEFT OVERRIDE, đảo chiều viết"),
-    ('\u{2060}', "WORD JOINER, ký tự nối vô hình"),
-    ('\u{2061}', "FUNCTION APPLICATION, ký tự vô hình"),
-    ('\u{2062}', "INVISIBLE TIMES, ký tự vô hình"),
-    ('\u{2063}', "INVISIBLE SEPARATOR, ký tự vô hình"),
-    ('\u{2064}', "INVISIBLE PLUS, ký tự vô hình"),
-    ('\u{2066}', "LEFT-TO-RIGHT ISOLATE, đổi chiều viết"),
-    ('\u{2067}', "RIGHT-TO-LEFT ISOLATE, đổi chiều viết"),
-    ('\u{2068}', "FIRST STRONG ISOLATE, đổi chiều viết"),
-    ('\u{2069}', "POP DIRECTIONAL ISOLATE, đổi chiều viết"),
-    ('\u{FEFF}', "BYTE ORDER MARK / ZERO WIDTH NO-BREAK SPACE"),
-];
+/// Why a character may not stand in a record's text, if it may not: what
+/// shows nothing or shows something else than it is. Bidirectional controls
+/// reorder text ("(30/9/2020)" printed as "(0202/9/03)"), zero-width and
+/// filler characters split or join words unseen ("Bùi Văn\u{3164}Long"
+/// prints "Bùi VănLong"), a soft hyphen or a variation selector changes
+/// nothing a reader sees but what a search finds. Decided by Unicode's own
+/// properties, not a list, so a character added to them is refused too:
+/// Default_Ignorable_Code_Point, the format, private-use, unassigned and
+/// surrogate categories, line and paragraph separators, and the Specials
+/// block (U+FFF0–FFFF: replacement and object characters). Vietnamese needs
+/// none of them: its marks are letters or combining marks, composed by NFC.
+pub fn not_text(c: char) -> Option<&'static str> {
+    use icu_properties::props::{DefaultIgnorableCodePoint, GeneralCategory as G};
+    use icu_properties::{CodePointMapData, CodePointSetData};
+    if c.is_ascii() {
+        return None;
+    }
+    if CodePointSetData::new::<DefaultIgnorableCodePoint>().contains(c) {
+        return Some("ký tự vô hình");
+    }
+    if ('\u{FFF0}'..='\u{FFFF}').contains(&c) {
+        return Some("ký tự thay thế (thường do chuyển mã hỏng hay chép từ tệp PDF)");
+    }
+    match CodePointMapData::<G>::new().get(c) {
+        G::Format => Some("ký tự định dạng vô hình"),
+        G::PrivateUse => Some("ký tự dùng riêng, không có chữ chung"),
+        G::Unassigned | G::Surrogate => Some("mã chưa là ký tự Unicode nào"),
+        G::LineSeparator | G::ParagraphSeparator => {
+            Some("ký tự ngắt dòng đặc biệt; hãy xuống dòng bình thường")
+        }
+        _ => None,
+    }
+}
 
 /// The longest single-line value (a name, a position, a title), in characters.
 pub const MAX_LINE_CHARS: usize = 300;
@@ -75,19 +80,6 @@ pub fn clean(raw: &str, multiline: bool) -> Result<String, String> {
     if length > limit {
         return Err(too_long(length, limit));
     }
-    let invisible = |c: char| {
-        INVISIBLE
-            .binary_search_by_key(&c, |(i, _)| *i)
-            .ok()
-            .map(|at| &INVISIBLE[at])
-    };
-    if let Some((c, name)) = text.chars().find_map(invisible) {
-        return Err(format!(
-            "có ký tự vô hình U+{:04X} ({name}), làm chữ in ra khác chữ nhìn thấy; hãy xóa ký tự đó \
-             (thường do chép từ trang web hay tệp PDF)",
-            *c as u32
-        ));
-    }
     if let Some(c) = text
         .chars()
         .find(|&c| c.is_control() && !(multiline && c == '\n'))
@@ -106,6 +98,15 @@ pub fn clean(raw: &str, multiline: bool) -> Result<String, String> {
              \"{}\": hãy ghi lại như vậy (hoặc chuyển mã bằng Unikey: Công cụ chuyển mã, sang \
              Unicode dựng sẵn)",
             found.encoding, found.decoded
+        ));
+    }
+    // After the legacy encodings: TCVN3 writes "ư" as the byte of a soft
+    // hyphen, and the clerk is better told the text's encoding.
+    if let Some((c, what)) = text.chars().find_map(|c| Some((c, not_text(c)?))) {
+        return Err(format!(
+            "có {what} U+{:04X}, làm chữ in ra khác chữ nhìn thấy; hãy xóa ký tự đó (thường do \
+             chép từ trang web hay tệp PDF)",
+            c as u32
         ));
     }
     Ok(text.to_owned())
@@ -180,15 +181,37 @@ impl Id {
 
     /// Whether `name` may be an id — a record's file name, a plan's folder:
     /// lower-case ASCII letters, digits and hyphens, starting with a letter
-    /// or a digit, so it reads the same on every system and in a URL.
+    /// or a digit, so it reads the same on every system and in a URL; at
+    /// most [`Id::MAX_BYTES`], so every file named from it (an archive, its
+    /// kept sources, a register entry) stays within what every system
+    /// takes; and not a name Windows reserves for a device (`con.yaml`
+    /// cannot be checked out there).
     pub fn is_valid(name: &str) -> bool {
-        name.chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        name.len() <= Id::MAX_BYTES
+            && !Id::WINDOWS_DEVICES.contains(&name)
+            && name
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
             && name
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
     }
+
+    /// The longest id, in bytes (ASCII: characters).
+    pub const MAX_BYTES: usize = 60;
+
+    /// What `is_valid` asks of a name, in the clerk's words.
+    pub const RULE: &str = "chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, bắt đầu bằng \
+                            chữ hoặc số, dài tối đa 60 ký tự, và không là tên thiết bị Windows \
+                            dành riêng (con, prn, aux, nul, com1…, lpt1…)";
+
+    /// Names Windows keeps for devices, with any extension.
+    const WINDOWS_DEVICES: &[&str] = &[
+        "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7",
+        "com8", "com9", "lpt0", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8",
+        "lpt9",
+    ];
 }
 
 impl<'de> Deserialize<'de> for Id {
@@ -317,19 +340,41 @@ mod tests {
     }
 
     #[test]
-    fn the_invisible_characters_are_sorted_for_their_search() {
-        assert!(INVISIBLE.windows(2).all(|w| w[0].0 < w[1].0));
-    }
-
-    #[test]
-    fn invisible_characters_are_refused_by_name() {
+    fn what_shows_nothing_or_something_else_is_refused_by_its_unicode_property() {
         let err = clean("(30/9/\u{202E}2020)", false).unwrap_err();
-        assert!(err.contains("U+202E (RIGHT-TO-LEFT OVERRIDE"), "{err}");
-        let err = clean("Nguyễn\u{200B}Lan", false).unwrap_err();
-        assert!(err.contains("U+200B"), "{err}");
-        let err = clean("a\u{FEFF}b", true).unwrap_err();
-        assert!(err.contains("U+FEFF"), "{err}");
-        assert!(clean("Nguyễn Thị Lan, 200\u{a0}m", false).is_ok());
+        assert!(err.contains("ký tự vô hình U+202E"), "{err}");
+        // Those an adversary tried after a list of names was in place: a
+        // tag, a variation selector, a soft hyphen, a combining grapheme
+        // joiner, a Hangul filler, a Mongolian vowel separator, a
+        // deprecated format, an object replacement, a Khmer vowel inherent,
+        // private use; and the zero-width ones a list had.
+        for c in [
+            '\u{E0041}',
+            '\u{FE0F}',
+            '\u{00AD}',
+            '\u{034F}',
+            '\u{3164}',
+            '\u{180E}',
+            '\u{206A}',
+            '\u{FFFC}',
+            '\u{FFFD}',
+            '\u{17B4}',
+            '\u{E000}',
+            '\u{200B}',
+            '\u{FEFF}',
+            '\u{2028}',
+            '\u{0378}',
+        ] {
+            let err = clean(&format!("Bùi Văn{c}Long"), true)
+                .expect_err(&format!("U+{:04X} refused", c as u32));
+            assert!(err.contains(&format!("U+{:04X}", c as u32)), "{err}");
+        }
+        // What Vietnamese text uses stays: letters with their marks, a
+        // combining mark NFC composes, a no-break space, typographic signs.
+        assert_eq!(
+            clean("Nguyễn Thi\u{0301} Lan, 200\u{a0}m – “ok” №", false).as_deref(),
+            Ok("Nguyễn Thí Lan, 200\u{a0}m – “ok” №")
+        );
     }
 
     #[test]
