@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[derive(Debug)]
 pub enum Error {
     /// A template of `--templates` could not be read.
-    TemplateUnreadable { path: PathBuf, source: io::Error },
+    TemplateUnreadable { path: PathBuf, why: String },
     /// A template does not parse as minijinja.
     TemplateInvalid { template: String, message: String },
     /// A file or folder of the output could not be written or removed.
@@ -31,6 +31,10 @@ pub enum Error {
     OutputNestsRecords { out: PathBuf, records: PathBuf },
     /// A render thread stopped without a result for a document.
     RenderThread { document: String },
+    /// An issued document's archived PDF is not the one the register names.
+    ArchiveChanged { path: PathBuf },
+    /// An issued document's archived PDF cannot be read as a plain file.
+    ArchiveUnreadable { path: PathBuf, why: String },
     /// Typst panicked while laying out this document (its bug, met by
     /// what the document holds); the other documents are built.
     RenderPanic { document: String },
@@ -71,17 +75,21 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::TemplateUnreadable { path, source } => write!(
-                f,
-                "{}: không đọc được mẫu văn bản ({source})",
-                path.display()
-            ),
+            Error::TemplateUnreadable { path, why } => {
+                write!(f, "{}: không đọc được mẫu văn bản ({why})", path.display())
+            }
             Error::TemplateInvalid { template, message } => write!(f, "mẫu {template}: {message}"),
             Error::Output {
                 path,
                 action,
                 source,
-            } => write!(f, "{}: {} ({source})", path.display(), action.words()),
+            } => write!(
+                f,
+                "{}: {} ({})",
+                path.display(),
+                action.words(),
+                crate::read::io_words(source)
+            ),
             Error::LinkInOutput { path, link } => write!(
                 f,
                 "{}: không ghi, không xóa vì {} là một liên kết (symbolic link) có thể trỏ ra ngoài \
@@ -111,6 +119,17 @@ impl fmt::Display for Error {
             Error::RenderThread { document } => write!(
                 f,
                 "{document}: luồng lập văn bản dừng bất thường; hãy chạy lại"
+            ),
+            Error::ArchiveChanged { path } => write!(
+                f,
+                "{}: bản lưu không còn là văn bản đã ban hành (khác mã băm trong sổ); tdkt không \
+                 đưa tệp này ra làm bản đã ban hành — hãy lấy lại tệp từ git (git checkout -- tệp)",
+                path.display()
+            ),
+            Error::ArchiveUnreadable { path, why } => write!(
+                f,
+                "{}: không đọc được bản lưu ({why}); hãy lấy lại tệp từ git (git checkout -- tệp)",
+                path.display()
             ),
             Error::RenderPanic { document } => write!(
                 f,

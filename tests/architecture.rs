@@ -12,14 +12,14 @@ const STAGES: &[&[&str]] = &[
     // What every stage may speak: values, words, formats, failures.
     &[
         "problem", "error", "text", "encoding", "vocab", "words", "amount", "format", "locate",
-        "fonts", "job",
+        "fonts", "job", "read",
     ],
     &["records", "ruleset"],
     &["load"],
     &["check"],
     &["documents"],
     &["render"],
-    &["files", "manifest"],
+    &["files", "manifest", "journal"],
     // The records' JSON Schema, written for editors.
     &["schema"],
     &["build"],

@@ -11,7 +11,6 @@ mod repository;
 mod resolve;
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
@@ -20,13 +19,16 @@ use walkdir::WalkDir;
 
 use crate::locate::{locate, locate_exact, locate_last};
 use crate::problem::Problem;
+use crate::read;
 use crate::records::{Kind, Records};
 use crate::text::Id;
 use crate::words::in_words;
 use explain::explain;
 use mend::Mistake;
-pub use register::{read as read_register, scan_of, sources_of};
-pub use repository::{ARCHIVE_FOLDER, PlanLoaded, REGISTER_FOLDER, Repository, repository};
+pub use register::{Archive, Archived, read as read_register, scan_of, sources_of};
+pub use repository::{
+    ARCHIVE_FOLDER, PlanLoaded, REGISTER_FOLDER, Repository, plan_name_refused, repository,
+};
 
 /// What loading a folder gives: the records that could be read (none without
 /// a valid plan) and every problem found, each naming its file, so later
@@ -126,19 +128,14 @@ pub fn load_plan(root: &Path, plan_dir: &Path, name: Option<&str>) -> Loaded {
             path.extension().and_then(|e| e.to_str()),
             Some("yaml" | "yml")
         );
-        let kind_folder = entry.file_name().to_str().and_then(Kind::of_folder);
         let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        if entry.path_is_symlink() && entry.depth() == 1 && kind_folder.is_some() {
-            problems.push(Problem::new(
-                &rel,
-                "",
-                "thư mục này là một liên kết (symbolic link), không phải thư mục thật; tdkt không đọc \
-                 liên kết. Hãy chép các bản ghi vào một thư mục thật ở đây",
-            ));
+        // A linked record file is read (and refused) below, by its name.
+        if entry.path_is_symlink() && !is_yaml {
+            problems.push(Problem::new(&rel, "", repository::LINK_NOT_READ));
             continue;
         }
-        let file_or_link = entry.file_type().is_file() || entry.path_is_symlink();
-        if !file_or_link || !is_yaml {
+        // A pipe or a device named like a record is read, and refused, as one.
+        if entry.file_type().is_dir() || !is_yaml {
             continue;
         }
         let in_plan = path.strip_prefix(plan_dir).unwrap_or(path);
@@ -192,8 +189,10 @@ fn read_file(
         return Err(vec![Problem::new(
             rel,
             "",
-            "tên tệp là mã của bản ghi, chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, \
-             bắt đầu bằng chữ hoặc số; hãy đổi tên, ví dụ nguyen-thi-lan.yaml",
+            format!(
+                "tên tệp là mã của bản ghi: {}; hãy đổi tên, ví dụ nguyen-thi-lan.yaml",
+                Id::RULE
+            ),
         )]);
     }
     let id = Id(stem.to_owned());
@@ -268,31 +267,16 @@ fn kept<T>(
 /// A record's text: a real file (not a link), within the size limit, UTF-8,
 /// without a byte-order mark, with Unix line ends.
 fn read_text(path: &Path, rel: &Path) -> Result<String, Problem> {
-    let meta = fs::symlink_metadata(path)
-        .map_err(|err| Problem::new(rel, "", format!("không đọc được tệp: {err}")))?;
-    if meta.file_type().is_symlink() {
-        // A record lives in the folder, and so in git, as itself.
-        return Err(Problem::new(
-            rel,
-            "",
-            "tệp này là một liên kết (symbolic link), không phải bản ghi; tdkt không đọc liên kết. \
-             Hãy chép nội dung tệp được liên kết vào đây thay cho liên kết",
-        ));
-    }
-    if meta.len() > guard::MAX_FILE_BYTES {
-        return Err(Problem::new(
-            rel,
-            "",
-            format!(
-                "tệp lớn {} byte, quá giới hạn {} byte của một bản ghi; bản ghi chỉ gồm chữ, \
-                 hãy kiểm tra xem có dán nhầm nội dung khác vào không",
-                meta.len(),
-                guard::MAX_FILE_BYTES
+    let bytes = read::read_bounded(path, guard::MAX_FILE_BYTES).map_err(|why| {
+        let message = match why {
+            read::Unreadable::TooLarge { size, limit } => format!(
+                "tệp lớn {size} byte, quá giới hạn {limit} byte của một bản ghi; bản ghi chỉ gồm \
+                 chữ, hãy kiểm tra xem có dán nhầm nội dung khác vào không"
             ),
-        ));
-    }
-    let bytes = fs::read(path)
-        .map_err(|err| Problem::new(rel, "", format!("không đọc được tệp: {err}")))?;
+            other => format!("không đọc được tệp: {other}"),
+        };
+        Problem::new(rel, "", message)
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Problem::new(
             rel,

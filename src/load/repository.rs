@@ -38,6 +38,9 @@ pub struct Repository {
     pub root: PathBuf,
     pub plans: Vec<PlanLoaded>,
     pub problems: Vec<Problem>,
+    /// The name of every plan found, loaded or not (an empty name: a
+    /// single plan whose plan file did not read).
+    pub names: Vec<String>,
 }
 
 impl Repository {
@@ -56,6 +59,7 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
         root: root.to_owned(),
         plans: Vec::new(),
         problems: Vec::new(),
+        names: Vec::new(),
     };
     // A plan's own folder: its plan file, or its records' folders while the
     // plan file is missing (which is then said as such).
@@ -73,12 +77,34 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
         ));
         return repository;
     }
+    // A plan given a record kind's name (`new-plan 2020 ca-nhan`) makes the
+    // folder look like one plan: every record would be misread.
+    let misnamed: Vec<String> = Kind::IN_FOLDERS
+        .iter()
+        .map(|k| k.folder())
+        .filter(|f| {
+            !root.join(Kind::PLAN_FILE).is_file() && root.join(f).join(Kind::PLAN_FILE).is_file()
+        })
+        .map(str::to_owned)
+        .collect();
+    if !misnamed.is_empty() {
+        for name in misnamed {
+            let why = plan_name_refused(&name).unwrap_or_default();
+            repository.problems.push(Problem::new(
+                &PathBuf::from(&name),
+                "",
+                format!("{why}; các bản ghi chưa được đọc cho đến khi đổi tên thư mục này"),
+            ));
+        }
+        return repository;
+    }
     if single {
         let loaded = load_plan(root, root, None);
         let name = loaded
             .records
             .as_ref()
             .map_or_else(String::new, |r| r.name.clone());
+        repository.names.push(name.clone());
         if only.is_none_or(|o| o == name) {
             repository.plans.push(PlanLoaded {
                 name,
@@ -112,7 +138,13 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
             continue;
         }
         let rel = PathBuf::from(&*name);
-        if !path.is_dir() || entry.file_type().is_ok_and(|t| t.is_symlink()) {
+        if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+            repository
+                .problems
+                .push(Problem::new(&rel, "", LINK_NOT_READ));
+            continue;
+        }
+        if !path.is_dir() {
             if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
                 repository.problems.push(Problem::new(
                     &rel,
@@ -146,8 +178,11 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
             repository.problems.push(Problem::new(
                 &rel,
                 "",
-                "tên thư mục kế hoạch là tên của nó trong thư mục ra, chỉ dùng chữ thường không dấu, \
-                 chữ số và dấu gạch nối; hãy đổi tên, ví dụ 2021 hoặc 2021-chuyen-de-chuyen-doi-so",
+                format!(
+                    "tên thư mục kế hoạch là tên của nó trong thư mục ra: {}; hãy đổi tên, ví dụ \
+                     2021 hoặc 2021-chuyen-de-chuyen-doi-so",
+                    Id::RULE
+                ),
             ));
             continue;
         }
@@ -163,6 +198,7 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
         });
     }
     share_awards(root, &mut repository, &others);
+    repository.names.clone_from(&names);
     if only.is_some() && repository.plans.is_empty() {
         repository.problems.push(not_found(root, only, &names));
     } else if names.is_empty() && repository.problems.is_empty() {
@@ -197,6 +233,33 @@ fn not_found(root: &Path, only: Option<&str>, names: &[String]) -> Problem {
 /// year): what its units and people had received before it. `others` are
 /// the plans not loaded, whose decisions are read alone; a decision that
 /// cannot be read is a problem of the folder, since a history would miss it.
+/// Why `name` cannot be a plan's folder, if it cannot: it must be an id, and
+/// not a name the records folder gives another meaning (a record kind's
+/// folder makes the records folder read as one plan; the register, the
+/// archive).
+pub fn plan_name_refused(name: &str) -> Option<String> {
+    if !Id::is_valid(name) {
+        return Some(format!(
+            "tên kế hoạch \"{name}\" không dùng được: {}",
+            Id::RULE
+        ));
+    }
+    let reserved =
+        Kind::of_folder(name).is_some() || [REGISTER_FOLDER, ARCHIVE_FOLDER].contains(&name);
+    reserved.then(|| {
+        format!(
+            "tên kế hoạch \"{name}\" trùng tên một thư mục tdkt dành riêng (tap-the, ca-nhan, \
+             cuoc-hop, to-trinh, quyet-dinh, {REGISTER_FOLDER}, {ARCHIVE_FOLDER}); hãy đặt tên theo \
+             năm hay chủ đề, ví dụ 2021 hoặc 2021-chuyen-de"
+        )
+    })
+}
+
+/// What is said of a link found among the records, where a folder or a
+/// record was expected: it is not followed, and not passed over in silence.
+pub(super) const LINK_NOT_READ: &str = "đây là một liên kết (symbolic link), không phải tệp hay thư mục thật; tdkt không đọc liên \
+     kết — các bản ghi trong đó không được đọc. Hãy chép nội dung vào một thư mục (tệp) thật ở đây";
+
 fn share_awards(root: &Path, repository: &mut Repository, others: &[(String, PathBuf)]) {
     let mut all: Vec<(String, Decision)> = Vec::new();
     for plan in &repository.plans {

@@ -7,8 +7,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::files::write_atomically;
+use crate::load;
 use crate::records::Kind;
-use crate::text::Id;
 
 /// The keys of each kind of record that belong to one year.
 const YEAR_KEYS: &[(Kind, &[&str])] = &[
@@ -82,10 +82,8 @@ pub fn new_plan(root: &Path, from: &str, to: &str, year: i32) -> Result<Vec<Path
             Kind::PLAN_FILE
         ));
     }
-    if !Id::is_valid(to) {
-        return Err(format!(
-            "tên kế hoạch \"{to}\" chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối"
-        ));
+    if let Some(refused) = load::plan_name_refused(to) {
+        return Err(refused);
     }
     if root.join(to).exists() {
         return Err(format!(
@@ -112,8 +110,10 @@ pub fn new_plan(root: &Path, from: &str, to: &str, year: i32) -> Result<Vec<Path
             names
         };
         for file in files {
-            let text = fs::read_to_string(source.join(&file))
-                .map_err(|e| format!("{}: {e}", source.join(&file).display()))?;
+            let text =
+                crate::read::read_bounded(&source.join(&file), crate::load::guard::MAX_FILE_BYTES)
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                    .map_err(|e| format!("{}: {e}", source.join(&file).display()))?;
             let mut text = without(&text, keys);
             if *kind == Kind::Plan {
                 text = with_year(&text, year);

@@ -41,7 +41,7 @@ pub fn provenance(pdf: &[u8]) -> BTreeMap<String, String> {
 }
 
 pub fn verify(records: &Path, file: &Path) -> Verdict {
-    let bytes = match std::fs::read(file) {
+    let bytes = match crate::read::read_bounded(file, crate::read::MAX_PDF_BYTES) {
         Ok(bytes) => bytes,
         Err(e) => return verdict(2, format!("{}: không đọc được tệp ({e})", file.display())),
     };
@@ -57,7 +57,10 @@ pub fn verify(records: &Path, file: &Path) -> Verdict {
     };
     let plan = name.split('/').next().unwrap_or_default();
     let desk = Desk::open(records, Some(plan));
-    let said = format!("{}: văn bản {name}", file.display());
+    let said = match &desk.recovered {
+        Some(note) => format!("({note})\n{}: văn bản {name}", file.display()),
+        None => format!("{}: văn bản {name}", file.display()),
+    };
     if let Some((entry_file, entry)) = desk.register.of(name).next() {
         let issued = format!(
             "bản đã ban hành số {} ngày {}",

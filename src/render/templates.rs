@@ -25,8 +25,15 @@ impl Templates {
         let mut files = Vec::new();
         for template in documents::templates() {
             let path = dir.join(template.name);
-            let text = std::fs::read_to_string(&path)
-                .map_err(|source| Error::TemplateUnreadable { path, source })?;
+            let bytes = crate::read::read_bounded(&path, crate::load::guard::MAX_FILE_BYTES)
+                .map_err(|why| Error::TemplateUnreadable {
+                    path: path.clone(),
+                    why: why.to_string(),
+                })?;
+            let text = String::from_utf8(bytes).map_err(|_| Error::TemplateUnreadable {
+                path,
+                why: "không phải văn bản UTF-8".into(),
+            })?;
             files.push((template.name.to_owned(), text));
         }
         Ok(Templates { files })

@@ -107,6 +107,12 @@ pub fn id_from_name(name: &str) -> String {
             id.push('-');
         }
     }
+    // An id is at most 60 bytes (`Id::MAX_BYTES`): a longer one is cut
+    // after its last whole word that fits.
+    if id.len() > 60 {
+        let cut = id[..=60].rfind('-').unwrap_or(60);
+        id.truncate(cut);
+    }
     id.trim_end_matches('-').to_owned()
 }
 
