@@ -73,8 +73,12 @@ fn main() -> ExitCode {
             format,
         } => {
             let records = cli::records_folder(records);
+            // An issue a killed run left is finished or undone first: the
+            // records are read as they then are.
+            let recovered = tdkt::journal::recover(&records);
             let repository = load::repository(&records, plan.as_deref());
-            let findings = report::Findings::of(&repository);
+            let mut findings = report::Findings::of(&repository);
+            findings.recovered(recovered);
             match format {
                 OutputFormat::Text => emit(&findings.text()),
                 OutputFormat::Json => emit(&format!("{}\n", findings.json())),
@@ -170,6 +174,9 @@ fn main() -> ExitCode {
             };
             match issue::issue(&options) {
                 Ok(done) => {
+                    if let Some(note) = &done.recovered {
+                        emit(&format!("{note}.\n"));
+                    }
                     let files: Vec<String> = done
                         .written
                         .iter()
@@ -203,6 +210,11 @@ fn main() -> ExitCode {
             format,
         } => {
             let (records, _) = folders.resolve();
+            match tdkt::journal::recover(&records) {
+                Ok(None) => {}
+                Ok(Some(note)) => eprintln!("Lưu ý: {note}"),
+                Err(why) => eprintln!("Lỗi: {why}"),
+            }
             let (listed, problems) = list::list(&records, plan.as_deref());
             match format {
                 OutputFormat::Text => emit(&list::text(&listed)),

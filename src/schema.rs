@@ -222,10 +222,41 @@ fn with(root: &Value, at: &str, key: &str) -> Option<String> {
     (0..alternatives.len()).find_map(|i| with(root, &format!("{at}/anyOf/{i}"), key))
 }
 
-/// Writes every schema into `dir`; returns the files written.
+/// What marks a schema file as tdkt's: the value of its `$comment`.
+const WRITTEN_BY_TDKT: &str = "Do tdkt schema ghi; đừng sửa tay, chạy lại tdkt schema để cập nhật.";
+
+/// Whether the file at `path` is one tdkt wrote: a JSON object whose
+/// `$comment` is tdkt's mark. Only such a file is ever written over.
+fn ours(path: &std::path::Path) -> bool {
+    crate::read::read_bounded(path, 4 * 1024 * 1024)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<Value>(&bytes).ok())
+        .is_some_and(|v| v.get("$comment").and_then(Value::as_str) == Some(WRITTEN_BY_TDKT))
+}
+
+/// Writes every schema into `dir`; returns the files written. A file of the
+/// same name that tdkt did not write is never written over: then nothing
+/// is written, and every such file is named.
 pub fn write(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let schemas = schemas();
+    let theirs: Vec<String> = schemas
+        .iter()
+        .map(|(file, _)| dir.join(file))
+        .filter(|path| std::fs::symlink_metadata(path).is_ok() && !ours(path))
+        .map(|path| path.display().to_string())
+        .collect();
+    if !theirs.is_empty() {
+        return Err(format!(
+            "{} đã có và không phải do tdkt ghi; tdkt không ghi đè — hãy chọn thư mục khác (mặc \
+             định là schema/ của kho) hoặc đổi tên các tệp đó",
+            theirs.join(", ")
+        ));
+    }
     let mut written = Vec::new();
-    for (file, schema) in schemas() {
+    for (file, mut schema) in schemas {
+        if let Some(object) = schema.as_object_mut() {
+            object.insert("$comment".into(), Value::from(WRITTEN_BY_TDKT));
+        }
         let path = dir.join(file);
         let text = serde_json::to_string_pretty(&schema).map_err(|e| e.to_string())? + "\n";
         crate::files::write_atomically(&path, text.as_bytes())

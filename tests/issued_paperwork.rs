@@ -179,10 +179,16 @@ fn a_merge_that_gave_one_number_twice_is_reported_with_both_entries() {
     let records = Folder::copy_of(&example_records());
     let ours = "so-van-ban-di/2020/005-ttr-2020-12-18-de-nghi-khen-thuong.yaml";
     let theirs = "so-van-ban-di/2020/005-ttr-de-nghi-khac.yaml";
-    let text = records.read(ours).replace(
-        "van_ban: 2020/to-trinh/2020-12-18-de-nghi-khen-thuong",
-        "van_ban: 2020/to-trinh/de-nghi-khac",
-    );
+    let text = records
+        .read(ours)
+        .replace(
+            "van_ban: 2020/to-trinh/2020-12-18-de-nghi-khen-thuong",
+            "van_ban: 2020/to-trinh/de-nghi-khac",
+        )
+        .replace(
+            "to-trinh/2020-12-18-de-nghi-khen-thuong.pdf",
+            "to-trinh/de-nghi-khac.pdf",
+        );
     records.write(theirs, text);
     let (code, text) = run(&["check"], records.path());
     assert_eq!(code, 1, "{text}");
@@ -363,7 +369,7 @@ fn an_issued_document_that_only_tdkt_would_now_write_otherwise_stands() {
     let records = Folder::copy_of(&example_records());
     let (code, text) = run(&["issue", MINUTES, "--so", "9"], records.path());
     assert_eq!(code, 0, "{text}");
-    let entry = "so-van-ban-di/2020/009-bb-2020-12-15-binh-xet.yaml";
+    let entry = "so-van-ban-di/2020/009-bb-2020.bien-ban.2020-12-15-binh-xet.yaml";
     let text = records.read(entry);
     let hash_line = text
         .lines()

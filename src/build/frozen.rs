@@ -47,6 +47,22 @@ pub fn frozen(
             ));
             continue;
         };
+        if !entry_fits(job, entry) {
+            problems.push(Problem::new(
+                file,
+                "loai",
+                format!(
+                    "{issued}: mục sổ ghi loại {}, nhưng văn bản {} {}; mục này không phải của nó — \
+                     hãy trả lại mục sổ như tdkt issue đã ghi (git)",
+                    entry.loai,
+                    entry.van_ban,
+                    job.issuable
+                        .as_ref()
+                        .map_or("không cấp số".to_owned(), |i| format!("là loại {}", i.kind))
+                ),
+            ));
+            continue;
+        }
         let context = serde_json::to_vec(&job.context).unwrap_or_default();
         let now_hash = job.content_hash(&context);
         if now_hash == entry.bam_noi_dung {
@@ -56,8 +72,25 @@ pub fn frozen(
         let changed = changed_sources(&now, entry);
         // Made again from the records as they were, by this tdkt: the same
         // as from today's records means the records changed nothing.
-        let tool_only = changed.is_empty()
-            || then_made(root, plan, records, &now, entry).is_some_and(|then| then == now_hash);
+        let then = if changed.is_empty() {
+            Ok(now_hash.clone())
+        } else {
+            then_made(root, plan, records, &now, entry)
+        };
+        if let Err(Some(missing)) = &then {
+            problems.push(Problem::new(
+                file,
+                "nguon",
+                format!(
+                    "{issued}: {missing}, nên không biết văn bản nay khác vì bản ghi đổi ({}) hay \
+                     vì cách tdkt viết đổi. Hãy lấy lại tệp đó từ git (git checkout -- {})",
+                    changed.join(", "),
+                    load::sources_of(&entry.ban_luu).display()
+                ),
+            ));
+            continue;
+        }
+        let tool_only = then.is_ok_and(|then| then == now_hash);
         if tool_only {
             let version = env!("CARGO_PKG_VERSION");
             let since = if entry.tdkt == version {
@@ -87,6 +120,12 @@ pub fn frozen(
     (problems, notes)
 }
 
+/// Whether a register entry can be the document's: the document is one
+/// that is issued, of the entry's type.
+pub fn entry_fits(job: &Job, entry: &Entry) -> bool {
+    job.issuable.as_ref().is_some_and(|i| i.kind == entry.loai)
+}
+
 /// The records the document was made from that differ now, and those it
 /// reads now (`now`: each with its hash) that it did not then (a late
 /// registrant), in the clerk's words.
@@ -107,18 +146,41 @@ fn changed_sources(now: &BTreeMap<PathBuf, String>, entry: &Entry) -> Vec<String
 
 /// The content hash this tdkt gives the document from its records as they
 /// were when it was issued (the texts kept beside the archive), with every
-/// other record as it is now and none it did not read then; none when those
-/// texts are not kept (a document issued before they were) or cannot be
-/// read. `read_now`: the records it reads today.
+/// other record as it is now and none it did not read then. `Err(Some)`:
+/// the kept texts are missing or unreadable, said so; `Err(None)`: they do
+/// not make the document (a document issued before they were kept).
+/// `read_now`: the records it reads today.
 fn then_made(
     root: &Path,
     plan: &PlanLoaded,
     records: &Records,
     read_now: &BTreeMap<PathBuf, String>,
     entry: &Entry,
+) -> Result<String, Option<String>> {
+    let kept_file = load::sources_of(&entry.ban_luu);
+    let kept = crate::read::read_bounded(&root.join(&kept_file), load::guard::MAX_FILE_BYTES * 16)
+        .map_err(|why| {
+            Some(format!(
+                "tệp bản ghi đã lưu khi ban hành {} không đọc được ({why})",
+                kept_file.display()
+            ))
+        })?;
+    let then: BTreeMap<PathBuf, String> = serde_yaml::from_slice(&kept).map_err(|_| {
+        Some(format!(
+            "tệp bản ghi đã lưu khi ban hành {} bị hỏng (không đọc được như tdkt đã ghi)",
+            kept_file.display()
+        ))
+    })?;
+    made_from(plan, records, read_now, entry, &then).ok_or(None)
+}
+
+fn made_from(
+    plan: &PlanLoaded,
+    records: &Records,
+    read_now: &BTreeMap<PathBuf, String>,
+    entry: &Entry,
+    then: &BTreeMap<PathBuf, String>,
 ) -> Option<String> {
-    let kept = fs::read_to_string(root.join(load::sources_of(&entry.ban_luu))).ok()?;
-    let then: BTreeMap<PathBuf, String> = serde_yaml::from_str(&kept).ok()?;
     // The kept file is the clerk's to edit: a name that climbs out of the
     // records folder is no record's, and nothing is made of it.
     let plain = |f: &Path| {
@@ -134,7 +196,7 @@ fn then_made(
         .sources
         .iter()
         .filter(|(file, _)| !read_now.contains_key(*file) || then.contains_key(*file));
-    for (file, text) in now.chain(&then) {
+    for (file, text) in now.chain(then) {
         let text = then.get(file).unwrap_or(text);
         let path = scratch.path().join(file);
         fs::create_dir_all(path.parent()?).ok()?;

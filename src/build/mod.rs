@@ -221,11 +221,19 @@ fn run(options: &Options, summary: &mut Summary) {
             return;
         }
     };
+    match crate::journal::recover(&options.records) {
+        Ok(None) => {}
+        Ok(Some(note)) => summary.notes.push(note),
+        Err(why) => summary
+            .problems
+            .push(Problem::new(Path::new(load::REGISTER_FOLDER), "", why)),
+    }
     let repository = load::repository(&options.records, options.plan.as_deref());
     summary.problems.extend(repository.problems.iter().cloned());
     let (register, problems) = load::read_register(&options.records);
     summary.problems.extend(problems);
-    let (problems, notes) = check::register::check(&register, |p| options.records.join(p).exists());
+    let archive = load::Archive::of(&options.records);
+    let (problems, notes) = check::register::check(&register, &archive, &repository.names);
     summary.problems.extend(problems);
     summary.notes.extend(notes);
     if repository.plans.iter().all(|p| p.loaded.records.is_none()) {
@@ -298,7 +306,16 @@ fn run(options: &Options, summary: &mut Summary) {
             }
             // An issued document is its archived PDF, whatever its records
             // say now (check says when they differ).
-            if let Some((_, entry)) = register.of(&job.key).next() {
+            if let Some((file, entry)) = register.of(&job.key).next() {
+                // An entry of another type is no entry of this document
+                // (said by `frozen`): its archive is not published as it.
+                if !frozen::entry_fits(job, entry) {
+                    summary.skipped.push(Skipped {
+                        key: job.key.clone(),
+                        why: format!("mục sổ sai: {}", file.display()),
+                    });
+                    continue;
+                }
                 let inputs = format!("{ISSUED}{}", entry.bam_tep);
                 if !options.force && manifest.is_current(&options.out, &job.key, &inputs) {
                     summary.unchanged += 1;
@@ -307,7 +324,10 @@ fn run(options: &Options, summary: &mut Summary) {
                         job,
                         inputs,
                         large: false,
-                        archived: Some(options.records.join(&entry.ban_luu)),
+                        archived: Some((
+                            options.records.join(&entry.ban_luu),
+                            entry.bam_tep.clone(),
+                        )),
                     });
                 }
                 continue;

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::Options;
-use crate::error::{Action, Error};
+use crate::error::Error;
 use crate::files::{self, Staged};
 use crate::job::Job;
 use crate::manifest::Entry;
@@ -23,8 +23,9 @@ pub(super) struct Todo<'a> {
     pub job: &'a Job,
     pub inputs: String,
     pub large: bool,
-    /// An issued document's archived PDF: placed as it is, never rendered.
-    pub archived: Option<PathBuf>,
+    /// An issued document's archived PDF and its hash in the register:
+    /// placed as it is, never rendered.
+    pub archived: Option<(PathBuf, String)>,
 }
 
 pub(super) enum Failure {
@@ -178,9 +179,20 @@ fn render_one(engine: &Engine, todo: &Todo, options: &Options) -> Result<Done, F
     let job = todo.job;
     let pdf = options.out.join(format!("{}.pdf", job.key));
     files::check_inside(&options.out, &pdf).map_err(Failure::Write)?;
-    if let Some(archived) = &todo.archived {
-        let bytes = std::fs::read(archived)
-            .map_err(|e| Failure::Write(Error::output(archived, Action::Read, e)))?;
+    if let Some((archived, issued)) = &todo.archived {
+        let bytes =
+            crate::read::read_bounded(archived, crate::read::MAX_PDF_BYTES).map_err(|why| {
+                Failure::Write(Error::ArchiveUnreadable {
+                    path: archived.clone(),
+                    why: why.to_string(),
+                })
+            })?;
+        // Only the PDF the register names is ever published as issued.
+        if crate::job::hash_bytes(&bytes) != *issued {
+            return Err(Failure::Write(Error::ArchiveChanged {
+                path: archived.clone(),
+            }));
+        }
         return Ok(Done {
             pdf: files::stage(&pdf, &bytes).map_err(Failure::Write)?,
             pdf_hash: crate::job::hash_bytes(&bytes),

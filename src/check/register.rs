@@ -1,16 +1,21 @@
 //! What the register of issued documents must hold: one document a number
 //! in its series, one number a document, and each issued PDF archived.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
+use crate::load::{Archive, Archived};
 use crate::problem::Problem;
 use crate::records::{NumberSeries, Register};
 
 /// The register's problems, and what the clerk should know (issued
-/// documents with no signed scan yet). `exists` says whether a file,
-/// relative to the records folder, is there.
-pub fn check(register: &Register, exists: impl Fn(&Path) -> bool) -> (Vec<Problem>, Vec<String>) {
+/// documents with no signed scan yet), against the archive on disk and the
+/// plans of the records folder.
+pub fn check(
+    register: &Register,
+    archive: &Archive,
+    plans: &[String],
+) -> (Vec<Problem>, Vec<String>) {
     let mut problems = Vec::new();
     let mut notes = Vec::new();
     let mut numbers: BTreeMap<(NumberSeries, u32), Vec<&Path>> = BTreeMap::new();
@@ -21,26 +26,98 @@ pub fn check(register: &Register, exists: impl Fn(&Path) -> bool) -> (Vec<Proble
             .or_default()
             .push(file);
         documents.entry(&entry.van_ban).or_default().push(file);
-        if !exists(&entry.ban_luu) {
+        let plan = entry.van_ban.split('/').next().unwrap_or_default();
+        // A single plan whose plan file did not read has no name to match.
+        let known = plans.iter().any(|p| p == plan || p.is_empty());
+        if !known {
             problems.push(Problem::new(
+                file,
+                "van_ban",
+                format!(
+                    "văn bản {} đã ban hành số {} thuộc kế hoạch \"{plan}\", nhưng thư mục bản ghi \
+                     không có kế hoạch đó; hãy trả lại thư mục kế hoạch (git) — văn bản đã ban hành \
+                     không bỏ được",
+                    entry.van_ban, entry.so_ky_hieu
+                ),
+            ));
+        }
+        let restore = format!(
+            "hãy lấy lại tệp từ git (git checkout -- {}) — bản đã ban hành không lập lại được",
+            entry.ban_luu.display()
+        );
+        match archive.archived(&entry.ban_luu) {
+            Archived::Missing => problems.push(Problem::new(
                 file,
                 "ban_luu",
                 format!(
-                    "không có bản lưu {} của văn bản đã ban hành số {}; hãy lấy lại tệp từ git \
-                     (git checkout -- {}) — bản đã ban hành không lập lại được",
+                    "không có bản lưu {} của văn bản đã ban hành số {}; {restore}",
                     entry.ban_luu.display(),
                     entry.so_ky_hieu,
-                    entry.ban_luu.display()
                 ),
-            ));
-        } else if !exists(&crate::load::scan_of(&entry.ban_luu)) {
+            )),
+            Archived::Refused(why) => problems.push(Problem::new(
+                file,
+                "ban_luu",
+                format!(
+                    "bản lưu {} của văn bản đã ban hành số {} không đọc được: {why}; {restore}",
+                    entry.ban_luu.display(),
+                    entry.so_ky_hieu,
+                ),
+            )),
+            Archived::Hash(hash) if hash != entry.bam_tep => problems.push(Problem::new(
+                file,
+                "ban_luu",
+                format!(
+                    "bản lưu {} không còn là văn bản đã ban hành số {} (nội dung tệp khác mã băm \
+                     trong sổ: đã bị sửa, chép đè hay thay bằng bản khác); tdkt không dùng tệp này. \
+                     {restore}",
+                    entry.ban_luu.display(),
+                    entry.so_ky_hieu,
+                ),
+            )),
+            Archived::Hash(_) if !archive.has(&crate::load::scan_of(&entry.ban_luu)) => {
+                notes.push(format!(
+                    "{} (số {}) chưa có bản ký đã quét; khi có, hãy lưu ở {}",
+                    entry.van_ban,
+                    entry.so_ky_hieu,
+                    crate::load::scan_of(&entry.ban_luu).display()
+                ));
+            }
+            Archived::Hash(_) => {}
+        }
+    }
+    let registered: BTreeSet<&Path> = register
+        .entries
+        .iter()
+        .map(|(_, e)| e.ban_luu.as_path())
+        .collect();
+    let orphans: Vec<&PathBuf> = archive
+        .files
+        .iter()
+        .filter(|a| !registered.contains(a.as_path()))
+        .collect();
+    // A plan's folder read alone has its archive but not the register,
+    // which is the repository's: said once, as a note.
+    if !archive.has_register() {
+        if !orphans.is_empty() {
             notes.push(format!(
-                "{} (số {}) chưa có bản ký đã quét; khi có, hãy lưu ở {}",
-                entry.van_ban,
-                entry.so_ky_hieu,
-                crate::load::scan_of(&entry.ban_luu).display()
+                "thư mục bản ghi này có {} bản đã ban hành nhưng không có sổ văn bản ({}/): nếu là \
+                 một kế hoạch của kho, hãy chạy tdkt ở thư mục bản ghi của kho để các văn bản đó \
+                 được giữ như đã ban hành",
+                orphans.len(),
+                crate::load::REGISTER_FOLDER
             ));
         }
+        return (problems, notes);
+    }
+    for file in orphans {
+        problems.push(Problem::new(
+            file,
+            "",
+            "bản lưu này không có mục nào trong sổ văn bản: không phải văn bản đã ban hành. Nếu là \
+             phần sót lại của một lần ban hành hỏng, hãy xóa nó; nếu là mục sổ bị mất, hãy lấy lại \
+             mục đó từ git",
+        ));
     }
     let names = |files: &[&Path]| {
         files
@@ -56,15 +133,23 @@ pub fn check(register: &Register, exists: impl Fn(&Path) -> bool) -> (Vec<Proble
             format!("loại {kind} của {body} năm {year}")
         };
         for file in files {
+            let Some((_, entry)) = register.entries.iter().find(|(f, _)| f == file) else {
+                continue;
+            };
             problems.push(Problem::new(
                 file,
                 "so",
                 format!(
-                    "số {n} ({series}) đã cấp cho {} văn bản: {}; mỗi số chỉ cấp một lần — \
-                     hãy giữ mục của văn bản đã gửi đi, văn bản kia ban hành lại với số mới \
-                     (tdkt issue), rồi xóa mục sai",
+                    "số {n} ({series}) đã cấp cho {} văn bản: {}; mỗi số chỉ cấp một lần. Giữ mục \
+                     của văn bản đã gửi đi. Nếu văn bản của mục này ({}) chưa gửi đi: xóa mục này, \
+                     bản lưu {} và {}, bỏ khóa `so` trong bản ghi của nó, rồi chạy tdkt issue {} \
+                     để lấy số mới",
                     files.len(),
-                    names(files)
+                    names(files),
+                    entry.van_ban,
+                    entry.ban_luu.display(),
+                    crate::load::sources_of(&entry.ban_luu).display(),
+                    entry.van_ban
                 ),
             ));
         }

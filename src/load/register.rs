@@ -52,21 +52,125 @@ pub fn read(root: &Path) -> (Register, Vec<Problem>) {
             continue;
         }
         match parse::<Entry>(id, rel.clone(), text) {
-            Ok(parsed) if !in_an_archive(&parsed.value.ban_luu) => problems.push(Problem::new(
-                &rel,
-                "ban_luu",
-                format!(
-                    "bản lưu \"{}\" phải là một tệp .pdf trong thư mục {ARCHIVE_FOLDER}/ của một \
-                     kế hoạch, ghi từ thư mục bản ghi (ví dụ 2020/{ARCHIVE_FOLDER}/to-trinh/x.pdf); \
-                     mục này do tdkt issue ghi, đừng sửa tay",
-                    parsed.value.ban_luu.display()
-                ),
-            )),
-            Ok(parsed) => register.entries.push((rel, parsed.value)),
+            Ok(parsed) => {
+                let wrong = entry_problems(&rel, &parsed.value);
+                if wrong.is_empty() {
+                    register.entries.push((rel, parsed.value));
+                } else {
+                    // An entry not as tdkt writes it is trusted with nothing:
+                    // no archive placed, no number counted as given.
+                    problems.extend(wrong);
+                }
+            }
             Err(found) => problems.extend(found.problems),
         }
     }
     (register, problems)
+}
+
+/// What is wrong with an entry as tdkt writes none: each field checked
+/// against the others and against the file's place, so that a hand edit
+/// (or a colleague's bad merge) cannot make the register name one
+/// document's archive as another's, or count a number it never gave.
+fn entry_problems(file: &Path, entry: &Entry) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut wrong = |field: &str, what: String| {
+        problems.push(Problem::new(
+            file,
+            field,
+            format!(
+                "{what}; mục sổ do tdkt issue ghi, đừng sửa tay (nếu đã sửa, hãy trả lại bằng git)"
+            ),
+        ));
+    };
+    if entry.so == 0 {
+        wrong("so", "số văn bản phải từ 1 trở lên".into());
+    }
+    match crate::records::number::parse(&entry.so_ky_hieu) {
+        Ok(n) if n.n != entry.so => wrong(
+            "so_ky_hieu",
+            format!("số \"{}\" khác số {} của mục", entry.so_ky_hieu, entry.so),
+        ),
+        Ok(n) if n.symbol.as_ref().is_none_or(|s| s.kind != entry.loai) => wrong(
+            "loai",
+            format!(
+                "loại \"{}\" không phải loại trong ký hiệu \"{}\"",
+                entry.loai, entry.so_ky_hieu
+            ),
+        ),
+        Ok(_) => {}
+        Err(why) => wrong("so_ky_hieu", why),
+    }
+    let year = file
+        .components()
+        .nth(1)
+        .and_then(|c| c.as_os_str().to_str())
+        .and_then(|y| y.parse::<i32>().ok());
+    if year.is_some_and(|y| y != chrono::Datelike::year(&entry.ngay.0)) || year.is_none() {
+        wrong(
+            "ngay",
+            format!(
+                "mục sổ nằm trong thư mục năm của ngày ban hành ({REGISTER_FOLDER}/{}/); ngày {} \
+                 không thuộc năm của thư mục",
+                chrono::Datelike::year(&entry.ngay.0),
+                entry.ngay.0.format("%d/%m/%Y")
+            ),
+        );
+    }
+    let document_ok =
+        entry.van_ban.split('/').count() >= 2 && entry.van_ban.split('/').all(Id::is_valid);
+    if !document_ok {
+        wrong(
+            "van_ban",
+            format!(
+                "\"{}\" không phải tên một văn bản (kế hoạch/thư mục/mã)",
+                entry.van_ban
+            ),
+        );
+    } else if !in_an_archive(&entry.ban_luu) || !archive_fits(&entry.van_ban, &entry.ban_luu) {
+        let (plan, below) = entry.van_ban.split_once('/').unwrap_or_default();
+        wrong(
+            "ban_luu",
+            format!(
+                "bản lưu của {} phải là {plan}/{ARCHIVE_FOLDER}/{below}.pdf (tệp .pdf trong thư mục \
+                 {ARCHIVE_FOLDER}/ của kế hoạch, cùng tên văn bản), không phải \"{}\"",
+                entry.van_ban,
+                entry.ban_luu.display()
+            ),
+        );
+    }
+    let hash = |h: &str| h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    for (field, value) in [
+        ("bam_noi_dung", &entry.bam_noi_dung),
+        ("bam_tep", &entry.bam_tep),
+    ] {
+        if !hash(value) {
+            wrong(field, "mã băm phải là 64 chữ số thập lục phân".into());
+        }
+    }
+    if entry.nguon.iter().any(|(f, h)| !plain(f) || !hash(h)) {
+        wrong(
+            "nguon",
+            "mỗi nguồn là một tệp bản ghi trong thư mục bản ghi với mã băm 64 chữ số thập lục phân"
+                .into(),
+        );
+    }
+    problems
+}
+
+/// Whether `archive` is where tdkt archives the issued document `document`
+/// (its name below the output folder): in its plan's folder, `da-ban-hanh/`,
+/// at its name below the plan — the plan's folder being the records folder
+/// itself where it holds one plan.
+fn archive_fits(document: &str, archive: &Path) -> bool {
+    let (plan, below) = document.split_once('/').unwrap_or(("", document));
+    let own = Path::new(ARCHIVE_FOLDER).join(format!("{below}.pdf"));
+    archive == own || archive == Path::new(plan).join(own)
+}
+
+fn plain(path: &Path) -> bool {
+    path.components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
 }
 
 /// Whether `archive` names a PDF inside a plan's archive folder, from the
@@ -96,4 +200,82 @@ pub fn scan_of(archived: &Path) -> PathBuf {
 /// how tdkt writes it.
 pub fn sources_of(archived: &Path) -> PathBuf {
     archived.with_extension("nguon.yaml")
+}
+
+/// An issued document's archived PDF as it is on disk.
+pub enum Archived {
+    Missing,
+    /// Not read: a link, a pipe, too large; why.
+    Refused(String),
+    /// The hash of its bytes.
+    Hash(String),
+}
+
+/// The archive of issued documents on disk, as the register's check asks
+/// about it.
+pub struct Archive {
+    root: PathBuf,
+    /// Every issued document's PDF in the plans' archive folders (not the
+    /// signed scans beside them), relative to the records folder: each
+    /// must be a register entry's.
+    pub files: Vec<PathBuf>,
+}
+
+impl Archive {
+    pub fn of(root: &Path) -> Archive {
+        Archive {
+            root: root.to_owned(),
+            files: archive_files(root),
+        }
+    }
+
+    /// Reads the archived PDF `file` and hashes it: the whole file every
+    /// time, since a size-and-time cache is fooled by `touch` and blake3
+    /// reads the archive of a body's year (tens of megabytes) in
+    /// milliseconds.
+    pub fn archived(&self, file: &Path) -> Archived {
+        match crate::read::read_bounded(&self.root.join(file), crate::read::MAX_PDF_BYTES) {
+            Ok(bytes) => Archived::Hash(crate::job::hash_bytes(&bytes)),
+            Err(crate::read::Unreadable::Missing) => Archived::Missing,
+            Err(why) => Archived::Refused(why.to_string()),
+        }
+    }
+
+    /// Whether the records folder has a register at all.
+    pub fn has_register(&self) -> bool {
+        self.root.join(REGISTER_FOLDER).is_dir()
+    }
+
+    /// Whether a file (relative to the records folder) is there.
+    pub fn has(&self, file: &Path) -> bool {
+        std::fs::symlink_metadata(self.root.join(file)).is_ok()
+    }
+}
+
+fn archive_files(root: &Path) -> Vec<PathBuf> {
+    let mut folders = vec![root.join(ARCHIVE_FOLDER)];
+    if let Ok(entries) = std::fs::read_dir(root) {
+        folders.extend(entries.flatten().map(|e| e.path().join(ARCHIVE_FOLDER)));
+    }
+    let mut found = Vec::new();
+    for folder in folders.iter().filter(|f| f.is_dir()) {
+        for entry in WalkDir::new(folder)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy();
+            let issued = name.ends_with(".pdf") && !name.ends_with(".ban-ky.pdf");
+            if issued && !entry.file_type().is_dir() {
+                found.push(
+                    entry
+                        .path()
+                        .strip_prefix(root)
+                        .unwrap_or(entry.path())
+                        .to_path_buf(),
+                );
+            }
+        }
+    }
+    found
 }

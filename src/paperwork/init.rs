@@ -86,6 +86,15 @@ impl Answers {
             .filter(|(_, a)| a.is_empty())
             .map(|(q, _)| format!("thiếu {} ({})", q.option, q.asks))
             .collect();
+        // Each answer goes into a record: it is refused here as the record
+        // would be refused by check (an invisible character, a line break).
+        problems.extend(
+            QUESTIONS
+                .iter()
+                .zip(&answers)
+                .filter_map(|(q, a)| Some((q, crate::text::clean(a, false).err()?)))
+                .map(|(q, why)| format!("{}: {why}", q.option)),
+        );
         let [
             ten,
             ten_goi,

@@ -14,8 +14,9 @@ use super::Desk;
 use crate::build::{held_back, invalid_in};
 use crate::files::write_atomically;
 use crate::job::{Job, hash_bytes};
+use crate::journal::{self, Journal};
 use crate::load::{self, REGISTER_FOLDER};
-use crate::records::Entry;
+use crate::records::{Entry, NumberSeries};
 use crate::render::{Engine, Templates};
 use crate::text::Date;
 
@@ -35,6 +36,8 @@ pub struct Issued {
     pub date: NaiveDate,
     /// Relative to the records folder.
     pub written: Vec<PathBuf>,
+    /// What was done first about an issue a killed run had left.
+    pub recovered: Option<String>,
 }
 
 /// What `issue` settled before writing anything: the number, its date, and
@@ -86,18 +89,93 @@ fn find<'a>(jobs: &'a [Job], name: &str) -> Result<&'a Job, Refusal> {
     })
 }
 
+/// A point of an issue's writes, for the tests that kill it there: with
+/// `TDKT_TEST_ABORT_AT=N` in its environment, tdkt aborts at point N as a
+/// killed process stops, with no clean-up of its own.
+fn step(n: u32) {
+    if std::env::var("TDKT_TEST_ABORT_AT").is_ok_and(|at| at == n.to_string()) {
+        std::process::abort();
+    }
+}
+
+/// The register entry's file: the number, the type and the document's whole
+/// name, so that two documents never share one (two plans' meetings of one
+/// id, two issuers' numbers) and two clerks who issue in their own clones
+/// merge into two files, never one; within 100 bytes, a long name cut and
+/// made unique by its hash.
+fn entry_file_name(number: u32, kind: &str, document: &str) -> String {
+    let slug: String = document
+        .chars()
+        .map(|c| if c == '/' { '.' } else { c })
+        .collect();
+    let head = format!("{number:03}-{}-", crate::words::id_from_name(kind));
+    let room = 100 - head.len() - ".yaml".len();
+    if slug.len() <= room {
+        return format!("{head}{slug}.yaml");
+    }
+    let hash = hash_bytes(document.as_bytes());
+    let cut = &slug[slug.len() - (room - 9)..];
+    format!("{head}{}-{cut}.yaml", &hash[..8])
+}
+
+/// The numbers of a series already given: by the register, and by the
+/// records of documents not in it (a decision numbered by hand, an issue
+/// whose register entry was lost) — each with where it is written.
+fn numbers_in_use(desk: &Desk, series: &NumberSeries) -> BTreeMap<u32, String> {
+    let mut used: BTreeMap<u32, String> = desk
+        .register
+        .entries
+        .iter()
+        .filter(|(_, e)| desk.register.series_of(e) == *series)
+        .map(|(f, e)| (e.so, format!("sổ văn bản: {}", f.display())))
+        .collect();
+    for plan in desk.documents() {
+        for job in &plan.jobs {
+            let Some(issuable) = &job.issuable else {
+                continue;
+            };
+            let Some(n) = issuable.number else { continue };
+            let of =
+                desk.register
+                    .series(job.format, job.date.year(), &issuable.kind, &issuable.body);
+            if of == *series && desk.register.of(&job.key).next().is_none() {
+                used.entry(n).or_insert_with(|| {
+                    format!("khóa `so` của {} ({})", issuable.record.display(), job.key)
+                });
+            }
+        }
+    }
+    used
+}
+
 pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     let name = options.document.trim_end_matches(".pdf").trim_matches('/');
+    // One issue at a time, from reading the register to its last file.
+    let held = journal::hold(&options.records)?;
+    let recovered = held.recover()?;
+    let said = |why: Refusal| match &recovered {
+        Some(note) => format!("{note}.\n{why}"),
+        None => why,
+    };
+    let issued = issue_held(options, name, &held).map_err(said)?;
+    Ok(Issued {
+        recovered,
+        ..issued
+    })
+}
+
+/// The issue, once the register is held.
+fn issue_held(options: &Options, name: &str, held: &journal::Held) -> Result<Issued, Refusal> {
     let plan_name = name.split('/').next().unwrap_or_default();
     let root = &options.records;
-    let desk = Desk::open(root, Some(plan_name));
+    let desk = Desk::open(root, None);
     if let Some(p) = desk.repository.problems.first() {
         return Err(p.to_string());
     }
     if desk.register_problems > 0 {
         return Err("sổ văn bản có lỗi; hãy chạy tdkt check, sửa, rồi ban hành".into());
     }
-    let Some(plan) = desk.repository.plans.first() else {
+    let Some(plan) = desk.repository.plans.iter().find(|p| p.name == plan_name) else {
         return Err(format!("không có kế hoạch \"{plan_name}\""));
     };
     let Some(records) = &plan.loaded.records else {
@@ -137,23 +215,30 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     let series = desk
         .register
         .series(job.format, date.year(), &issuable.kind, &issuable.body);
-    let used: BTreeMap<u32, &PathBuf> = desk
-        .register
-        .entries
-        .iter()
-        .filter(|(_, e)| desk.register.series_of(e) == series)
-        .map(|(f, e)| (e.so, f))
-        .collect();
+    let mut used = numbers_in_use(&desk, &series);
+    // The record's own number is this document's, not another's.
+    if issuable.number.is_some_and(|n| {
+        used.get(&n)
+            .is_some_and(|w| w.ends_with(&format!("({name})")))
+    }) {
+        used.remove(&issuable.number.unwrap_or_default());
+    }
     let number = options
         .number
         .or(issuable.number)
         .unwrap_or_else(|| used.keys().max().map_or(1, |n| n + 1));
-    if let Some(file) = used.get(&number) {
+    if let Some(written) = used.get(&number) {
+        let how = match (options.number, issuable.number) {
+            (Some(_), _) => "hãy để tdkt lấy số tiếp theo (bỏ --so) hoặc chọn số khác".to_owned(),
+            (None, _) => format!(
+                "số này ghi ở khóa `so` của {}: hãy bỏ khóa `so` trong tệp đó để tdkt lấy số tiếp \
+                 theo, hoặc ghi số khác",
+                issuable.record.display()
+            ),
+        };
         return Err(format!(
-            "số {number} đã cấp năm {} ({}); hãy để tdkt lấy số tiếp theo (bỏ --so) hoặc chọn số \
-             khác",
-            date.year(),
-            file.display()
+            "số {number} đã cấp năm {} ({written}); {how}",
+            date.year()
         ));
     }
     let shown = job
@@ -162,11 +247,7 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     let archive = Desk::archive_path(plan, name);
     let entry_file = Path::new(REGISTER_FOLDER)
         .join(date.year().to_string())
-        .join(format!(
-            "{number:03}-{}-{}.yaml",
-            issuable.kind.to_lowercase(),
-            name.rsplit('/').next().unwrap_or(name)
-        ));
+        .join(entry_file_name(number, &issuable.kind, name));
     let allotted = Allotted {
         name,
         number,
@@ -179,21 +260,23 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     for file in [&allotted.archive, &kept, &allotted.entry_file] {
         if fs::symlink_metadata(root.join(file)).is_ok() {
             return Err(format!(
-                "{} đã có; tdkt không ghi đè — hãy xem lại sổ văn bản (tdkt check)",
+                "{} đã có nhưng sổ văn bản không có mục nào cho nó; tdkt không ghi đè — nếu đó là \
+                 bản sót lại của một lần ban hành hỏng, hãy xóa nó (git status cho biết) rồi ban \
+                 hành lại",
                 file.display()
             ));
         }
     }
 
     // Number and date into the record, then the document from the records
-    // as they now are; the record goes back as it was on any failure.
-    // A record a document may go without (the registration list's) is
-    // written anew, and removed again on failure.
+    // as they now are. A record a document may go without (the
+    // registration list's) is written anew. The journal, written first,
+    // names every file: a failure or a kill from here on is undone.
     let record = root.join(&issuable.record);
-    let before = match fs::read_to_string(&record) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(format!("{}: {e}", record.display())),
+    let before = match crate::read::read_bounded(&record, load::guard::MAX_FILE_BYTES) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(crate::read::Unreadable::Missing) => None,
+        Err(e) => return Err(format!("{}: {e}", issuable.record.display())),
     };
     let mut after = set_key(
         before.as_deref().unwrap_or(NEW_RECORD),
@@ -203,24 +286,44 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
     if let Some(key) = issuable.date_key {
         after = set_key(&after, key, &date.format("%Y-%m-%d").to_string());
     }
-    write_atomically(&record, after.as_bytes()).map_err(|e| e.to_string())?;
-    let finished = finish(&options.records, &allotted);
-    if finished.is_err() {
-        match &before {
-            Some(text) => drop(write_atomically(&record, text.as_bytes())),
-            None => drop(fs::remove_file(&record)),
+    held.begin(&Journal {
+        van_ban: name.to_owned(),
+        so_ky_hieu: allotted.shown.clone(),
+        ban_ghi: issuable.record.clone(),
+        truoc: before,
+        sau: after.clone(),
+        ban_luu: allotted.archive.clone(),
+        nguon: kept,
+        muc: allotted.entry_file.clone(),
+    })?;
+    step(1);
+    let finished = write_atomically(&record, after.as_bytes())
+        .map_err(|e| e.to_string())
+        .and_then(|()| {
+            step(2);
+            finish(&options.records, &allotted)
+        })
+        .and_then(|written| held.commit().map(|()| written));
+    let mut written = match finished {
+        Ok(written) => written,
+        Err(why) => {
+            let undone = held
+                .recover()
+                .err()
+                .map_or_else(String::new, |e| format!(" ({e})"));
+            return Err(format!("{why}{undone}"));
         }
-    }
-    let mut written = finished?;
+    };
+    step(6);
     written.insert(0, issuable.record.clone());
     Ok(Issued {
         document: name.to_owned(),
         number: allotted.shown,
         date,
         written,
+        recovered: None,
     })
 }
-
 /// Renders the document from its records as they now are (number and date
 /// written in), archives it and writes its register entry.
 fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
@@ -300,13 +403,11 @@ fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
     );
     let sources_file = load::sources_of(archive);
     write_atomically(&root.join(archive), &pdf).map_err(|e| e.to_string())?;
-    let written = write_atomically(&root.join(&sources_file), kept.as_bytes())
-        .and_then(|()| write_atomically(&root.join(entry_file), yaml.as_bytes()));
-    if let Err(e) = written {
-        let _ = fs::remove_file(root.join(archive));
-        let _ = fs::remove_file(root.join(&sources_file));
-        return Err(e.to_string());
-    }
+    step(3);
+    write_atomically(&root.join(&sources_file), kept.as_bytes()).map_err(|e| e.to_string())?;
+    step(4);
+    write_atomically(&root.join(entry_file), yaml.as_bytes()).map_err(|e| e.to_string())?;
+    step(5);
     Ok(vec![
         archive.to_owned(),
         sources_file,

@@ -31,16 +31,25 @@ pub(crate) struct Desk {
     pub register: Register,
     /// Problems of the register's own files, said by `check`.
     pub register_problems: usize,
+    /// What was done about an issue a killed run had left, or why nothing
+    /// could be.
+    pub recovered: Option<String>,
 }
 
 impl Desk {
+    /// Reads the records, once an issue a killed run left is finished or
+    /// undone (`recovered` says what was done).
     pub fn open(records: &std::path::Path, plan: Option<&str>) -> Desk {
+        let recovered = crate::journal::recover(records).unwrap_or_else(Some);
         let repository = load::repository(records, plan);
         let (register, problems) = load::read_register(records);
+        let archive = load::Archive::of(records);
+        let (wrong, _) = crate::check::register::check(&register, &archive, &repository.names);
         Desk {
             repository,
             register,
-            register_problems: problems.len(),
+            register_problems: problems.len() + wrong.len(),
+            recovered,
         }
     }
 

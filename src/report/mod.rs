@@ -177,7 +177,9 @@ impl<'a> Findings<'a> {
     pub fn of(repository: &'a Repository) -> Findings<'a> {
         let root = &repository.root;
         let (register, mut problems) = crate::load::read_register(root);
-        let (more, mut notes) = crate::check::register::check(&register, |p| root.join(p).exists());
+        let archive = crate::load::Archive::of(root);
+        let (more, mut notes) =
+            crate::check::register::check(&register, &archive, &repository.names);
         problems.extend(more);
         let mut reports = Vec::new();
         for plan in &repository.plans {
@@ -199,6 +201,18 @@ impl<'a> Findings<'a> {
             reports,
             problems,
             notes,
+        }
+    }
+
+    /// Says what recovering from a killed issue did, or why it could not.
+    pub fn recovered(&mut self, recovered: Result<Option<String>, String>) {
+        match recovered {
+            Ok(None) => {}
+            Ok(Some(note)) => self.notes.insert(0, note),
+            Err(why) => self.problems.insert(
+                0,
+                Problem::new(std::path::Path::new(crate::load::REGISTER_FOLDER), "", why),
+            ),
         }
     }
 
