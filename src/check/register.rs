@@ -4,9 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use crate::job::hash_bytes;
 use crate::load::{Archive, Archived};
 use crate::problem::Problem;
-use crate::records::{NumberSeries, Register};
+use crate::records::{Entry, NumberSeries, Register};
 
 /// The register's problems, and what the clerk should know (issued
 /// documents with no signed scan yet), against the archive on disk and the
@@ -75,6 +76,7 @@ pub fn check(
                     entry.so_ky_hieu,
                 ),
             )),
+            Archived::Hash(_) if !kept_problems(file, entry, archive, &mut problems) => {}
             Archived::Hash(_) if !archive.has(&crate::load::scan_of(&entry.ban_luu)) => {
                 notes.push(format!(
                     "{} (số {}) chưa có bản ký đã quét; khi có, hãy lưu ở {}",
@@ -169,4 +171,52 @@ pub fn check(
         }
     }
     (problems, notes)
+}
+
+/// Says what is wrong with the records' texts kept beside an entry's archive
+/// (missing, unreadable, or not the texts whose hashes the entry holds);
+/// whether they are right.
+fn kept_problems(
+    file: &Path,
+    entry: &Entry,
+    archive: &Archive,
+    problems: &mut Vec<Problem>,
+) -> bool {
+    let kept_file = crate::load::sources_of(&entry.ban_luu);
+    let wrong = match archive.kept(&entry.ban_luu) {
+        Err(why) => Some(format!(
+            "không đọc được các bản ghi lưu khi ban hành: {why}"
+        )),
+        Ok(kept) => {
+            let changed: Vec<String> = entry
+                .nguon
+                .iter()
+                .filter(|(f, hash)| {
+                    kept.get(*f).map(|t| hash_bytes(t.as_bytes())).as_ref() != Some(*hash)
+                })
+                .map(|(f, _)| f.display().to_string())
+                .collect();
+            (!changed.is_empty()).then(|| {
+                format!(
+                    "các bản ghi lưu khi ban hành ở {} không còn đúng như sổ ghi ({}): đã bị sửa hay \
+                     thay",
+                    kept_file.display(),
+                    changed.join(", ")
+                )
+            })
+        }
+    };
+    let Some(wrong) = wrong else {
+        return true;
+    };
+    problems.push(Problem::new(
+        file,
+        "nguon",
+        format!(
+            "văn bản đã ban hành số {}: {wrong}; hãy lấy lại tệp từ git (git checkout -- {})",
+            entry.so_ky_hieu,
+            kept_file.display()
+        ),
+    ));
+    false
 }

@@ -2,6 +2,7 @@
 //! the records folder): its settings and one entry per file, each problem
 //! named as a record's would be.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -239,6 +240,21 @@ impl Archive {
             Err(crate::read::Unreadable::Missing) => Archived::Missing,
             Err(why) => Archived::Refused(why.to_string()),
         }
+    }
+
+    /// The records' texts kept beside an archived PDF (see [`sources_of`]),
+    /// or why they cannot be read.
+    pub fn kept(&self, archived: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
+        let file = sources_of(archived);
+        let bytes =
+            crate::read::read_bounded(&self.root.join(&file), super::guard::MAX_FILE_BYTES * 16)
+                .map_err(|why| format!("{}: {why}", file.display()))?;
+        serde_yaml::from_slice(&bytes).map_err(|_| {
+            format!(
+                "{}: không đọc được như tdkt đã ghi (tệp bị hỏng)",
+                file.display()
+            )
+        })
     }
 
     /// Whether the records folder has a register at all.
