@@ -346,3 +346,50 @@ fn a_manifest_from_another_version_still_says_what_tdkt_wrote() {
     assert_eq!(run.removed, set(&["dang-ky/ca-nhan/nguoi-cu"]));
     assert!(!old_pdf.exists());
 }
+
+/// #22.1: what a rule reads while a document is made is a dependency of the
+/// document. CN-3 reads every unit a person heads: with one of those units
+/// unreadable, the council's worksheet waits for it, instead of showing the
+/// rule as met.
+#[test]
+fn a_rule_that_reads_a_unit_holds_the_worksheet_back_while_the_unit_is_broken() {
+    let records = common::Folder::copy_of(&common::example_records());
+    let unit = "2020/tap-the/van-phong-ban.yaml";
+    records
+        .edit(
+            unit,
+            "truong_phong: dinh-van-tien",
+            "truong_phong: vu-minh-duc",
+        )
+        .edit(unit, "danh_hieu_dat_duoc: tap_the_lao_dong_tien_tien\n", "");
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let sheet = "2020/phieu-xet/2020-12-15-binh-xet";
+    let build = || {
+        common::tdkt(&[
+            "build",
+            sheet,
+            "--force",
+            "--records",
+            &records.path().to_string_lossy(),
+            "--out",
+            &out.path().to_string_lossy(),
+        ])
+    };
+    build();
+    let pdf = out.path().join(format!("{sheet}.pdf"));
+    let text = common::pdf::raw_text(&pdf);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("CN-3: là lãnh đạo phụ trách phòng nhưng Văn phòng Ban chưa có danh hiệu"),
+        "{text}"
+    );
+    fs::remove_file(&pdf).expect("remove");
+    records.edit(unit, "so_thanh_vien: 5", "so_thanh_vien: nhieu");
+    let run = build();
+    let said = common::stdout(&run);
+    assert!(
+        !pdf.exists(),
+        "built while a unit it reads is broken:\n{said}"
+    );
+    assert!(said.contains(sheet) && said.contains(unit), "{said}");
+}

@@ -2,12 +2,10 @@
 //! them) and the law's for the title registered for. The table of rules in
 //! [`super::rules`] names each by id.
 
-use std::collections::BTreeSet;
-
 use chrono::Datelike;
 
 use super::rules::Verdict;
-use crate::records::{Candidate, Collective, Criteria, Person, Records};
+use crate::records::{Candidate, Collective, Criteria, Person, Query};
 use crate::ruleset;
 use crate::text::Id;
 use crate::vocab::{PersonTitle, Rating};
@@ -15,8 +13,8 @@ use crate::words::date_padded;
 
 /// The seed's Mục II.1.1: part of the plan's own criteria, so only where
 /// the plan states them.
-pub(super) fn chung_1(records: &Records, c: &Candidate) -> Verdict {
-    if plan_criteria(records).is_none() {
+pub(super) fn chung_1(q: &dyn Query, c: &Candidate) -> Verdict {
+    if plan_criteria(q).is_none() {
         return Verdict::KhongApDung;
     }
     match c.registration().map(|r| r.lam_theo_bac) {
@@ -28,7 +26,7 @@ pub(super) fn chung_1(records: &Records, c: &Candidate) -> Verdict {
     }
 }
 
-pub(super) fn nd_1(_: &Records, c: &Candidate) -> Verdict {
+pub(super) fn nd_1(_: &dyn Query, c: &Candidate) -> Verdict {
     match c.registration().map(|r| r.noi_dung.len()) {
         Some(n) if n > 0 => Verdict::Dat,
         Some(_) => Verdict::KhongDat("bản đăng ký chưa chọn nội dung nào của kế hoạch".into()),
@@ -36,8 +34,8 @@ pub(super) fn nd_1(_: &Records, c: &Candidate) -> Verdict {
     }
 }
 
-pub(super) fn qt_1(records: &Records, c: &Candidate) -> Verdict {
-    let plan = &records.plan;
+pub(super) fn qt_1(q: &dyn Query, c: &Candidate) -> Verdict {
+    let plan = q.plan();
     match c.registration().map(|r| r.ngay.0) {
         None => Verdict::KhongDat("chưa có bản đăng ký".into()),
         Some(d) if d.year() != plan.nam => Verdict::KhongDat(format!(
@@ -58,12 +56,12 @@ pub(super) fn qt_1(records: &Records, c: &Candidate) -> Verdict {
 
 /// The plan's own criteria, when it states them; a rule on them does not
 /// apply to a plan that states none.
-fn plan_criteria(records: &Records) -> Option<&Criteria> {
-    records.plan.tieu_chuan.as_ref()
+fn plan_criteria(q: &dyn Query) -> Option<&Criteria> {
+    q.plan().tieu_chuan.as_ref()
 }
 
-pub(super) fn tt_1(records: &Records, x: &Collective) -> Verdict {
-    let Some(criteria) = plan_criteria(records) else {
+pub(super) fn tt_1(q: &dyn Query, x: &Collective) -> Verdict {
+    let Some(criteria) = plan_criteria(q) else {
         return Verdict::KhongApDung;
     };
     let wanted = criteria.danh_hieu_toi_thieu_phong;
@@ -74,15 +72,12 @@ pub(super) fn tt_1(records: &Records, x: &Collective) -> Verdict {
             t.label(),
             wanted.label()
         )),
-        None => Verdict::KhongDat(format!(
-            "chưa có danh hiệu cuối năm năm {}",
-            records.plan.nam
-        )),
+        None => Verdict::KhongDat(format!("chưa có danh hiệu cuối năm năm {}", q.plan().nam)),
     }
 }
 
-pub(super) fn cn_1(records: &Records, _: &Id, x: &Person) -> Verdict {
-    let Some(criteria) = plan_criteria(records) else {
+pub(super) fn cn_1(q: &dyn Query, _: &Id, x: &Person) -> Verdict {
+    let Some(criteria) = plan_criteria(q) else {
         return Verdict::KhongApDung;
     };
     let wanted = criteria.xep_loai_toi_thieu;
@@ -93,7 +88,7 @@ pub(super) fn cn_1(records: &Records, _: &Id, x: &Person) -> Verdict {
             r.label(),
             wanted.label()
         )),
-        None => Verdict::KhongDat(format!("chưa có xếp loại năm {}", records.plan.nam)),
+        None => Verdict::KhongDat(format!("chưa có xếp loại năm {}", q.plan().nam)),
     }
 }
 
@@ -102,8 +97,8 @@ fn recognised(x: &Person) -> u32 {
     x.sang_kien.iter().filter(|s| s.cong_nhan.is_some()).count() as u32
 }
 
-pub(super) fn cn_2(records: &Records, _: &Id, x: &Person) -> Verdict {
-    let Some(criteria) = plan_criteria(records) else {
+pub(super) fn cn_2(q: &dyn Query, _: &Id, x: &Person) -> Verdict {
+    let Some(criteria) = plan_criteria(q) else {
         return Verdict::KhongApDung;
     };
     let wanted = criteria.so_sang_kien_toi_thieu;
@@ -126,28 +121,12 @@ pub(super) fn cn_2(records: &Records, _: &Id, x: &Person) -> Verdict {
     }
 }
 
-/// The units a person answers for: the one they head and those they are in
-/// charge of.
-fn units_led<'a>(records: &'a Records, id: &Id, x: &'a Person) -> Vec<&'a Collective> {
-    let mut led: BTreeSet<&Id> = x.phu_trach_phong.iter().collect();
-    led.extend(
-        records
-            .collectives
-            .iter()
-            .filter(|(_, c)| &c.truong_phong == id)
-            .map(|(cid, _)| cid),
-    );
-    led.into_iter()
-        .filter_map(|cid| records.collectives.get(cid))
-        .collect()
-}
-
-pub(super) fn cn_3(records: &Records, id: &Id, x: &Person) -> Verdict {
-    let Some(criteria) = plan_criteria(records) else {
+pub(super) fn cn_3(q: &dyn Query, id: &Id, x: &Person) -> Verdict {
+    let Some(criteria) = plan_criteria(q) else {
         return Verdict::KhongApDung;
     };
     let wanted = criteria.danh_hieu_toi_thieu_phong;
-    let led = units_led(records, id, x);
+    let led = q.units_led(id, x);
     if led.is_empty() {
         return Verdict::KhongApDung;
     }
@@ -172,15 +151,15 @@ pub(super) fn cn_3(records: &Records, id: &Id, x: &Person) -> Verdict {
 
 /// The law's criteria of the title a person registered for, by the rule set
 /// in force at the end of the plan's year (when titles are awarded).
-pub(super) fn dh_1(records: &Records, _: &Id, x: &Person) -> Verdict {
+pub(super) fn dh_1(q: &dyn Query, _: &Id, x: &Person) -> Verdict {
     let Some(title) = x.dang_ky.as_ref().map(|r| r.danh_hieu) else {
         return Verdict::KhongApDung;
     };
-    let set = ruleset::in_force(ruleset::year_end(&records.plan));
+    let set = ruleset::in_force(ruleset::year_end(q.plan()));
     let Some(rating) = x.xep_loai else {
         return Verdict::KhongDat(format!(
             "chưa có xếp loại năm {} để xét danh hiệu {}",
-            records.plan.nam,
+            q.plan().nam,
             title.label()
         ));
     };
@@ -217,12 +196,8 @@ pub(super) fn dh_1(records: &Records, _: &Id, x: &Person) -> Verdict {
     }
 }
 
-pub(super) fn kl_1(records: &Records, _: &Id, x: &Person) -> Verdict {
-    match x
-        .ky_luat
-        .iter()
-        .find(|k| k.ngay.0.year() == records.plan.nam)
-    {
+pub(super) fn kl_1(q: &dyn Query, _: &Id, x: &Person) -> Verdict {
+    match x.ky_luat.iter().find(|k| k.ngay.0.year() == q.plan().nam) {
         None => Verdict::Dat,
         Some(k) => Verdict::KhongDat(format!(
             "bị kỷ luật {} ngày {}",

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::records::{Kind, Meeting, Quota, Records, Vote};
+use crate::records::{Kind, Meeting, Query, Quota, Vote};
 use crate::ruleset;
 use crate::text::Id;
 
@@ -46,16 +46,16 @@ fn fail(
 
 /// How many the council may choose at a stage; none when the plan sets no
 /// quota for it.
-fn quota(records: &Records, stage: Stage) -> Option<Quota> {
-    records.plan.chi_tieu.at(stage != Stage::Selection)
+fn quota(q: &dyn Query, stage: Stage) -> Option<Quota> {
+    q.plan().chi_tieu.at(stage != Stage::Selection)
 }
 
 /// No more chosen of a kind than the plan's quota.
-fn within_quota(records: &Records, d: &Decision, rule: &'static str, out: &mut Vec<Failure>) {
-    let Some(quota) = quota(records, d.stage) else {
+fn within_quota(q: &dyn Query, d: &Decision, rule: &'static str, out: &mut Vec<Failure>) {
+    let Some(quota) = quota(q, d.stage) else {
         return;
     };
-    let chosen_now = records.chosen(d.meeting);
+    let chosen_now = q.chosen(d.meeting);
     for (kind, limit, what) in [
         (Kind::Collective, quota.tap_the, "tập thể"),
         (Kind::Person, quota.ca_nhan, "cá nhân"),
@@ -79,7 +79,7 @@ fn within_quota(records: &Records, d: &Decision, rule: &'static str, out: &mut V
 /// A candidate whose record did not load has its own data error; judging
 /// the decision on it would only repeat that error in other words.
 fn chosen_loaded<'a>(
-    records: &'a Records,
+    q: &'a dyn Query,
     meeting: &'a Meeting,
 ) -> impl Iterator<Item = (usize, &'a Id, &'a str)> {
     meeting
@@ -87,18 +87,14 @@ fn chosen_loaded<'a>(
         .iter()
         .enumerate()
         .filter(|(_, v)| v.duoc_chon)
-        .filter_map(move |(i, v)| {
-            records
-                .candidate(&v.ung_vien)
-                .map(|c| (i, &v.ung_vien, c.name()))
-        })
+        .filter_map(move |(i, v)| q.candidate(&v.ung_vien).map(|c| (i, &v.ung_vien, c.name())))
 }
 
 /// QT-2: at selection, within the quota and only among those registered.
-pub fn qt_2(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
-    within_quota(records, d, "QT-2", out);
-    for (i, id, name) in chosen_loaded(records, d.meeting) {
-        let registered = records.candidate(id).is_some_and(|c| c.is_registered());
+pub fn qt_2(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
+    within_quota(q, d, "QT-2", out);
+    for (i, id, name) in chosen_loaded(q, d.meeting) {
+        let registered = q.candidate(id).is_some_and(|c| c.is_registered());
         if !registered {
             fail(
                 out,
@@ -107,7 +103,7 @@ pub fn qt_2(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
                 format!("bieu_quyet[{i}].ung_vien"),
                 format!(
                     "{name} chưa đăng ký {} nên không thể được lựa chọn",
-                    records.plan.movement()
+                    q.plan().movement()
                 ),
             );
         }
@@ -117,16 +113,16 @@ pub fn qt_2(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
 /// QT-3: at year end, within the quota and only among those selected — or,
 /// in a plan whose council holds no selection meeting, among those who
 /// registered.
-pub fn qt_3(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
-    within_quota(records, d, "QT-3", out);
-    for (i, id, name) in chosen_loaded(records, d.meeting) {
+pub fn qt_3(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
+    within_quota(q, d, "QT-3", out);
+    for (i, id, name) in chosen_loaded(q, d.meeting) {
         let refused = match d.selected {
             Some(selected) if !selected.contains(id) => {
                 format!("{name} không có trong số được Hội đồng lựa chọn từ đầu năm")
             }
-            None if !records.candidate(id).is_some_and(|c| c.is_registered()) => format!(
+            None if !q.candidate(id).is_some_and(|c| c.is_registered()) => format!(
                 "{name} chưa đăng ký {} nên không thể được bình xét",
-                records.plan.movement()
+                q.plan().movement()
             ),
             _ => continue,
         };
@@ -142,11 +138,11 @@ pub fn qt_3(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
 
 /// QT-4: enough members present, ballots that add up, the threshold reached
 /// on the whole membership, and no tie at the cut.
-pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
+pub fn qt_4(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
     let meeting = d.meeting;
-    let members = records.plan.hoi_dong.thanh_vien.len() as u32;
+    let members = q.plan().hoi_dong.thanh_vien.len() as u32;
     let present = members.saturating_sub(meeting.vang_mat.len() as u32);
-    let quorum = ruleset::quorum(&records.plan);
+    let quorum = ruleset::quorum(q.plan());
     if !quorum.is_met(present, members) {
         fail(
             out,
@@ -159,12 +155,11 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
             ),
         );
     }
-    let agree = |v: &Vote| records.agreement(meeting, v);
+    let agree = |v: &Vote| q.agreement(meeting, v);
     let threshold_of =
-        |id: &Id| ruleset::vote_threshold(&records.plan, meeting, records.candidate(id).as_ref());
+        |id: &Id| ruleset::vote_threshold(q.plan(), meeting, q.candidate(id).as_ref());
     let name_of = |id: &'_ Id| -> String {
-        records
-            .candidate(id)
+        q.candidate(id)
             .map_or(id.as_str().to_owned(), |c| c.name().to_owned())
     };
     for (i, v) in meeting.bieu_quyet.iter().enumerate() {
@@ -234,7 +229,7 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
     }
     // A tie at the cut: the quota is full and a candidate left out has as
     // many votes as the last one chosen.
-    let Some(quota) = quota(records, d.stage) else {
+    let Some(quota) = quota(q, d.stage) else {
         return;
     };
     for (kind, limit) in [
@@ -243,10 +238,7 @@ pub fn qt_4(records: &Records, d: &Decision, out: &mut Vec<Failure>) {
     ] {
         let of_kind = |chosen: bool| {
             meeting.bieu_quyet.iter().enumerate().filter(move |(_, v)| {
-                v.duoc_chon == chosen
-                    && records
-                        .candidate(&v.ung_vien)
-                        .is_some_and(|c| c.kind() == kind)
+                v.duoc_chon == chosen && q.candidate(&v.ung_vien).is_some_and(|c| c.kind() == kind)
             })
         };
         let Some(last) = of_kind(true).map(|(_, v)| agree(v)).min() else {

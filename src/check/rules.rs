@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::criteria::{chung_1, cn_1, cn_2, cn_3, dh_1, kl_1, nd_1, qt_1, tt_1};
 use super::decisions::{self, Decision, Failure};
-use crate::records::{Candidate, Collective, Kind, Person, Plan, Records};
+use crate::records::{Candidate, Collective, Kind, Person, Plan, Query};
 use crate::ruleset;
 use crate::text::Id;
 
@@ -46,13 +46,13 @@ pub enum Needs {
 #[derive(Debug, Clone, Copy)]
 pub enum Test {
     /// A criterion every candidate must meet.
-    Candidate(fn(&Records, &Candidate) -> Verdict),
+    Candidate(fn(&dyn Query, &Candidate) -> Verdict),
     /// A criterion for units only.
-    Collective(fn(&Records, &Collective) -> Verdict),
+    Collective(fn(&dyn Query, &Collective) -> Verdict),
     /// A criterion for people only.
-    Person(fn(&Records, &Id, &Person) -> Verdict),
+    Person(fn(&dyn Query, &Id, &Person) -> Verdict),
     /// A rule about a council's decision as a whole.
-    Decision(fn(&Records, &Decision, &mut Vec<Failure>)),
+    Decision(fn(&dyn Query, &Decision, &mut Vec<Failure>)),
 }
 
 /// Where a rule comes from. A plan's `trich_dan` overrides any citation:
@@ -256,11 +256,11 @@ impl Rule {
         }
     }
 
-    fn verdict(&self, records: &Records, c: &Candidate) -> Verdict {
+    fn verdict(&self, q: &dyn Query, c: &Candidate) -> Verdict {
         match (self.test, c) {
-            (Test::Candidate(test), _) => test(records, c),
-            (Test::Collective(test), Candidate::Collective(_, x)) => test(records, x),
-            (Test::Person(test), Candidate::Person(id, x)) => test(records, id, x),
+            (Test::Candidate(test), _) => test(q, c),
+            (Test::Collective(test), Candidate::Collective(_, x)) => test(q, x),
+            (Test::Person(test), Candidate::Person(id, x)) => test(q, id, x),
             _ => Verdict::KhongApDung,
         }
     }
@@ -317,13 +317,13 @@ pub struct RuleResult {
 
 /// Every rule of `stage` for one candidate: the plan's own criteria only
 /// when the plan states them.
-pub fn evaluate(records: &Records, c: &Candidate, stage: Stage) -> Vec<RuleResult> {
+pub fn evaluate(q: &dyn Query, c: &Candidate, stage: Stage) -> Vec<RuleResult> {
     stage
         .rules(c.kind())
-        .filter(|rule| rule.applies_to(&records.plan))
+        .filter(|rule| rule.applies_to(q.plan()))
         .map(|rule| RuleResult {
             rule: rule.id,
-            verdict: rule.verdict(records, c),
+            verdict: rule.verdict(q, c),
         })
         .collect()
 }

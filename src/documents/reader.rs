@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 
 use crate::records::{
-    Candidate, Collective, Decision, Kind, Meeting, Person, Plan, Proposal, Records,
+    Candidate, Collective, Decision, Kind, Meeting, Person, Plan, Proposal, Query, Records,
     RegistrationList, Vote, YearReport,
 };
 use crate::text::{Id, Line};
@@ -79,22 +79,15 @@ impl<'a> Reader<'a> {
         self.records.meetings.get(id)
     }
 
-    /// The rules of `stage` judged for a candidate, as `check` judges them:
-    /// the candidate's record, the units it heads or belongs to and the
-    /// plan are what the rules read.
+    /// The rules of `stage` judged for a candidate, as `check` judges them,
+    /// through this reader: whatever the rules read is recorded.
     pub fn verdicts(
         &self,
         c: &Candidate<'a>,
         stage: crate::check::Stage,
     ) -> Vec<crate::check::RuleResult> {
         self.note(c.id());
-        self.note(&Records::plan_id());
-        if let Candidate::Person(_, p) = c {
-            for unit in p.don_vi.iter().chain(&p.phu_trach_phong) {
-                self.note(unit);
-            }
-        }
-        crate::check::evaluate(self.records, c, stage)
+        crate::check::evaluate(self, c, stage)
     }
 
     /// The awards of a unit or person before this plan (its record's and
@@ -215,8 +208,9 @@ impl<'a> Reader<'a> {
     }
 
     /// A candidate's "đồng ý" at a meeting, written opinions included as
-    /// the council counts them.
+    /// the council counts them (by the plan's setting).
     pub fn agreement(&self, m: &Meeting, v: &Vote) -> u32 {
+        self.note(&Records::plan_id());
         self.records.agreement(m, v)
     }
 
@@ -237,5 +231,43 @@ impl<'a> Reader<'a> {
             self.note(&vote.ung_vien);
         }
         self.records.chosen(meeting)
+    }
+}
+
+/// The rules' questions, answered through the reader: each record an answer
+/// rests on is recorded, and a question over a whole kind (which units a
+/// person heads) rests on every record of that kind that could not be read.
+impl Query for Reader<'_> {
+    fn plan(&self) -> &Plan {
+        Reader::plan(self)
+    }
+
+    fn candidate(&self, id: &Id) -> Option<Candidate<'_>> {
+        Reader::candidate(self, id)
+    }
+
+    fn units_led<'s>(&'s self, id: &Id, person: &'s Person) -> Vec<&'s Collective> {
+        self.note_unreadable(&[Kind::Collective]);
+        for unit in &person.phu_trach_phong {
+            self.note(unit);
+        }
+        let led = self.records.units_led(id, person);
+        for (cid, c) in &self.records.collectives {
+            if &c.truong_phong == id {
+                self.note(cid);
+            }
+        }
+        led
+    }
+
+    fn chosen<'s>(&'s self, meeting: &'s Meeting) -> Vec<Candidate<'s>> {
+        for vote in meeting.bieu_quyet.iter().filter(|v| v.duoc_chon) {
+            self.note(&vote.ung_vien);
+        }
+        self.records.chosen(meeting)
+    }
+
+    fn agreement(&self, meeting: &Meeting, vote: &Vote) -> u32 {
+        Reader::agreement(self, meeting, vote)
     }
 }

@@ -11,6 +11,7 @@ pub mod number;
 mod people;
 mod plan;
 pub mod plan_text;
+mod query;
 mod register;
 mod year_report;
 
@@ -35,6 +36,7 @@ pub use plan::{
     Body, ContentArea, Council, CouncilMember, Criteria, Fraction, IssuerNames, Plan, Quota,
     Quotas, Signer, Threshold,
 };
+pub use query::Query;
 pub use register::{Entry, NumberSeries, Register, RegisterSettings, Series};
 pub use year_report::YearReport;
 
