@@ -16,13 +16,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::check::{self, Report};
+use crate::check::{self, held_back};
 use crate::documents;
 use crate::error::{Action, Error};
 use crate::files::{self, Staged, write_atomically};
 use crate::fonts;
 use crate::job::Job;
-use crate::load::{self, Loaded};
+use crate::load;
 use crate::manifest::{self, Manifest};
 use crate::problem::Problem;
 use crate::render::{Engine, RenderError, Templates};
@@ -114,58 +114,6 @@ impl Summary {
     }
 }
 
-fn id_of(file: &Path) -> Option<Id> {
-    file.file_stem()
-        .and_then(|s| s.to_str())
-        .map(|s| Id(s.to_owned()))
-}
-
-/// The ids whose records have a problem, with the files that say so.
-fn invalid_records(loaded: &Loaded, report: &Report) -> BTreeMap<Id, BTreeSet<PathBuf>> {
-    let mut invalid: BTreeMap<Id, BTreeSet<PathBuf>> = BTreeMap::new();
-    let decisions = report.loi_quyet_dinh.iter().map(|e| &e.problem);
-    for p in loaded
-        .problems
-        .iter()
-        .chain(&report.loi_du_lieu)
-        .chain(decisions)
-    {
-        if let Some(id) = id_of(&p.file) {
-            invalid.entry(id).or_default().insert(p.file.clone());
-        }
-    }
-    invalid
-}
-
-/// The ids of a plan's records that have a problem (the loader's, the
-/// check's), with the files that say so; none when the plan did not load.
-pub(crate) fn invalid_in(loaded: &Loaded) -> BTreeMap<Id, BTreeSet<PathBuf>> {
-    loaded
-        .records
-        .as_ref()
-        .map_or_else(BTreeMap::new, |records| {
-            invalid_records(loaded, &check::check(records))
-        })
-}
-
-/// The files with a problem that hold `job` back, as the clerk reads them
-/// ("2020/ca-nhan/a.yaml, 2020/ca-nhan/b.yaml"); none when it may be made.
-pub(crate) fn held_back(job: &Job, invalid: &BTreeMap<Id, BTreeSet<PathBuf>>) -> Option<String> {
-    let files: BTreeSet<&PathBuf> = job
-        .deps
-        .iter()
-        .filter_map(|d| invalid.get(d))
-        .flatten()
-        .collect();
-    (!files.is_empty()).then(|| {
-        files
-            .iter()
-            .map(|f| f.display().to_string())
-            .collect::<Vec<_>>()
-            .join(", ")
-    })
-}
-
 pub fn build(options: &Options) -> Summary {
     let started = Instant::now();
     let mut summary = Summary::default();
@@ -209,7 +157,7 @@ fn plan_one<'a>(plan: &'a load::PlanLoaded, summary: &mut Summary) -> Planned<'a
     Planned {
         plan,
         jobs: documents::plan(records),
-        invalid: invalid_records(loaded, &report),
+        invalid: check::invalid_records(loaded, &report),
     }
 }
 

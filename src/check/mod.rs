@@ -7,6 +7,7 @@ mod criteria;
 pub mod decisions;
 pub mod register;
 pub mod rules;
+mod validity;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -21,6 +22,7 @@ use crate::text::Id;
 use crate::vocab::MeetingKind;
 use decisions::{Decision, Failure};
 pub use rules::{RULES, Rule, RuleResult, Source, Stage, Test, Verdict, citation, evaluate, rule};
+pub use validity::{held_back, invalid_in, invalid_records};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct VoteFigures {

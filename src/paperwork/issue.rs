@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate};
 
 use super::Desk;
-use crate::build::{held_back, invalid_in};
+use crate::check::{held_back, invalid_in};
 use crate::files::write_atomically;
 use crate::job::{Job, hash_bytes};
 use crate::journal::{self, Journal};

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::Desk;
-use crate::build::{held_back, invalid_in};
+use crate::check::{held_back, invalid_in};
 use crate::documents::KINDS;
 use crate::job::Job;
 use crate::load::scan_of;
