@@ -25,8 +25,10 @@ const STAGES: &[&[&str]] = &[
     &["build"],
     &["paperwork"],
     &["report"],
-    // The binary's command line: its words and its errors.
+    // The binary's command line: its words and its errors; then each
+    // command, run.
     &["cli"],
+    &["run"],
 ];
 
 fn stage_of(module: &str) -> Option<usize> {

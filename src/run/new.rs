@@ -1,0 +1,53 @@
+//! `tdkt new`: a record to fill in.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use tdkt::paperwork::new_record;
+
+use super::{emit, today};
+use crate::cli::{self, NewGender, NewKind};
+
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    kind: NewKind,
+    name: Option<String>,
+    records: Option<PathBuf>,
+    plan: Option<String>,
+    unit: Option<String>,
+    gender: Option<NewGender>,
+    position: Option<String>,
+    head: Option<String>,
+    date: Option<chrono::NaiveDate>,
+) -> ExitCode {
+    let records = cli::records_folder(records);
+    let request = new_record::Request {
+        kind: match kind {
+            NewKind::CaNhan => tdkt::records::Kind::Person,
+            NewKind::TapThe => tdkt::records::Kind::Collective,
+            NewKind::CuocHop => tdkt::records::Kind::Meeting,
+            NewKind::ToTrinh => tdkt::records::Kind::Proposal,
+        },
+        name: name.unwrap_or_default(),
+        plan,
+        unit,
+        gender: gender.map(NewGender::gender),
+        position,
+        head,
+        date: Some(date.unwrap_or_else(today)),
+    };
+    match new_record::new_record(&records, &request) {
+        Ok(done) => {
+            let mut text = format!("Đã ghi {}.\n", records.join(&done.file).display());
+            for note in &done.notes {
+                text.push_str(&format!("Lưu ý: {note}.\n"));
+            }
+            emit(&text);
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("Không lập được: {why}");
+            ExitCode::from(1)
+        }
+    }
+}
