@@ -3,23 +3,9 @@
 
 mod common;
 
-use common::{Folder, check_json, data_errors, only_error, stdout, tdkt, verdict};
-use serde_json::Value;
+use common::{Folder, check_json, data_errors, message, only_error, place, stdout, tdkt, verdict};
 
 const BINH: &str = "ca-nhan/tran-thi-binh.yaml";
-
-fn place(e: &Value) -> (String, String, u64, u64) {
-    (
-        e["tep"].as_str().unwrap_or_default().to_owned(),
-        e["truong"].as_str().unwrap_or_default().to_owned(),
-        e["dong"].as_u64().unwrap_or(0),
-        e["cot"].as_u64().unwrap_or(0),
-    )
-}
-
-fn message(e: &Value) -> String {
-    e["thong_bao"].as_str().unwrap_or_default().to_owned()
-}
 
 #[test]
 fn yaml_syntax_error() {

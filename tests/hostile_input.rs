@@ -6,23 +6,10 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Folder, build, check_json, data_errors, only_error, stdout};
+use common::{Folder, build, check_json, data_errors, message, only_error, place, stdout};
 use serde_json::Value;
 
 const BINH: &str = "ca-nhan/tran-thi-binh.yaml";
-
-fn message(e: &Value) -> String {
-    e["thong_bao"].as_str().unwrap_or_default().to_owned()
-}
-
-fn place(e: &Value) -> (String, String, u64, u64) {
-    (
-        e["tep"].as_str().unwrap_or_default().to_owned(),
-        e["truong"].as_str().unwrap_or_default().to_owned(),
-        e["dong"].as_u64().unwrap_or(0),
-        e["cot"].as_u64().unwrap_or(0),
-    )
-}
 
 /// `check` on the folder, which must finish within `limit`.
 fn one_error_within(folder: &Folder, limit: Duration) -> Value {

@@ -311,13 +311,29 @@ fn eleven_values() -> impl Strategy<Value = [String; 11]> {
         .prop_map(|((a, b, c, d), (e, f, g, h), (i, j, k))| [a, b, c, d, e, f, g, h, i, j, k])
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
-
-    #[test]
-    fn every_printed_text_field_renders_as_text(values in eleven_values()) {
-        every_field_reads_back(&values)?;
+/// Six cases of eleven values, each put in its field and read back from
+/// the PDFs. A case may be refused (with the field named), but a run in
+/// which every case was refused tested nothing, and fails.
+#[test]
+fn every_printed_text_field_renders_as_text() {
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+        cases: 6,
+        ..ProptestConfig::default()
+    });
+    let accepted = std::cell::Cell::new(0);
+    let result = runner.run(&eleven_values(), |values| {
+        if every_field_reads_back(&values)? {
+            accepted.set(accepted.get() + 1);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
     }
+    assert!(
+        accepted.get() > 0,
+        "every case was refused: no value was read back"
+    );
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{Folder, build, example_records, stdout, tdkt};
+use common::{Folder, build, example_records, stdout};
 use serde_json::Value;
 
 const PROPOSAL: &str = "2020/to-trinh/2020-12-18-de-nghi-khen-thuong";
@@ -16,12 +16,7 @@ const MINUTES: &str = "2020/bien-ban/2020-12-15-binh-xet";
 const LIST_2021: &str = "2021/dang-ky/danh-sach";
 
 fn run(args: &[&str], records: &Path) -> (i32, String) {
-    let mut all: Vec<&str> = args.to_vec();
-    let records = records.to_string_lossy().into_owned();
-    all.extend(["--records", &records]);
-    let out = tdkt(&all);
-    let text = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
-    (out.status.code().expect("exit code"), text)
+    common::run_on(records, args)
 }
 
 /// Moves the issued proposal's date in its record: a change it shows.

@@ -7,10 +7,10 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Folder, example_records, stdout};
+use common::{Folder, example_records, stdout, tdkt_on, within};
 
 const PROPOSAL: &str = "2020/to-trinh/2020-12-18-de-nghi-khen-thuong";
 const PROPOSAL_ARCHIVE: &str = "2020/da-ban-hanh/to-trinh/2020-12-18-de-nghi-khen-thuong.pdf";
@@ -22,40 +22,8 @@ const SELECTION: &str = "2020/bien-ban/2020-03-10-lua-chon";
 /// A person of 2021, in no issued document.
 const HA: &str = "2021/ca-nhan/hoang-thu-ha.yaml";
 
-fn tdkt_in(records: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tdkt"));
-    command
-        .args(args)
-        .arg("--records")
-        .arg(records)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    command
-}
-
-/// Waits for a child at most `limit`: a command that hangs fails the test
-/// instead of hanging the suite.
-fn within(mut child: Child, limit: Duration, what: &str) -> Output {
-    let started = Instant::now();
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("output");
-        }
-        if started.elapsed() > limit {
-            let _ = child.kill();
-            panic!("{what} still ran after {limit:?}");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// Runs tdkt on `records` with `args`: exit code and everything it said.
 fn run(records: &Path, args: &[&str]) -> (i32, String) {
-    let child = tdkt_in(records, args).spawn().expect("run tdkt");
-    let out = within(child, Duration::from_secs(120), &format!("tdkt {args:?}"));
-    let text = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
-    (out.status.code().unwrap_or(-1), text)
+    common::run_on(records, args)
 }
 
 /// Every file below `dir`, relative to it.
@@ -105,8 +73,8 @@ fn two_issues_at_once_never_take_one_number() {
         } else {
             (MINUTES, MINUTES)
         };
-        let first = tdkt_in(records.path(), &["issue", a]).spawn().expect("run");
-        let second = tdkt_in(records.path(), &["issue", b]).spawn().expect("run");
+        let first = tdkt_on(records.path(), &["issue", a]).spawn().expect("run");
+        let second = tdkt_on(records.path(), &["issue", b]).spawn().expect("run");
         let first = within(first, Duration::from_secs(120), "issue");
         let second = within(second, Duration::from_secs(120), "issue");
         let issued = minutes_entries(records.path());
@@ -141,7 +109,7 @@ fn an_issue_killed_at_any_step_is_finished_or_undone_by_the_next_command() {
         let records = Folder::copy_of(&example_records());
         // What a kill inside a write leaves: a temporary file beside it.
         let stray = records.path().join("2020/cuoc-hop/.tdkt-x1y2z3.tmp");
-        let out = tdkt_in(records.path(), &["issue", MINUTES])
+        let out = tdkt_on(records.path(), &["issue", MINUTES])
             .env("TDKT_TEST_ABORT_AT", step.to_string())
             .output()
             .expect("run");
@@ -298,7 +266,7 @@ fn register_entries_are_checked_as_records_are() {
             "{to}: {said}"
         );
         // The plan is never shown as issued under the proposal's number.
-        let out = tdkt_in(records.path(), &["list", "--format", "json"])
+        let out = tdkt_on(records.path(), &["list", "--format", "json"])
             .output()
             .expect("run");
         let listed: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
@@ -417,7 +385,7 @@ fn links_pipes_and_huge_files_are_refused_without_hanging() {
         "ngay: 2020-12-18",
         "ngay: 2020-12-19",
     );
-    let child = tdkt_in(records.path(), &["check"]).spawn().expect("run");
+    let child = tdkt_on(records.path(), &["check"]).spawn().expect("run");
     let out = within(child, ten, "check with /dev/zero kept");
     assert_eq!(out.status.code(), Some(1));
     assert!(stdout(&out).contains("liên kết"), "{}", stdout(&out));
@@ -436,7 +404,7 @@ fn links_pipes_and_huge_files_are_refused_without_hanging() {
         let _ = fs::remove_file(&path);
         mkfifo(&path);
         for args in [&["check"][..], &["issue", MINUTES], &["list"]] {
-            let child = tdkt_in(records.path(), args).spawn().expect("run");
+            let child = tdkt_on(records.path(), args).spawn().expect("run");
             let out = within(child, ten, &format!("{args:?} with a pipe at {place}"));
             let said = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
             // `list` lists what it can; it must only not hang.
@@ -445,7 +413,7 @@ fn links_pipes_and_huge_files_are_refused_without_hanging() {
             }
         }
         let out_dir = tempfile::TempDir::new().expect("temp dir");
-        let child = tdkt_in(
+        let child = tdkt_on(
             records.path(),
             &["build", "--out", &out_dir.path().to_string_lossy()],
         )
@@ -463,7 +431,7 @@ fn links_pipes_and_huge_files_are_refused_without_hanging() {
     let dir = tempfile::TempDir::new().expect("temp dir");
     let pipe = dir.path().join("x.pdf");
     mkfifo(&pipe);
-    let child = tdkt_in(&example_records(), &["verify", &pipe.to_string_lossy()])
+    let child = tdkt_on(&example_records(), &["verify", &pipe.to_string_lossy()])
         .spawn()
         .expect("run");
     let out = within(child, ten, "verify of a pipe");

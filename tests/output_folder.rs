@@ -189,7 +189,7 @@ fn a_damaged_manifest_is_said_and_a_bad_entry_dropped() {
         text.contains("sổ theo dõi văn bản đã lập bị hỏng"),
         "{text}"
     );
-    assert!(text.contains("Đã lập 17 văn bản"), "{text}");
+    assert!(text.contains(&common::small_built()), "{text}");
 
     // A NUL in a key made every build fail; the entry is dropped and named.
     let good = fs::read_to_string(&manifest).expect("rewritten");

@@ -291,7 +291,7 @@ fn watch_rebuilds_on_save_and_a_half_typed_record_keeps_the_pdf() {
     let form = out.path().join("2020/dang-ky/ca-nhan/le-van-cuong.pdf");
     let watching = Watching::start(records.path(), out.path());
     let first = watching.next_build();
-    assert!(first.contains("Đã lập 17 văn bản"), "{first}");
+    assert!(first.contains(&common::small_built()), "{first}");
 
     // An editor's swap file starts no build of its own; the save does.
     records.write("ca-nhan/.le-van-cuong.yaml.swp", "swap");

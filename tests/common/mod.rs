@@ -6,8 +6,9 @@ pub mod pdf;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use serde_json::Value;
 use tempfile::TempDir;
@@ -90,6 +91,88 @@ impl Folder {
         fs::remove_file(self.path().join(file)).expect("remove record");
         self
     }
+}
+
+/// The documents the small fixture (`tests/fixtures/nho`, plan 2020) makes,
+/// each by its name below the plan's output folder: every count of its
+/// documents is this list's length.
+pub const SMALL_DOCUMENTS: &[&str] = &[
+    "bao-cao-ket-qua",
+    "bao-cao-thanh-tich/pham-thi-dung",
+    "bao-cao-thanh-tich/phong-a",
+    "bao-cao-thanh-tich/tran-thi-binh",
+    "bien-ban/binh-xet",
+    "bien-ban/lua-chon",
+    "dang-ky/ca-nhan/le-van-cuong",
+    "dang-ky/ca-nhan/pham-thi-dung",
+    "dang-ky/ca-nhan/tran-thi-binh",
+    "dang-ky/danh-sach",
+    "dang-ky/tap-the/phong-a",
+    "dang-ky/tap-the/phong-b",
+    "phieu-bau/binh-xet",
+    "phieu-bau/lua-chon",
+    "phieu-xet/binh-xet",
+    "phieu-xet/lua-chon",
+    "to-trinh/de-nghi",
+];
+
+/// What a build of the whole small fixture says it made.
+pub fn small_built() -> String {
+    format!("Đã lập {} văn bản", SMALL_DOCUMENTS.len())
+}
+
+/// A data error's place: file, field, line, column.
+pub fn place(e: &Value) -> (String, String, u64, u64) {
+    (
+        e["tep"].as_str().unwrap_or_default().to_owned(),
+        e["truong"].as_str().unwrap_or_default().to_owned(),
+        e["dong"].as_u64().unwrap_or(0),
+        e["cot"].as_u64().unwrap_or(0),
+    )
+}
+
+/// A data error's message.
+pub fn message(e: &Value) -> String {
+    e["thong_bao"].as_str().unwrap_or_default().to_owned()
+}
+
+/// tdkt with `args` and `--records RECORDS`, no standard input, its output
+/// captured: to spawn, or to give an environment first.
+pub fn tdkt_on(records: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tdkt"));
+    command
+        .args(args)
+        .arg("--records")
+        .arg(records)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command
+}
+
+/// Waits for a child at most `limit`: a command that hangs fails the test
+/// instead of hanging the suite.
+pub fn within(mut child: Child, limit: Duration, what: &str) -> Output {
+    let started = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{what} still ran after {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// tdkt with `args` and `--records RECORDS`, given two minutes at most: its
+/// exit code and everything it said, standard output then standard error.
+pub fn run_on(records: &Path, args: &[&str]) -> (i32, String) {
+    let child = tdkt_on(records, args).spawn().expect("run tdkt");
+    let out = within(child, Duration::from_secs(120), &format!("tdkt {args:?}"));
+    let text = format!("{}{}", stdout(&out), String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap_or(-1), text)
 }
 
 pub fn tdkt(args: &[&str]) -> Output {
