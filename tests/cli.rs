@@ -344,9 +344,22 @@ fn commands_find_the_repository_from_any_folder_inside_it() {
     let lost = run(&["check"], elsewhere.path());
     assert_eq!(lost.status.code(), Some(1));
     assert!(
-        stdout(&lost).contains("không tìm thấy thư mục bản ghi"),
+        stdout(&lost).contains("không tìm thấy thư mục bản ghi")
+            && stdout(&lost).contains("tdkt init"),
         "{}",
         stdout(&lost)
+    );
+    // No English from the operating system reaches the clerk (#25.3).
+    let new = run(&["new", "ca-nhan", "Nguyễn Văn An"], elsewhere.path());
+    let said = String::from_utf8_lossy(&new.stderr).into_owned() + &stdout(&new);
+    assert_eq!(new.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("không tìm thấy thư mục bản ghi") && said.contains("tdkt init"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("os error") && !said.contains("No such file"),
+        "{said}"
     );
 }
 

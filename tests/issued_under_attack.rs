@@ -439,7 +439,7 @@ fn links_pipes_and_huge_files_are_refused_without_hanging() {
 }
 
 #[test]
-fn a_record_of_brackets_is_refused_at_once() {
+fn a_record_of_brackets_or_of_a_hundred_thousand_keys_is_read_at_once() {
     let records = Folder::copy_of(&example_records());
     let person = "2020/ca-nhan/ngo-van-khai.yaml";
     let text = records.read(person);
@@ -453,6 +453,18 @@ fn a_record_of_brackets_is_refused_at_once() {
     );
     assert_eq!(code, 1);
     assert!(report.to_string().contains("quá 20 tầng"), "{report:#}");
+    // A megabyte of unknown keys: each mistake found by reading the tree
+    // again cost 19 s; a file this large gets its first mistake only.
+    let keys: String = (0..100_000).map(|i| format!("k{i}: v\n")).collect();
+    records.write(person, format!("{text}{keys}"));
+    let started = Instant::now();
+    let (code, _) = common::check_json(records.path());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(code, 1);
 }
 
 #[test]

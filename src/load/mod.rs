@@ -119,7 +119,14 @@ pub fn load_plan(root: &Path, plan_dir: &Path, name: Option<&str>) -> Loaded {
             Err(err) => {
                 let path = err.path().unwrap_or(plan_dir);
                 let path = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-                problems.push(Problem::new(&path, "", format!("không đọc được: {err}")));
+                problems.push(Problem::new(
+                    &path,
+                    "",
+                    format!(
+                        "không đọc được: {}",
+                        crate::read::io_words(&std::io::Error::from(err))
+                    ),
+                ));
                 continue;
             }
         };

@@ -73,7 +73,8 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
         repository.problems.push(Problem::new(
             root,
             "",
-            "không tìm thấy thư mục bản ghi; hãy chỉ đúng thư mục bằng --records",
+            "không tìm thấy thư mục bản ghi; hãy chạy lệnh trong kho bản ghi của cơ quan, chỉ \
+             đúng thư mục bằng --records, hoặc lập kho mới bằng tdkt init",
         ));
         return repository;
     }
@@ -119,9 +120,11 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
     let mut entries: Vec<_> = match fs::read_dir(root) {
         Ok(entries) => entries.flatten().collect(),
         Err(err) => {
-            repository
-                .problems
-                .push(Problem::new(root, "", format!("không đọc được: {err}")));
+            repository.problems.push(Problem::new(
+                root,
+                "",
+                format!("không đọc được: {}", crate::read::io_words(&err)),
+            ));
             return repository;
         }
     };

@@ -49,7 +49,18 @@ fn plan_folder(root: &Path, plan: Option<&str>) -> Result<PathBuf, String> {
         };
     }
     let mut plans: Vec<String> = std::fs::read_dir(root)
-        .map_err(|e| format!("không đọc được {}: {e}", root.display()))?
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => format!(
+                "không tìm thấy thư mục bản ghi {}; hãy chạy lệnh trong kho bản ghi của cơ quan, \
+                 chỉ thư mục bằng --records, hoặc lập kho mới bằng tdkt init",
+                root.display()
+            ),
+            _ => format!(
+                "không đọc được {}: {}",
+                root.display(),
+                crate::read::io_words(&e)
+            ),
+        })?
         .flatten()
         .filter(|e| e.path().join(Kind::PLAN_FILE).is_file())
         .map(|e| e.file_name().to_string_lossy().into_owned())

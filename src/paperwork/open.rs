@@ -41,7 +41,8 @@ pub fn open(pdf: &Path) -> Result<(), String> {
             pdf.display()
         )),
         Err(e) => Err(format!(
-            "không chạy được {name} ({e}); hãy mở tệp bằng tay: {}",
+            "không chạy được {name} ({}); hãy mở tệp bằng tay: {}",
+            crate::read::io_words(&e),
             pdf.display()
         )),
     }
