@@ -164,7 +164,10 @@ fn a_number_is_given_once_and_a_document_issued_once() {
     );
     assert_eq!(code, 1, "{text}");
     assert!(
-        text.contains("không phải văn bản cơ quan ban hành có số"),
+        text.contains("không phải văn bản cơ quan ban hành có số")
+            && text.contains("kế hoạch, danh sách tập thể, cá nhân đăng ký")
+            && text.contains("quyết định khen thưởng")
+            && text.contains("báo cáo kết quả thực hiện kế hoạch"),
         "{text}"
     );
 }

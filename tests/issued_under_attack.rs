@@ -626,3 +626,34 @@ fn a_missing_kept_records_file_is_named_as_missing() {
         "{text}"
     );
 }
+
+#[test]
+fn scan_reminders_are_one_line_and_issued_file_names_are_ascii() {
+    let records = Folder::copy_of(&example_records());
+    let (code, text) = run(records.path(), &["check"]);
+    assert_eq!(code, 0, "{text}");
+    let reminders: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("bản ký đã quét"))
+        .collect();
+    assert_eq!(reminders.len(), 1, "{text}");
+    assert!(reminders[0].contains("2 văn bản"), "{text}");
+    // The decision, numbered 128-QĐ in its record: its entry's name is
+    // ASCII ("qd"), as git shows every file name plainly.
+    let (code, text) = run(
+        records.path(),
+        &["issue", "2020/quyet-dinh/2020-12-28-khen-thuong"],
+    );
+    assert_eq!(code, 0, "{text}");
+    let names = files_below(&records.path().join("so-van-ban-di"));
+    assert!(
+        names.iter().all(|f| f.to_string_lossy().is_ascii()),
+        "{names:?}"
+    );
+    assert!(
+        names.iter().any(|f| f
+            .to_string_lossy()
+            .contains("128-qd-2020.quyet-dinh.2020-12-28-khen-thuong")),
+        "{names:?}"
+    );
+}

@@ -21,6 +21,7 @@ pub fn check(
     let mut notes = Vec::new();
     let mut numbers: BTreeMap<(NumberSeries, u32), Vec<&Path>> = BTreeMap::new();
     let mut documents: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
+    let mut unscanned = 0;
     for (file, entry) in &register.entries {
         numbers
             .entry((register.series_of(entry), entry.so))
@@ -78,15 +79,19 @@ pub fn check(
             )),
             Archived::Hash(_) if !kept_problems(file, entry, archive, &mut problems) => {}
             Archived::Hash(_) if !archive.has(&crate::load::scan_of(&entry.ban_luu)) => {
-                notes.push(format!(
-                    "{} (số {}) chưa có bản ký đã quét; khi có, hãy lưu ở {}",
-                    entry.van_ban,
-                    entry.so_ky_hieu,
-                    crate::load::scan_of(&entry.ban_luu).display()
-                ));
+                unscanned += 1;
             }
             Archived::Hash(_) => {}
         }
+    }
+    // Said once, as a count: a reminder on every check, build and save of
+    // a watched folder, line by line, would bury what is wrong.
+    if unscanned > 0 {
+        notes.push(format!(
+            "{unscanned} văn bản đã ban hành chưa có bản ký đã quét (tdkt list ghi \"đã ban hành\" \
+             ở các văn bản ấy, \"đã lưu bản ký\" khi có); khi có bản quét, hãy lưu cạnh bản lưu, \
+             cùng tên, đuôi .ban-ky.pdf"
+        ));
     }
     let registered: BTreeSet<&Path> = register
         .entries

@@ -69,6 +69,7 @@ fn step(date: Option<NaiveDate>, who: &[Candidate]) -> Step {
 impl Document for YearReport {
     const NAME: &'static str = "bao-cao-ket-qua";
     const TITLE: &'static str = "Báo cáo kết quả thực hiện kế hoạch";
+    const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi kế hoạch có cuộc họp lựa chọn";
     const TEMPLATE: Template = template!("bao-cao-ket-qua.typ.j2");
     type Context<'a> = Context<'a>;

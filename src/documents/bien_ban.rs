@@ -141,6 +141,7 @@ fn not_chosen_because(r: &Reader, m: &Meeting, c: &Candidate, agreed: u32) -> Op
 impl Document for Minutes {
     const NAME: &'static str = "bien-ban";
     const TITLE: &'static str = "Biên bản họp Hội đồng (lựa chọn hoặc bình xét cuối năm)";
+    const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi cuộc họp";
     const TEMPLATE: Template = template!("bien-ban.typ.j2");
     type Context<'a> = Context<'a>;

@@ -93,6 +93,7 @@ fn codes(areas: &[Line]) -> String {
 impl Document for RegistrationList {
     const NAME: &'static str = "danh-sach-dang-ky";
     const TITLE: &'static str = "Danh sách tập thể, cá nhân đăng ký";
+    const ISSUED: bool = true;
     const ONE_PER: &'static str = "kế hoạch";
     const TEMPLATE: Template = template!("danh-sach-dang-ky.typ.j2");
     type Context<'a> = Context<'a>;

@@ -123,6 +123,7 @@ fn items(plan: &Plan, list: &[Item], prefix: &str, level: usize, out: &mut Vec<B
 impl Document for PlanDocument {
     const NAME: &'static str = "ke-hoach";
     const TITLE: &'static str = "Kế hoạch";
+    const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi kế hoạch có `van_ban`";
     const TEMPLATE: Template = template!("ke-hoach.typ.j2");
     type Context<'a> = Context<'a>;

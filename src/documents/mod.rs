@@ -42,6 +42,9 @@ pub trait Document {
     /// What gives one document of this kind, in the clerk's words.
     const ONE_PER: &'static str;
     const TEMPLATE: Template;
+    /// Whether the body issues it with a number from its register (its
+    /// draft then says how: `Draft::issuable`).
+    const ISSUED: bool = false;
     /// What its template reads.
     type Context<'a>: Serialize;
 
@@ -69,6 +72,8 @@ pub struct Kind {
     pub title: &'static str,
     pub one_per: &'static str,
     pub template: Template,
+    /// Whether the body issues it with a number.
+    pub issued: bool,
     /// Every document of this kind the records call for.
     pub plan: fn(&Records) -> Vec<Job>,
 }
@@ -79,6 +84,7 @@ const fn kind<D: Document>() -> Kind {
         title: D::TITLE,
         one_per: D::ONE_PER,
         template: D::TEMPLATE,
+        issued: D::ISSUED,
         plan: plan_kind::<D>,
     }
 }
@@ -114,6 +120,11 @@ fn plan_kind<D: Document>(records: &Records) -> Vec<Job> {
         .filter_map(|source| {
             let reader = Reader::new(records);
             let draft = D::draft(&reader, source)?;
+            debug_assert!(
+                D::ISSUED || draft.issuable.is_none(),
+                "{} is not issued",
+                D::NAME
+            );
             let context = serde_json::to_value(&draft.context).unwrap_or(serde_json::Value::Null);
             Some(Job {
                 key: format!("{}/{}", records.name, draft.key),
@@ -129,6 +140,23 @@ fn plan_kind<D: Document>(records: &Records) -> Vec<Job> {
 }
 
 /// Every document the records call for, in a stable order.
+/// The titles of the kinds the body issues with a number, in the clerk's
+/// words ("kế hoạch, danh sách …").
+pub fn issued_titles() -> String {
+    let titles: Vec<String> = KINDS
+        .iter()
+        .filter(|k| k.issued)
+        .map(|k| {
+            let mut chars = k.title.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    titles.join(", ")
+}
+
 pub fn plan(records: &Records) -> Vec<Job> {
     KINDS.iter().flat_map(|k| (k.plan)(records)).collect()
 }

@@ -192,6 +192,7 @@ fn grant(r: &Reader, d: &Decision, g: &Granted, round: bool) -> GrantCtx {
 impl Document for AwardDecision {
     const NAME: &'static str = "quyet-dinh";
     const TITLE: &'static str = "Quyết định khen thưởng";
+    const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi quyết định có `ban_hanh`";
     const TEMPLATE: Template = template!("quyet-dinh.typ.j2");
     type Context<'a> = Context<'a>;

@@ -72,6 +72,7 @@ fn counts(r: &Reader, m: &Meeting) -> (NaiveDate, u32, u32) {
 impl Document for Proposal {
     const NAME: &'static str = "to-trinh";
     const TITLE: &'static str = "Tờ trình đề nghị khen thưởng";
+    const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi tờ trình";
     const TEMPLATE: Template = template!("to-trinh.typ.j2");
     type Context<'a> = Context<'a>;

@@ -120,8 +120,10 @@ fn entry_file_name(number: u32, kind: &str, document: &str) -> String {
 
 /// The numbers of a series already given: by the register, and by the
 /// records of documents not in it (a decision numbered by hand, an issue
-/// whose register entry was lost) — each with where it is written.
-fn numbers_in_use(desk: &Desk, series: &NumberSeries) -> BTreeMap<u32, String> {
+/// whose register entry was lost) — each with where it is written. The
+/// number in the record of `issuing`, the document being issued, is its
+/// own, not another's.
+fn numbers_in_use(desk: &Desk, series: &NumberSeries, issuing: &str) -> BTreeMap<u32, String> {
     let mut used: BTreeMap<u32, String> = desk
         .register
         .entries
@@ -138,7 +140,8 @@ fn numbers_in_use(desk: &Desk, series: &NumberSeries) -> BTreeMap<u32, String> {
             let of =
                 desk.register
                     .series(job.format, job.date.year(), &issuable.kind, &issuable.body);
-            if of == *series && desk.register.of(&job.key).next().is_none() {
+            let unregistered = desk.register.of(&job.key).next().is_none();
+            if of == *series && unregistered && job.key != issuing {
                 used.entry(n).or_insert_with(|| {
                     format!("khóa `so` của {} ({})", issuable.record.display(), job.key)
                 });
@@ -185,7 +188,8 @@ fn issue_held(options: &Options, name: &str, held: &journal::Held) -> Result<Iss
     let job = find(&jobs, name)?;
     let Some(issuable) = &job.issuable else {
         return Err(format!(
-            "{name} không phải văn bản cơ quan ban hành có số (chỉ danh sách đăng ký, biên bản, tờ trình được cấp số)"
+            "{name} không phải văn bản cơ quan ban hành có số (chỉ những văn bản này được cấp số: {})",
+            crate::documents::issued_titles()
         ));
     };
     if let Some((file, entry)) = desk.register.of(name).next() {
@@ -215,22 +219,15 @@ fn issue_held(options: &Options, name: &str, held: &journal::Held) -> Result<Iss
     let series = desk
         .register
         .series(job.format, date.year(), &issuable.kind, &issuable.body);
-    let mut used = numbers_in_use(&desk, &series);
-    // The record's own number is this document's, not another's.
-    if issuable.number.is_some_and(|n| {
-        used.get(&n)
-            .is_some_and(|w| w.ends_with(&format!("({name})")))
-    }) {
-        used.remove(&issuable.number.unwrap_or_default());
-    }
+    let used = numbers_in_use(&desk, &series, name);
     let number = options
         .number
         .or(issuable.number)
         .unwrap_or_else(|| used.keys().max().map_or(1, |n| n + 1));
     if let Some(written) = used.get(&number) {
-        let how = match (options.number, issuable.number) {
-            (Some(_), _) => "hãy để tdkt lấy số tiếp theo (bỏ --so) hoặc chọn số khác".to_owned(),
-            (None, _) => format!(
+        let how = match options.number {
+            Some(_) => "hãy để tdkt lấy số tiếp theo (bỏ --so) hoặc chọn số khác".to_owned(),
+            None => format!(
                 "số này ghi ở khóa `so` của {}: hãy bỏ khóa `so` trong tệp đó để tdkt lấy số tiếp \
                  theo, hoặc ghi số khác",
                 issuable.record.display()
