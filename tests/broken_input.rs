@@ -3,6 +3,11 @@
 
 mod common;
 
+use std::collections::BTreeMap;
+use std::fs;
+
+use serde_json::Value;
+
 use common::{Folder, check_json, data_errors, message, only_error, place, stdout, tdkt, verdict};
 
 const BINH: &str = "ca-nhan/tran-thi-binh.yaml";
@@ -485,4 +490,124 @@ fn a_refused_record_is_named_under_the_tables_it_is_missing_from() {
     );
     let (_, clean) = check_json(Folder::small().path());
     assert_eq!(clean["khong_trong_bang"], serde_json::json!([]));
+}
+
+/// The required keys of the object schema `schema` (its `$ref` followed),
+/// with the schema of each property.
+fn required_of<'a>(root: &'a Value, schema: &'a Value) -> Vec<(&'a str, &'a Value)> {
+    let mut schema = schema;
+    while let Some(name) = schema["$ref"]
+        .as_str()
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        schema = &root["$defs"][name];
+    }
+    // An optional object is `anyOf: [object, null]`.
+    if let Some(object) = schema["anyOf"]
+        .as_array()
+        .and_then(|a| a.iter().find(|s| s["type"] != "null"))
+    {
+        return required_of(root, object);
+    }
+    schema["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|k| k.as_str())
+        .map(|k| (k, &schema["properties"][k]))
+        .collect()
+}
+
+/// `text` without the block key `key` at `indent` spaces inside the block
+/// of `parent` (a top-level key) or at the top: its line and every line
+/// indented deeper after it. None when the key is not written so.
+fn without_key(text: &str, parent: Option<&str>, key: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let (from, indent) = match parent {
+        None => (0, 0),
+        Some(p) => (
+            lines.iter().position(|l| l.starts_with(&format!("{p}:")))? + 1,
+            2,
+        ),
+    };
+    let prefix = format!("{}{key}:", " ".repeat(indent));
+    let at = lines[from..]
+        .iter()
+        .take_while(|l| parent.is_none() || l.starts_with("  ") || l.trim().is_empty())
+        .position(|l| l.starts_with(&prefix))?
+        + from;
+    // Its value: blank lines, deeper lines, and a block list written at
+    // the key's own indentation.
+    let deeper = |l: &str| {
+        let depth = l.len() - l.trim_start().len();
+        l.trim().is_empty() || depth > indent || depth == indent && l.trim_start().starts_with("- ")
+    };
+    let end = at + 1 + lines[at + 1..].iter().take_while(|l| deeper(l)).count();
+    let mut kept: Vec<&str> = lines[..at].to_vec();
+    kept.extend(&lines[end..]);
+    Some(kept.join("\n") + "\n")
+}
+
+/// #25.1: mending a record to find all its mistakes never invents one. For
+/// every record of the small fixture and every required key it writes as a
+/// block (at the top, or inside a top-level mapping such as `dang_ky`),
+/// removing that key alone gives exactly one problem: that key, missing.
+#[test]
+fn one_missing_key_is_one_problem_for_every_kind_and_key() {
+    let schemas: BTreeMap<&str, Value> = tdkt::schema::schemas().into_iter().collect();
+    let mut tried = 0;
+    for file in common::files(&common::fixtures().join("nho")) {
+        let file = file.to_string_lossy().into_owned();
+        let schema_name = if file.contains('/') {
+            format!("{}.json", file.split('/').next().unwrap_or_default())
+        } else {
+            file.replace(".yaml", ".json")
+        };
+        let Some(root) = schemas.get(schema_name.as_str()) else {
+            continue;
+        };
+        let text = fs::read_to_string(common::fixtures().join("nho").join(&file)).expect("read");
+        let mut cases: Vec<(Option<&str>, &str)> = required_of(root, root)
+            .into_iter()
+            .map(|(k, _)| (None, k))
+            .collect();
+        for (parent, property) in required_of(root, root).into_iter().chain(
+            root["properties"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .map(|(k, v)| (k.as_str(), v)),
+        ) {
+            cases.extend(
+                required_of(root, property)
+                    .into_iter()
+                    .map(|(k, _)| (Some(parent), k)),
+            );
+        }
+        cases.sort();
+        cases.dedup();
+        for (parent, key) in cases {
+            let Some(broken) = without_key(&text, parent, key) else {
+                continue;
+            };
+            let folder = Folder::small();
+            folder.write(&file, &broken);
+            let (_, report) = check_json(folder.path());
+            let errors = data_errors(&report);
+            let field = parent.map_or(key.to_owned(), |p| format!("{p}.{key}"));
+            assert_eq!(
+                errors.len(),
+                1,
+                "{file} without {field}: expected one problem, got {errors:#?}"
+            );
+            assert_eq!(place(&errors[0]).1, field, "{file}: {:#}", errors[0]);
+            assert!(
+                message(&errors[0]).contains("thiếu khóa"),
+                "{:#}",
+                errors[0]
+            );
+            tried += 1;
+        }
+    }
+    assert!(tried >= 20, "only {tried} keys tried");
 }

@@ -3,15 +3,11 @@
 
 /// Turns serde's English message into the field it concerns and a sentence
 /// in Vietnamese that says what is wrong and what to write instead.
-pub(super) fn explain(path: &str, raw: &str) -> (String, String) {
-    // serde_path_to_error writes "." for the root and "?" where it lost track.
-    let path = if path == "." || path.contains('?') {
-        ""
-    } else {
-        path
-    };
-    // serde_yaml appends the position and prefixes the path; both are shown
-    // by the problem itself.
+/// serde's words without what serde_yaml adds when it reads text (not a
+/// tree): the path before them and the position after; the problem shows
+/// both itself. Read from text or from a mended tree, a mistake is then
+/// worded alike.
+pub(super) fn bare<'a>(path: &str, raw: &'a str) -> &'a str {
     let mut msg = raw;
     if let Some(cut) = msg.find(" at line ") {
         msg = &msg[..cut];
@@ -22,6 +18,17 @@ pub(super) fn explain(path: &str, raw: &str) -> (String, String) {
     {
         msg = rest;
     }
+    msg
+}
+
+pub(super) fn explain(path: &str, raw: &str) -> (String, String) {
+    // serde_path_to_error writes "." for the root and "?" where it lost track.
+    let path = if path == "." || path.contains('?') {
+        ""
+    } else {
+        path
+    };
+    let msg = bare(path, raw);
     let join = |field: &str| {
         if path.is_empty() {
             field.to_owned()

@@ -24,10 +24,16 @@ pub(super) struct Mistake {
 
 impl Mistake {
     pub fn of<E: std::fmt::Display>(err: &serde_path_to_error::Error<E>) -> Mistake {
+        let path = err.path().to_string();
+        // Bare, so that a mistake read from text ("dang_ky: missing field
+        // `noi_dung` at line 7 column 3") is mended as the same mistake read
+        // from a tree: left prefixed, it was taken for a wrong value, and the
+        // whole `dang_ky` was replaced, giving four false "missing" problems.
+        let raw = super::explain::bare(&path, &err.inner().to_string()).to_owned();
         Mistake {
-            path: err.path().to_string(),
             segments: err.path().iter().cloned().collect(),
-            raw: err.inner().to_string(),
+            path,
+            raw,
         }
     }
 }
@@ -104,8 +110,19 @@ fn mend(value: &mut Value, schema: &Json, mistake: &Mistake) -> bool {
             Some(Segment::Map { key: last }) if last == key => &segments[..segments.len() - 1],
             _ => segments.as_slice(),
         };
+        let meant = schema_at(schema, container).and_then(|s| meant_key(schema, s, key));
         return match node(value, container) {
-            Some(Value::Mapping(map)) => map.remove(key).is_some(),
+            Some(Value::Mapping(map)) => match map.remove(key) {
+                // A typo of a key the record lacks ("cam_kett") is that key:
+                // its value is kept under it, so one typo is one problem.
+                Some(v) => {
+                    if let Some(meant) = meant.filter(|m| !map.contains_key(m.as_str())) {
+                        map.insert(Value::String(meant), v);
+                    }
+                    true
+                }
+                None => false,
+            },
             _ => false,
         };
     }
@@ -122,6 +139,19 @@ fn mend(value: &mut Value, schema: &Json, mistake: &Mistake) -> bool {
         }
         _ => false,
     }
+}
+
+/// The key of the object schema `schema` that `typed` is a typo of (at most
+/// two edits away), if one is.
+fn meant_key(root: &Json, schema: &Json, typed: &str) -> Option<String> {
+    branches(root, schema)
+        .into_iter()
+        .filter_map(|s| s.get("properties").and_then(Json::as_object))
+        .flat_map(|p| p.keys())
+        .map(|k| (strsim::damerau_levenshtein(k, typed), k))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, k)| k.clone())
 }
 
 /// The YAML value at `segments`.
@@ -219,7 +249,18 @@ fn filler(root: &Json, schema: &Json) -> Option<Value> {
                 }
                 _ => Json::Array(Vec::new()),
             },
-            "object" => Json::Object(serde_json::Map::new()),
+            // With its own required keys filled, so that one missing
+            // mapping is one problem, not one more per key inside it.
+            "object" => {
+                let mut object = serde_json::Map::new();
+                let required = schema.get("required").and_then(Json::as_array);
+                for key in required.into_iter().flatten().filter_map(Json::as_str) {
+                    let inner = schema.get("properties").and_then(|p| p.get(key))?;
+                    let value = filler(root, inner)?;
+                    object.insert(key.to_owned(), serde_json::to_value(value).ok()?);
+                }
+                Json::Object(object)
+            }
             _ => return None,
         }
     };
