@@ -181,8 +181,14 @@ fn complete(root: &Path, journal: &Journal) -> bool {
     let names = entry.get("van_ban").and_then(|v| v.as_str()) == Some(&journal.van_ban);
     let hash = entry.get("bam_tep").and_then(|v| v.as_str())
         == Some(crate::job::hash_bytes(&archive).as_str());
-    let record = fs::read_to_string(root.join(&journal.ban_ghi)).ok();
+    let record = record_text(&root.join(&journal.ban_ghi));
     names && hash && root.join(&journal.nguon).is_file() && record.as_deref() == Some(&journal.sau)
+}
+
+/// The text of the record the issue numbered, read as every record is.
+fn record_text(path: &Path) -> Option<String> {
+    let bytes = read_bounded(path, crate::load::guard::MAX_FILE_BYTES).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 /// Puts everything back as it was before the issue began.
@@ -201,7 +207,7 @@ fn undo(root: &Path, journal: &Journal) -> Result<String, String> {
         }
     }
     let record = root.join(&journal.ban_ghi);
-    let now = fs::read_to_string(&record).ok();
+    let now = record_text(&record);
     let mut said = format!(
         "lần ban hành {} số {} trước đã bị dừng giữa chừng; tdkt đã trả lại như trước (số đó chưa \
          cấp)",

@@ -202,9 +202,14 @@ impl Id {
     pub const MAX_BYTES: usize = 60;
 
     /// What `is_valid` asks of a name, in the clerk's words.
-    pub const RULE: &str = "chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, bắt đầu bằng \
-                            chữ hoặc số, dài tối đa 60 ký tự, và không là tên thiết bị Windows \
-                            dành riêng (con, prn, aux, nul, com1…, lpt1…)";
+    pub fn rule() -> String {
+        format!(
+            "chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối, bắt đầu bằng chữ hoặc số, dài \
+             tối đa {} ký tự, và không là tên thiết bị Windows dành riêng (con, prn, aux, nul, \
+             com1…, lpt1…)",
+            Id::MAX_BYTES
+        )
+    }
 
     /// Names Windows keeps for devices, with any extension.
     const WINDOWS_DEVICES: &[&str] = &[

@@ -19,15 +19,6 @@ fn run(args: &[&str], records: &Path) -> (i32, String) {
     common::run_on(records, args)
 }
 
-/// Moves the issued proposal's date in its record: a change it shows.
-fn redate_the_issued_proposal(records: &Folder) {
-    records.edit(
-        "2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
-        "ngay: 2020-12-18",
-        "ngay: 2020-12-19",
-    );
-}
-
 fn listed(records: &Path) -> Vec<Value> {
     let (code, text) = run(&["list", "--format", "json"], records);
     assert_eq!(code, 0, "{text}");
@@ -205,7 +196,7 @@ fn an_issued_document_is_frozen_and_a_change_to_its_records_is_said() {
         .path()
         .join("2020/da-ban-hanh/to-trinh/2020-12-18-de-nghi-khen-thuong.pdf");
     let bytes = fs::read(&archived).expect("archived");
-    redate_the_issued_proposal(&records);
+    common::redate_the_issued_proposal(&records);
     let (code, text) = run(&["check"], records.path());
     assert_eq!(code, 1, "{text}");
     assert!(
@@ -416,7 +407,7 @@ fn the_kept_records_cannot_write_outside_the_scratch_folder() {
     let text = records.read(kept);
     records.write(kept, format!("{text}../../../../{escape}: \"bị ghi\"\n"));
     // The proposal's record changes what it shows, so check makes it again.
-    redate_the_issued_proposal(&records);
+    common::redate_the_issued_proposal(&records);
     let (code, text) = run(&["check"], records.path());
     assert_eq!(code, 1, "{text}");
     assert!(

@@ -380,11 +380,7 @@ fn links_pipes_and_huge_files_are_refused_without_hanging() {
         .join("2020/da-ban-hanh/to-trinh/2020-12-18-de-nghi-khen-thuong.nguon.yaml");
     fs::remove_file(&kept).expect("remove");
     std::os::unix::fs::symlink("/dev/zero", &kept).expect("link");
-    records.edit(
-        "2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
-        "ngay: 2020-12-18",
-        "ngay: 2020-12-19",
-    );
+    common::redate_the_issued_proposal(&records);
     let child = tdkt_on(records.path(), &["check"]).spawn().expect("run");
     let out = within(child, ten, "check with /dev/zero kept");
     assert_eq!(out.status.code(), Some(1));
@@ -614,11 +610,7 @@ fn a_missing_kept_records_file_is_named_as_missing() {
     let records = Folder::copy_of(&example_records());
     let kept = "2020/da-ban-hanh/to-trinh/2020-12-18-de-nghi-khen-thuong.nguon.yaml";
     records.remove(kept);
-    records.edit(
-        "2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
-        "ngay: 2020-12-18",
-        "ngay: 2020-12-19",
-    );
+    common::redate_the_issued_proposal(&records);
     let (code, text) = run(records.path(), &["check"]);
     assert_eq!(code, 1, "{text}");
     assert!(

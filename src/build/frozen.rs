@@ -158,18 +158,17 @@ fn then_made(
     entry: &Entry,
 ) -> Result<String, Option<String>> {
     let kept_file = load::sources_of(&entry.ban_luu);
-    let kept = crate::read::read_bounded(&root.join(&kept_file), load::guard::MAX_FILE_BYTES * 16)
-        .map_err(|why| {
-            Some(format!(
+    let then = load::read_kept(root, &entry.ban_luu).map_err(|why| {
+        Some(match why {
+            load::Kept::Unreadable(why) => format!(
                 "tệp bản ghi đã lưu khi ban hành {} không đọc được ({why})",
                 kept_file.display()
-            ))
-        })?;
-    let then: BTreeMap<PathBuf, String> = serde_yaml::from_slice(&kept).map_err(|_| {
-        Some(format!(
-            "tệp bản ghi đã lưu khi ban hành {} bị hỏng (không đọc được như tdkt đã ghi)",
-            kept_file.display()
-        ))
+            ),
+            load::Kept::Damaged => format!(
+                "tệp bản ghi đã lưu khi ban hành {} bị hỏng (không đọc được như tdkt đã ghi)",
+                kept_file.display()
+            ),
+        })
     })?;
     made_from(plan, records, read_now, entry, &then).ok_or(None)
 }

@@ -59,7 +59,7 @@ pub fn check(text: &str) -> Result<(), Refusal> {
             Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    return Err(at(TOO_DEEP.into()));
+                    return Err(at(too_deep_words()));
                 }
                 (*anchor, tag.as_ref())
             }
@@ -88,8 +88,12 @@ pub fn check(text: &str) -> Result<(), Refusal> {
     }
 }
 
-const TOO_DEEP: &str = "các khóa, danh sách lồng nhau quá 20 tầng; một bản ghi chỉ cần vài tầng, \
-                        hãy kiểm tra thụt lề và các dấu ngoặc [ {";
+fn too_deep_words() -> String {
+    format!(
+        "các khóa, danh sách lồng nhau quá {MAX_DEPTH} tầng; một bản ghi chỉ cần vài tầng, hãy \
+         kiểm tra thụt lề và các dấu ngoặc [ {{"
+    )
+}
 
 /// The refusal of brackets nested too deep, at the byte offset `at` of the
 /// first bracket past the limit.
@@ -102,7 +106,7 @@ fn too_deep(text: &str, at: usize) -> Refusal {
         .map_or(0, |i| i + 1);
     let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
     Refusal {
-        message: TOO_DEEP.into(),
+        message: too_deep_words(),
         line,
         column,
     }

@@ -25,7 +25,9 @@ use crate::text::Id;
 use crate::words::in_words;
 use explain::explain;
 use mend::Mistake;
-pub use register::{Archive, Archived, read as read_register, scan_of, sources_of};
+pub use register::{
+    Archive, Archived, Kept, read as read_register, read_kept, scan_of, sources_of,
+};
 pub use repository::{
     ARCHIVE_FOLDER, PlanLoaded, REGISTER_FOLDER, Repository, plan_name_refused, repository,
 };
@@ -198,7 +200,7 @@ fn read_file(
             "",
             format!(
                 "tên tệp là mã của bản ghi: {}; hãy đổi tên, ví dụ nguyen-thi-lan.yaml",
-                Id::RULE
+                Id::rule()
             ),
         )]);
     }

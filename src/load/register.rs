@@ -246,14 +246,12 @@ impl Archive {
     /// or why they cannot be read.
     pub fn kept(&self, archived: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
         let file = sources_of(archived);
-        let bytes =
-            crate::read::read_bounded(&self.root.join(&file), super::guard::MAX_FILE_BYTES * 16)
-                .map_err(|why| format!("{}: {why}", file.display()))?;
-        serde_yaml::from_slice(&bytes).map_err(|_| {
-            format!(
+        read_kept(&self.root, archived).map_err(|why| match why {
+            Kept::Unreadable(why) => format!("{}: {why}", file.display()),
+            Kept::Damaged => format!(
                 "{}: không đọc được như tdkt đã ghi (tệp bị hỏng)",
                 file.display()
-            )
+            ),
         })
     }
 
@@ -295,3 +293,23 @@ fn archive_files(root: &Path) -> Vec<PathBuf> {
     }
     found
 }
+
+/// Why the records kept beside an archive could not be had.
+pub enum Kept {
+    Unreadable(crate::read::Unreadable),
+    /// Read, but not the map of files to texts tdkt writes.
+    Damaged,
+}
+
+/// The records' texts kept beside the archived PDF `archived` (relative to
+/// `root`), by file: what `check` holds to the register's hashes and
+/// `frozen` makes the document again from.
+pub fn read_kept(root: &Path, archived: &Path) -> Result<BTreeMap<PathBuf, String>, Kept> {
+    let bytes = crate::read::read_bounded(&root.join(sources_of(archived)), KEPT_MAX_BYTES)
+        .map_err(Kept::Unreadable)?;
+    serde_yaml::from_slice(&bytes).map_err(|_| Kept::Damaged)
+}
+
+/// The largest kept-records file read: the texts of every record one
+/// document read, each at most a record's size.
+const KEPT_MAX_BYTES: u64 = super::guard::MAX_FILE_BYTES * 16;

@@ -184,7 +184,7 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
                 format!(
                     "tên thư mục kế hoạch là tên của nó trong thư mục ra: {}; hãy đổi tên, ví dụ \
                      2021 hoặc 2021-chuyen-de-chuyen-doi-so",
-                    Id::RULE
+                    Id::rule()
                 ),
             ));
             continue;
@@ -244,7 +244,7 @@ pub fn plan_name_refused(name: &str) -> Option<String> {
     if !Id::is_valid(name) {
         return Some(format!(
             "tên kế hoạch \"{name}\" không dùng được: {}",
-            Id::RULE
+            Id::rule()
         ));
     }
     let reserved =

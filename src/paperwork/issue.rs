@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Desk;
+use super::{Desk, PlanDocuments};
 use crate::check::{held_back, invalid_in};
 use crate::files::write_atomically;
 use crate::job::{Job, hash_bytes};
@@ -123,7 +123,12 @@ fn entry_file_name(number: u32, kind: &str, document: &str) -> String {
 /// whose register entry was lost) — each with where it is written. The
 /// number in the record of `issuing`, the document being issued, is its
 /// own, not another's.
-fn numbers_in_use(desk: &Desk, series: &NumberSeries, issuing: &str) -> BTreeMap<u32, String> {
+fn numbers_in_use(
+    desk: &Desk,
+    documents: &[PlanDocuments],
+    series: &NumberSeries,
+    issuing: &str,
+) -> BTreeMap<u32, String> {
     let mut used: BTreeMap<u32, String> = desk
         .register
         .entries
@@ -131,7 +136,7 @@ fn numbers_in_use(desk: &Desk, series: &NumberSeries, issuing: &str) -> BTreeMap
         .filter(|(_, e)| desk.register.series_of(e) == *series)
         .map(|(f, e)| (e.so, format!("sổ văn bản: {}", f.display())))
         .collect();
-    for plan in desk.documents() {
+    for plan in documents {
         for job in &plan.jobs {
             let Some(issuable) = &job.issuable else {
                 continue;
@@ -175,17 +180,23 @@ fn issue_held(options: &Options, name: &str, held: &journal::Held) -> Result<Iss
     if let Some(p) = desk.repository.problems.first() {
         return Err(p.to_string());
     }
-    if desk.register_problems > 0 {
+    // The register as check holds it: its entries, and the archives and
+    // kept records they name.
+    let archive = load::Archive::of(root);
+    let (wrong, _) =
+        crate::check::register::check(&desk.register, &archive, &desk.repository.names);
+    if desk.register_problems + wrong.len() > 0 {
         return Err("sổ văn bản có lỗi; hãy chạy tdkt check, sửa, rồi ban hành".into());
     }
-    let Some(plan) = desk.repository.plans.iter().find(|p| p.name == plan_name) else {
+    let documents = desk.documents();
+    let Some(docs) = documents.iter().find(|d| d.plan.name == plan_name) else {
         return Err(format!("không có kế hoạch \"{plan_name}\""));
     };
-    let Some(records) = &plan.loaded.records else {
+    let plan = docs.plan;
+    if plan.loaded.records.is_none() {
         return Err("bản ghi của kế hoạch chưa đọc được; hãy chạy tdkt check rồi sửa".into());
-    };
-    let jobs = crate::documents::plan(records);
-    let job = find(&jobs, name)?;
+    }
+    let job = find(&docs.jobs, name)?;
     let Some(issuable) = &job.issuable else {
         return Err(format!(
             "{name} không phải văn bản cơ quan ban hành có số (chỉ những văn bản này được cấp số: {})",
@@ -219,7 +230,7 @@ fn issue_held(options: &Options, name: &str, held: &journal::Held) -> Result<Iss
     let series = desk
         .register
         .series(job.format, date.year(), &issuable.kind, &issuable.body);
-    let used = numbers_in_use(&desk, &series, name);
+    let used = numbers_in_use(&desk, &documents, &series, name);
     let number = options
         .number
         .or(issuable.number)

@@ -43,12 +43,10 @@ impl Desk {
         let recovered = crate::journal::recover(records).unwrap_or_else(Some);
         let repository = load::repository(records, plan);
         let (register, problems) = load::read_register(records);
-        let archive = load::Archive::of(records);
-        let (wrong, _) = crate::check::register::check(&register, &archive, &repository.names);
         Desk {
             repository,
             register,
-            register_problems: problems.len() + wrong.len(),
+            register_problems: problems.len(),
             recovered,
         }
     }

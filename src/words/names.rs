@@ -107,10 +107,10 @@ pub fn id_from_name(name: &str) -> String {
             id.push('-');
         }
     }
-    // An id is at most 60 bytes (`Id::MAX_BYTES`): a longer one is cut
-    // after its last whole word that fits.
-    if id.len() > 60 {
-        let cut = id[..=60].rfind('-').unwrap_or(60);
+    // A longer id is cut after its last whole word that fits.
+    let most = crate::text::Id::MAX_BYTES;
+    if id.len() > most {
+        let cut = id[..=most].rfind('-').unwrap_or(most);
         id.truncate(cut);
     }
     id.trim_end_matches('-').to_owned()

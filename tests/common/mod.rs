@@ -175,6 +175,15 @@ pub fn run_on(records: &Path, args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), text)
 }
 
+/// Moves the issued proposal's date in its record: a change it shows.
+pub fn redate_the_issued_proposal(records: &Folder) {
+    records.edit(
+        "2020/to-trinh/2020-12-18-de-nghi-khen-thuong.yaml",
+        "ngay: 2020-12-18",
+        "ngay: 2020-12-19",
+    );
+}
+
 pub fn tdkt(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tdkt"))
         .args(args)
