@@ -204,10 +204,15 @@ fn a_failing_template_never_replaces_a_good_pdf_nor_leaves_a_temporary_file() {
         text.contains("unknown variable: khong-co-ham"),
         "the Typst message with its line: {text}"
     );
-    // Line 14 of dang-ky-ca-nhan.typ.j2 is the broken one.
+    let broken = fs::read_to_string(templates.path().join("dang-ky-ca-nhan.typ.j2"))
+        .expect("template")
+        .lines()
+        .position(|l| l.starts_with("#khong-co-ham"))
+        .expect("the broken line")
+        + 1;
     assert!(
-        text.contains("dòng 14 của mẫu (dòng "),
-        "the template's own line: {text}"
+        text.contains(&format!("dòng {broken} của mẫu (dòng ")),
+        "the template's own line, {broken}: {text}"
     );
     assert!(
         text.contains("của mã Typst sinh ra: `#khong-co-ham[Chức vụ: Chuyên viên chính]`"),
@@ -223,6 +228,56 @@ fn a_failing_template_never_replaces_a_good_pdf_nor_leaves_a_temporary_file() {
         .filter(|f| f.extension().is_none_or(|e| e != "pdf") && !f.ends_with(".tdkt-manifest.json"))
         .collect();
     assert!(leftovers.is_empty(), "no temporary files: {leftovers:?}");
+}
+
+/// #22.2: a Typst error in a line a shared macro wrote points at the shared
+/// file's line, not at the kind's template that called it.
+#[test]
+fn a_typst_error_in_a_shared_macro_points_at_the_shared_file() {
+    let folder = Folder::small();
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let templates = tempfile::TempDir::new().expect("temp dir");
+    let shared =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/chung.typ.j2"))
+            .expect("the shared macros");
+    let broken = shared.replace("#heading-block(", "#khong-co-tieu-de(");
+    let line = broken
+        .lines()
+        .position(|l| l.starts_with("#khong-co-tieu-de("))
+        .expect("the broken line")
+        + 1;
+    fs::write(templates.path().join("chung.typ.j2"), broken).expect("write");
+    let run = build_with(&folder, out.path(), templates.path(), &["--jobs", "1"]);
+    assert_eq!(run.status.code(), Some(1));
+    let text = stdout(&run);
+    assert!(
+        text.contains("unknown variable: khong-co-tieu-de"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("dòng {line} của mẫu chung.typ.j2 (dòng ")),
+        "the shared file's line, {line}: {text}"
+    );
+}
+
+/// A file in `--templates` that names no template is refused: a typo would
+/// otherwise leave the embedded template in use without a word.
+#[test]
+fn a_template_folder_with_a_misnamed_file_is_refused() {
+    let folder = Folder::small();
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let templates = tempfile::TempDir::new().expect("temp dir");
+    fs::write(templates.path().join("to_trinh.typ.j2"), "x").expect("write");
+    let run = build_with(&folder, out.path(), templates.path(), &[]);
+    assert_ne!(run.status.code(), Some(0));
+    let text = stdout(&run);
+    assert!(text.contains("to_trinh.typ.j2"), "{text}");
+    assert!(text.contains("không có mẫu nào tên này"), "{text}");
+    assert!(
+        text.contains("to-trinh.typ.j2"),
+        "the names it knows: {text}"
+    );
+    assert!(!out.path().join("2020").exists(), "nothing built: {text}");
 }
 
 #[test]

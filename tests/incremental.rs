@@ -302,6 +302,38 @@ fn a_template_change_renders_only_the_documents_made_from_it() {
     assert_eq!(build(folder.path(), out.path(), &with).rendered, set(ALL));
 }
 
+/// #22.2: a body keeps only the templates it changes. A folder holding only
+/// the shared macros changes the heading of every document (each kind's
+/// template hash includes the shared file), and every other template is
+/// the embedded one.
+#[test]
+fn a_folder_holding_only_the_shared_macros_changes_every_document() {
+    let (folder, out) = fresh();
+    let templates = tempfile::TempDir::new().expect("temp dir");
+    let shared =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/chung.typ.j2"))
+            .expect("the shared macros");
+    let from = "  superior: [{{ cap_tren }}],";
+    assert!(shared.contains(from), "{shared}");
+    fs::write(
+        templates.path().join("chung.typ.j2"),
+        shared.replace(from, "  superior: [{{ cap_tren }} (THỬ)],"),
+    )
+    .expect("write");
+    let with = ["--templates", templates.path().to_str().expect("path")];
+    assert_eq!(build(folder.path(), out.path(), &with).rendered, set(ALL));
+    for key in [
+        "to-trinh/de-nghi",
+        "dang-ky/ca-nhan/tran-thi-binh",
+        "bien-ban/lua-chon",
+    ] {
+        let text = common::pdf::flat_text(&out.path().join(format!("2020/{key}.pdf")));
+        assert!(text.contains("(THỬ)"), "{key}: {text}");
+    }
+    // Without the folder, the embedded shared file again: every document.
+    assert_eq!(build(folder.path(), out.path(), &[]).rendered, set(ALL));
+}
+
 #[test]
 fn a_manifest_from_another_version_still_says_what_tdkt_wrote() {
     let (folder, out) = fresh();

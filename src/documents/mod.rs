@@ -106,12 +106,13 @@ pub const KINDS: &[Kind] = &[
     kind::<bao_cao_ket_qua::YearReport>(),
 ];
 
-/// The Typst layout library every template imports.
-pub const LAYOUT: Template = template!("the-thuc.typ");
+/// What every kind's template shares: the Typst layout library each
+/// imports, and the minijinja macros that write its calls alike.
+pub const SHARED: [Template; 2] = [template!("the-thuc.typ"), template!("chung.typ.j2")];
 
-/// Every template: the layout library, then each kind's.
+/// Every template: the shared ones, then each kind's.
 pub fn templates() -> impl Iterator<Item = Template> {
-    std::iter::once(LAYOUT).chain(KINDS.iter().map(|k| k.template))
+    SHARED.into_iter().chain(KINDS.iter().map(|k| k.template))
 }
 
 fn plan_kind<D: Document>(records: &Records) -> Vec<Job> {

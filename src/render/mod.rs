@@ -56,38 +56,18 @@ impl fmt::Display for RenderError {
 /// The process-wide state: built once, shared by every document and thread.
 pub struct Engine {
     env: Environment<'static>,
+    /// The same templates with each content line marked with its file and
+    /// line, rendered only to say where a Typst error comes from.
+    marked: Environment<'static>,
     shared: Shared,
     creator: String,
 }
 
 impl Engine {
     pub fn new(templates: &Templates) -> Result<Engine, Error> {
-        let mut env = Environment::new();
-        env.set_auto_escape_callback(|_| AutoEscape::Custom("typst"));
-        env.set_formatter(filters::format_value);
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_trim_blocks(true);
-        env.set_lstrip_blocks(true);
-        env.add_filter("typst_str", filters::typst_str);
-        env.add_filter("ngay_thang", filters::ngay_thang);
-        env.add_filter("ngay_so", filters::ngay_so);
-        env.add_filter("phan_tram", filters::phan_tram);
-        env.add_filter("hai_so", filters::hai_so);
-        env.add_filter("xep_ten", filters::xep_ten);
-        env.add_filter("cham_cau", filters::cham_cau);
-        env.add_filter("do_rong", filters::do_rong);
-        for (name, text) in templates.files.iter().filter(|(n, _)| n.ends_with(".j2")) {
-            let invalid = |e: minijinja::Error| Error::TemplateInvalid {
-                template: name.clone(),
-                message: e.to_string(),
-            };
-            env.add_template_owned(name.clone(), text.clone())
-                .map_err(invalid)?;
-            env.add_template_owned(marked_name(name), mark_lines(text))
-                .map_err(invalid)?;
-        }
         Ok(Engine {
-            env,
+            env: environment(templates, false)?,
+            marked: environment(templates, true)?,
             shared: Shared::new(&templates.typst_files()),
             creator: format!("tdkt {}", env!("CARGO_PKG_VERSION")),
         })
@@ -107,7 +87,15 @@ impl Engine {
             .map_err(|e| error(e.to_string()))?;
         tmpl.render(Value::from_serialize(&job.context))
             .map_err(|e| {
-                let line = e.line().map_or(String::new(), |l| format!("dòng {l}: "));
+                // An error in a shared template names it: the job's own
+                // template is already in the message.
+                let file = e
+                    .name()
+                    .filter(|name| *name != template)
+                    .map_or(String::new(), |name| format!("{name}, "));
+                let line = e
+                    .line()
+                    .map_or(String::new(), |l| format!("{file}dòng {l}: "));
                 error(format!("{line}{}", e.detail().unwrap_or(&e.to_string())))
             })
     }
@@ -121,19 +109,18 @@ impl Engine {
         Ok(Rendered { pdf: pdf?, typst })
     }
 
-    /// The line of the job's template that produced `line` of its Typst
-    /// source: the same template with a marker at the end of each content
-    /// line renders the same lines, each ending with its marker.
-    fn template_line(&self, job: &Job, line: usize) -> Option<usize> {
-        let marked = self.env.get_template(&marked_name(job.template)).ok()?;
+    /// The template and its line that produced `line` of the job's Typst
+    /// source: the marked templates render the same lines, each ending with
+    /// the marker of the line it came from. A line a shared macro wrote
+    /// carries the macro's marker first, then the caller's.
+    fn template_line(&self, job: &Job, line: usize) -> Option<(String, usize)> {
+        let marked = self.marked.get_template(job.template).ok()?;
         let text = marked.render(Value::from_serialize(&job.context)).ok()?;
         let generated = text.lines().nth(line.checked_sub(1)?)?;
-        let start = generated.rfind(MARK)? + MARK.len();
-        let digits: String = generated[start..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().ok()
+        let start = generated.find(MARK)? + MARK.len();
+        let marker = &generated[start..generated[start..].find("*/")? + start];
+        let (file, line) = marker.rsplit_once(':')?;
+        Some((file.to_owned(), line.parse().ok()?))
     }
 
     fn compile(&self, job: &Job, typst: &str) -> Result<Vec<u8>, RenderError> {
@@ -158,7 +145,7 @@ impl Engine {
         let error = |diags: &[SourceDiagnostic]| RenderError {
             document: job.key.clone(),
             template: template.to_owned(),
-            message: describe(&world, diags, &template_line),
+            message: describe(&world, diags, template, &template_line),
         };
         let warned = typst::compile::<PagedDocument>(&world);
         let mut document = warned.output.map_err(|diags| error(diags.as_slice()))?;
@@ -214,16 +201,45 @@ pub const PROVENANCE: &str = "tdkt:";
 /// backslash before every "/" and "*").
 const MARK: &str = "/*@dong ";
 
-fn marked_name(template: &str) -> String {
-    format!("{template}#dong")
+/// The environment of the templates: every value escaped for Typst, a
+/// missing value an error. `marked`: each template's content lines end with
+/// their marker (see `mark_lines`).
+fn environment(templates: &Templates, marked: bool) -> Result<Environment<'static>, Error> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| AutoEscape::Custom("typst"));
+    env.set_formatter(filters::format_value);
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.add_filter("typst_str", filters::typst_str);
+    env.add_filter("ngay_thang", filters::ngay_thang);
+    env.add_filter("ngay_so", filters::ngay_so);
+    env.add_filter("phan_tram", filters::phan_tram);
+    env.add_filter("hai_so", filters::hai_so);
+    env.add_filter("xep_ten", filters::xep_ten);
+    env.add_filter("cham_cau", filters::cham_cau);
+    env.add_filter("do_rong", filters::do_rong);
+    for (name, text) in templates.minijinja() {
+        let text = if marked {
+            mark_lines(name, text)
+        } else {
+            text.clone()
+        };
+        env.add_template_owned(name.clone(), text)
+            .map_err(|e| Error::TemplateInvalid {
+                template: name.clone(),
+                message: e.to_string(),
+            })?;
+    }
+    Ok(env)
 }
 
-/// The template with a comment naming its line at the end of every content
-/// line. Lines that are only a tag or a comment stay as they are: the
-/// environment drops them whole (trim_blocks, lstrip_blocks), and a marker
-/// would keep them. Every rendered line then ends with the marker of the
-/// template line it came from.
-fn mark_lines(template: &str) -> String {
+/// The template with a comment naming its file and line at the end of
+/// every content line. Lines that are only a tag or a comment stay as they
+/// are: the environment drops them whole (trim_blocks, lstrip_blocks), and a
+/// marker would keep them. Every rendered line then ends with the marker of
+/// the template line it came from.
+fn mark_lines(name: &str, template: &str) -> String {
     let mut out = String::with_capacity(template.len() * 2);
     for (i, line) in template.lines().enumerate() {
         let t = line.trim();
@@ -231,7 +247,7 @@ fn mark_lines(template: &str) -> String {
             || (t.starts_with("{#") && t.ends_with("#}"));
         out.push_str(line);
         if !t.is_empty() && !tag_only && !t.ends_with("%}") {
-            out.push_str(&format!("{MARK}{}*/", i + 1));
+            out.push_str(&format!("{MARK}{name}:{}*/", i + 1));
         }
         out.push('\n');
     }
@@ -244,7 +260,8 @@ fn mark_lines(template: &str) -> String {
 fn describe(
     world: &DocumentWorld,
     diags: &[SourceDiagnostic],
-    template_line: &dyn Fn(usize) -> Option<usize>,
+    template: &str,
+    template_line: &dyn Fn(usize) -> Option<(String, usize)>,
 ) -> String {
     diags
         .iter()
@@ -269,8 +286,15 @@ fn describe(
                     return Some(format!("{:?}, dòng {line} (`{text}`)", id.vpath()));
                 }
                 Some(match template_line(line) {
-                    Some(t) => {
-                        format!("dòng {t} của mẫu (dòng {line} của mã Typst sinh ra: `{text}`)")
+                    Some((file, t)) => {
+                        let file = if file == template {
+                            String::new()
+                        } else {
+                            format!(" {file}")
+                        };
+                        format!(
+                            "dòng {t} của mẫu{file} (dòng {line} của mã Typst sinh ra: `{text}`)"
+                        )
                     }
                     None => format!("dòng {line} của mã Typst sinh ra (`{text}`)"),
                 })
@@ -315,7 +339,9 @@ mod tests {
             lines,
             ["#let x = 1", "#item[a]", "#item[b]", "yes có", "", "#oops"]
         );
-        let mapped: Vec<Option<usize>> = (1..=6).map(|l| engine.template_line(&job, l)).collect();
+        let mapped: Vec<Option<usize>> = (1..=6)
+            .map(|l| engine.template_line(&job, l).map(|(_, line)| line))
+            .collect();
         assert_eq!(mapped, [Some(2), Some(4), Some(4), Some(7), None, Some(10)]);
     }
 

@@ -55,10 +55,13 @@ impl Shared {
     }
 }
 
-/// The standard library with the format as the input `the-thuc`.
+/// The standard library with the format as the input `the-thuc` and the
+/// family of the embedded fonts as `font`, so no template names a font the
+/// binary may not carry.
 fn library_for(format: Format) -> LazyHash<Library> {
     let mut inputs = Dict::new();
     inputs.insert("the-thuc".into(), format.code().into_value());
+    inputs.insert("font".into(), fonts::FAMILY.into_value());
     LazyHash::new(Library::builder().with_inputs(inputs).build())
 }
 
