@@ -24,7 +24,7 @@ fn a_persons_report_is_their_records_in_the_decrees_sections() {
             "ĐỀ NGHỊ TẶNG GIẤY KHEN CỦA TRƯỞNG BAN TỔ CHỨC TỈNH ỦY",
             "I. SƠ LƯỢC LÝ LỊCH",
             "- Họ tên: Ngô Văn Khải",
-            "- Sinh ngày, tháng, năm: năm 1978",
+            "- Năm sinh: 1978",
             "- Giới tính: Nam",
             "- Đơn vị công tác: Phòng Tổ chức đảng - Đảng viên, Ban Tổ chức Tỉnh ủy",
             "- Chức vụ (Đảng, chính quyền, đoàn thể): Trưởng phòng",

@@ -313,11 +313,11 @@ fn a_folder_holding_only_the_shared_macros_changes_every_document() {
     let shared =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/chung.typ.j2"))
             .expect("the shared macros");
-    let from = "  superior: [{{ cap_tren }}],";
+    let from = "  superior: [{{ cap_tren | giu_cum }}],";
     assert!(shared.contains(from), "{shared}");
     fs::write(
         templates.path().join("chung.typ.j2"),
-        shared.replace(from, "  superior: [{{ cap_tren }} (THỬ)],"),
+        shared.replace(from, "  superior: [{{ cap_tren | giu_cum }} (THỬ)],"),
     )
     .expect("write");
     let with = ["--templates", templates.path().to_str().expect("path")];

@@ -234,12 +234,14 @@ impl Document for AchievementReport {
                 };
                 ctx.ly_lich = vec![
                     field("Họ tên", Some(person.ho_ten.to_string())),
-                    field(
-                        "Sinh ngày, tháng, năm",
-                        bio.and_then(|b| b.ngay_sinh)
-                            .map(|d| date_numeric(d.0))
-                            .or_else(|| person.nam_sinh.map(|y| format!("năm {y}"))),
-                    ),
+                    // The form's "Sinh ngày, tháng, năm" where the day is
+                    // known; where only the year is, "Năm sinh: 1983".
+                    match (bio.and_then(|b| b.ngay_sinh), person.nam_sinh) {
+                        (None, Some(year)) => field("Năm sinh", Some(year.to_string())),
+                        (born, _) => {
+                            field("Sinh ngày, tháng, năm", born.map(|d| date_numeric(d.0)))
+                        }
+                    },
                     field("Giới tính", Some(capitalised(person.gioi_tinh.label()))),
                     field("Quê quán", text(|b| b.que_quan.as_ref())),
                     field("Trú quán", text(|b| b.tru_quan.as_ref())),

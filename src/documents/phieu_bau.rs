@@ -59,9 +59,11 @@ impl Document for Ballot {
         let mut ca_nhan = Vec::new();
         for c in candidates {
             match c {
+                // A unit has no post: its "Chức vụ, đơn vị" is left empty,
+                // not filled with the body it belongs to.
                 Candidate::Collective(_, x) => tap_the.push(Row {
                     ten: x.ten.to_string(),
-                    mo_ta: plan.co_quan.ten_goi.to_string(),
+                    mo_ta: String::new(),
                 }),
                 Candidate::Person(_, x) => ca_nhan.push(Row {
                     ten: x.ho_ten.to_string(),

@@ -62,9 +62,12 @@ pub struct Plan {
 #[serde(deny_unknown_fields)]
 pub struct Body {
     /// Superior body (Party) or parent body (State): "TỈNH ỦY BẮC GIANG".
-    pub cap_tren: Line,
-    /// The issuing body: "BAN TỔ CHỨC".
-    pub ten: Line,
+    /// Headings only: it may be written as the lines a clerk wants in the
+    /// heading's column (tdkt breaks a one-line name between words).
+    pub cap_tren: Paragraphs,
+    /// The issuing body: "BAN TỔ CHỨC"; may be written as lines, as
+    /// `cap_tren`.
+    pub ten: Paragraphs,
     /// Its name in running text: "Ban Tổ chức Tỉnh ủy".
     pub ten_goi: Line,
     /// Abbreviation in document numbers: "BTCTU".
@@ -166,8 +169,9 @@ pub struct Council {
     #[serde(default)]
     pub viet_tat: Option<Line>,
     /// Its name in the heading of what it issues; absent, `ten` in capitals.
+    /// May be written as lines, as `co_quan.ten`.
     #[serde(default)]
-    pub tieu_de: Option<Line>,
+    pub tieu_de: Option<Paragraphs>,
     pub thanh_vien: Vec<CouncilMember>,
     /// Votes needed to choose, counted on the whole membership; absent: more
     /// than half. The law's own threshold for a title (80 % for "Chiến sĩ

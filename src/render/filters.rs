@@ -157,6 +157,12 @@ pub fn cham_cau(text: &str) -> String {
     sentence(text)
 }
 
+/// `{{ co_quan.ten | giu_cum }}`: a heading or title whose lines break
+/// between words, never inside one (`words::kept_phrases`).
+pub fn giu_cum(text: &str) -> String {
+    crate::words::kept_phrases(text)
+}
+
 /// `{{ people | xep_ten("ho_ten") }}`: a list sorted by the name in `key`.
 pub fn xep_ten(list: Vec<Value>, key: &str) -> Result<Vec<Value>, Error> {
     let mut named: Vec<(String, Value)> = list

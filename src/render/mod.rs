@@ -218,6 +218,7 @@ fn environment(templates: &Templates, marked: bool) -> Result<Environment<'stati
     env.add_filter("hai_so", filters::hai_so);
     env.add_filter("xep_ten", filters::xep_ten);
     env.add_filter("cham_cau", filters::cham_cau);
+    env.add_filter("giu_cum", filters::giu_cum);
     env.add_filter("do_rong", filters::do_rong);
     for (name, text) in templates.minijinja() {
         let text = if marked {

@@ -7,8 +7,10 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 
 mod names;
+mod phrases;
 
 pub use names::{NameKey, id_from_name, name_key, name_key_given, unbroken_name, word_key};
+pub use phrases::kept_phrases;
 
 /// A date's month as paperwork writes it: January and February with a
 /// leading zero, the others without (Nghị định 30/2020, Hướng dẫn

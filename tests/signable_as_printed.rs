@@ -1,0 +1,279 @@
+//! #24: documents a senior officer signs as printed. Each test reads the
+//! PDFs as a reader sees them (word boxes, lines, sizes), for the Party
+//! example and for a State body whose names are longer.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use common::pdf::{self, Word};
+use common::{Folder, built, example_output, files};
+
+/// A State body with long names, a district's Phòng Giáo dục và Đào tạo,
+/// built once per test binary: its plan's folder (2024) in the output.
+fn long_named_body() -> &'static Path {
+    static OUT: OnceLock<tempfile::TempDir> = OnceLock::new();
+    let out = OUT.get_or_init(|| {
+        let records = Folder::copy_of(&common::second_body());
+        records.edit(
+            "2024/ke-hoach.yaml",
+            "  cap_tren: UBND TỈNH ĐẮK LẮK\n  ten: SỞ NỘI VỤ",
+            "  cap_tren: ỦY BAN NHÂN DÂN HUYỆN KRÔNG PẮC\n  ten: PHÒNG GIÁO DỤC VÀ ĐÀO TẠO",
+        );
+        built(&records)
+    });
+    out.path()
+}
+
+/// Whether `phrase` is on one line among `words`, where all its words are
+/// there at all.
+fn whole_where_present(words: &[Word], phrase: &str) -> bool {
+    let present = phrase.split(' ').all(|p| words.iter().any(|w| w.text == p));
+    !present || pdf::on_one_line(words, phrase)
+}
+
+/// The PDFs below `out` whose first page opens with the two-column
+/// heading (not a certificate, not a person's achievement report).
+fn headed(out: &Path) -> Vec<PathBuf> {
+    files(out)
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "pdf"))
+        .filter(|f| {
+            let key = f.to_string_lossy();
+            !key.contains("giay-khen") && !key.contains("bao-cao-thanh-tich")
+        })
+        .map(|f| out.join(f))
+        .collect()
+}
+
+/// The words of the heading block: page 1, above the document's type.
+fn heading_words(pdf: &Path) -> Vec<Word> {
+    let words = pdf::words(pdf);
+    // The heading ends where the national heading's last line does, well
+    // above the title; 45 mm from the top holds both columns.
+    words
+        .into_iter()
+        .filter(|w| w.page == 1 && w.y1 < 45.0 / 25.4 * 72.0 + 57.0)
+        .collect()
+}
+
+#[test]
+fn a_heading_line_never_breaks_inside_a_word() {
+    // The example's issued list and proposal are their issued copies, as
+    // printed then: what is issued never changes.
+    let issued = [
+        "dang-ky/danh-sach.pdf",
+        "to-trinh/2020-12-18-de-nghi-khen-thuong.pdf",
+    ];
+    let party: Vec<PathBuf> = headed(&example_output().join("2020"))
+        .into_iter()
+        .filter(|p| !issued.iter().any(|i| p.ends_with(i)))
+        .collect();
+    let council = party
+        .iter()
+        .filter(|p| {
+            let k = p.to_string_lossy();
+            k.contains("phieu-bau") || k.contains("phieu-xet") || k.contains("bien-ban")
+        })
+        .count();
+    assert!(council >= 5, "the council's papers are built: {party:?}");
+    for pdf in &party {
+        let words = heading_words(pdf);
+        let text: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        assert!(pdf::on_one_line(&words, "TỔ CHỨC"), "{pdf:?}: {text:?}");
+        for phrase in [
+            "TỈNH ỦY",
+            "BẮC GIANG",
+            "HỘI ĐỒNG",
+            "THI ĐUA -",
+            "KHEN THƯỞNG",
+            "CƠ QUAN",
+        ] {
+            assert!(
+                whole_where_present(&words, phrase),
+                "{phrase} in {pdf:?}: {text:?}"
+            );
+        }
+    }
+
+    let state = headed(&long_named_body().join("2024"));
+    let mut body_named = 0;
+    for pdf in &state {
+        let words = heading_words(pdf);
+        let text: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
+        for phrase in [
+            "ỦY BAN",
+            "NHÂN DÂN",
+            "KRÔNG PẮC",
+            "GIÁO DỤC",
+            "VÀ ĐÀO TẠO",
+            "KHEN THƯỞNG",
+        ] {
+            assert!(
+                whole_where_present(&words, phrase),
+                "{phrase} in {pdf:?}: {text:?}"
+            );
+        }
+        if text.contains(&"GIÁO") {
+            body_named += 1;
+        }
+    }
+    assert!(
+        body_named >= 10,
+        "the body's own papers carry its name: {state:?}"
+    );
+}
+
+#[test]
+fn a_name_written_as_lines_is_printed_as_those_lines() {
+    let records = Folder::copy_of(&common::second_body());
+    records.edit(
+        "2024/ke-hoach.yaml",
+        "  ten: SỞ NỘI VỤ",
+        "  ten: \"SỞ NỘI VỤ THỬ\\nXUỐNG DÒNG\"",
+    );
+    let out = built(&records);
+    let words = heading_words(&out.path().join("2024/dang-ky/danh-sach.pdf"));
+    let (thu, xuong) = (pdf::word(&words, "THỬ"), pdf::word(&words, "XUỐNG"));
+    assert!(xuong.y0 > thu.y1, "{words:?}");
+    assert!(pdf::on_one_line(&words, "SỞ NỘI VỤ THỬ"), "{words:?}");
+    assert!(pdf::on_one_line(&words, "XUỐNG DÒNG"), "{words:?}");
+}
+
+#[test]
+fn a_signers_title_breaks_between_phrases_only() {
+    let out = example_output().join("2020");
+    let count = pdf::words(&out.join("bien-ban-kiem-phieu/2020-12-15-binh-xet.pdf"));
+    assert!(
+        pdf::on_one_line(&count, "TRƯỞNG BAN KIỂM PHIẾU") || {
+            pdf::on_one_line(&count, "TRƯỞNG BAN") && pdf::on_one_line(&count, "KIỂM PHIẾU")
+        }
+    );
+    let report = pdf::words(&out.join("bao-cao-thanh-tich/le-thi-thu-huong.pdf"));
+    for phrase in [
+        "THỦ TRƯỞNG",
+        "ĐƠN VỊ",
+        "XÁC NHẬN,",
+        "ĐỀ NGHỊ",
+        "BÁO CÁO",
+        "THÀNH TÍCH",
+    ] {
+        assert!(pdf::on_one_line(&report, phrase), "{phrase}");
+    }
+}
+
+/// The header row of the first table: the words level with "STT".
+fn header_row(words: &[Word]) -> Vec<Word> {
+    let stt = pdf::word(words, "STT");
+    words
+        .iter()
+        .filter(|w| w.page == stt.page && w.y0 > stt.y0 - 20.0 && w.y1 < stt.y1 + 20.0)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn table_headers_keep_their_words_and_number_cells_are_centred() {
+    // The example's list and proposal are issued: their PDFs are the
+    // issued copies, as printed then. The State body's are drafts.
+    let out = long_named_body().join("2024");
+    for (file, phrases) in [
+        (
+            "phieu-bau/2024-12-10-binh-xet.pdf",
+            &["Chức vụ, đơn vị", "Không đồng ý"][..],
+        ),
+        (
+            "to-trinh/2024-12-12-de-nghi-khen-thuong.pdf",
+            &[
+                "Chức vụ, đơn vị",
+                "Hình thức đề nghị",
+                "Thành tích tiêu biểu",
+            ][..],
+        ),
+        (
+            "dang-ky/danh-sach.pdf",
+            &["Chức vụ, đơn vị", "Danh hiệu đăng ký"][..],
+        ),
+    ] {
+        let words = pdf::words(&out.join(file));
+        let header = header_row(&words);
+        for phrase in phrases {
+            // A phrase too wide for its cell may break, but between words
+            // that are each whole: every two-syllable word on one line.
+            let words: Vec<&str> = phrase.split(' ').collect();
+            let last = words.len() - 1;
+            let whole = pdf::on_one_line(&header, phrase)
+                || pdf::on_one_line(&header, &words[last - 1..].join(" "));
+            assert!(whole, "{phrase} in {file}: {header:?}");
+        }
+        // The number "1" of the first row stands under the middle of "STT".
+        let stt = pdf::word(&words, "STT");
+        let one = words
+            .iter()
+            .find(|w| w.text == "1" && w.y0 > stt.y1 && w.page == stt.page)
+            .expect("row 1");
+        let middle = |w: &Word| (w.x0 + w.x1) / 2.0;
+        assert!(
+            (middle(one) - middle(stt)).abs() < 2.0,
+            "{file}: STT at {}, 1 at {}",
+            middle(stt),
+            middle(one)
+        );
+    }
+}
+
+#[test]
+fn a_certificate_says_giay_khen_large() {
+    for pdf in [
+        example_output().join("2020/giay-khen/2020-12-28-khen-thuong/ngo-van-khai.pdf"),
+        example_output()
+            .join("2020/giay-khen/2020-12-28-khen-thuong/phong-to-chuc-dang-dang-vien.pdf"),
+    ] {
+        let words = pdf::words(&pdf);
+        assert!(words.iter().all(|w| w.page == 1), "one sheet: {pdf:?}");
+        assert!(pdf::on_one_line(&words, "GIẤY KHEN"), "{pdf:?}");
+        let title = pdf::word(&words, "GIẤY");
+        let tang = pdf::word(&words, "TẶNG");
+        assert!(title.y0 > tang.y1, "under TẶNG: {pdf:?}");
+        // Taller than any other word of the sheet.
+        let tallest = words
+            .iter()
+            .filter(|w| w.text != "GIẤY" && w.text != "KHEN")
+            .map(|w| w.y1 - w.y0)
+            .fold(0.0, f64::max);
+        assert!(title.y1 - title.y0 > tallest, "{pdf:?}");
+    }
+}
+
+#[test]
+fn a_units_row_on_the_ballot_leaves_its_post_empty() {
+    let pdf = example_output().join("2020/phieu-bau/2020-12-15-binh-xet.pdf");
+    let words = pdf::words(&pdf);
+    let post = pdf::word(&words, "Chức");
+    let yes = words
+        .iter()
+        .find(|w| w.text == "Đồng" && (w.y0 - post.y0).abs() < 3.0)
+        .expect("the Đồng ý column");
+    let unit = words
+        .iter()
+        .find(|w| w.text == "cán" && w.y0 > post.y1)
+        .expect("Phòng Tổ chức cán bộ");
+    let in_post_column: Vec<&Word> = words
+        .iter()
+        .filter(|w| {
+            w.page == unit.page
+                && (w.y0 - unit.y0).abs() < 3.0
+                && w.x0 >= post.x0 - 2.0
+                && w.x1 <= yes.x0
+        })
+        .collect();
+    assert!(in_post_column.is_empty(), "{in_post_column:?}");
+}
+
+#[test]
+fn a_birth_year_alone_is_said_as_a_year() {
+    let text = pdf::text(&example_output().join("2020/bao-cao-thanh-tich/le-thi-thu-huong.pdf"));
+    assert!(text.contains("Năm sinh: 1983"), "{text}");
+    assert!(!text.contains("năm 1983"), "{text}");
+}
