@@ -277,3 +277,183 @@ fn a_birth_year_alone_is_said_as_a_year() {
     assert!(text.contains("Năm sinh: 1983"), "{text}");
     assert!(!text.contains("năm 1983"), "{text}");
 }
+
+#[test]
+fn a_deputy_signing_for_a_collective_prints_both_lines() {
+    let records = Folder::copy_of(&common::second_body());
+    records.edit(
+        "2024/to-trinh/2024-12-12-de-nghi-khen-thuong.yaml",
+        "  tham_quyen: thay_mat\n  thay_cho: HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\n  chuc_vu: CHỦ TỊCH",
+        "  thay_mat_tap_the: HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\n  tham_quyen: ky_thay\n  thay_cho: CHỦ TỊCH\n  chuc_vu: PHÓ CHỦ TỊCH",
+    );
+    let out = built(&records);
+    let pdf = out
+        .path()
+        .join("2024/to-trinh/2024-12-12-de-nghi-khen-thuong.pdf");
+    let words = pdf::words(&pdf);
+    let lines = [
+        "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG",
+        "KT. CHỦ TỊCH",
+        "PHÓ CHỦ TỊCH",
+    ];
+    for line in lines {
+        assert!(pdf::on_one_line(&words, line), "{line}: {words:?}");
+    }
+    let top = |text: &str| {
+        words
+            .iter()
+            .filter(|w| w.text == text)
+            .map(|w| w.y0)
+            .fold(f64::MIN, f64::max)
+    };
+    // In that order, top to bottom (the last "TM.", "KT.", "PHÓ" of the page).
+    assert!(
+        top("TM.") < top("KT.") && top("KT.") < top("PHÓ"),
+        "{words:?}"
+    );
+    // Signed within the council: the council issues it.
+    assert!(pdf::text(&pdf).contains("/TTr-HĐTĐKT"));
+}
+
+#[test]
+fn the_year_report_names_each_decision_once_and_ends_as_its_format_ends() {
+    let text = pdf::flat_text(&long_named_body().join("2024/bao-cao-ket-qua.pdf"));
+    // One decision of 20/12/2024 awarding four forms: one line.
+    assert_eq!(text.matches("ngày 20/12/2024 của").count(), 1, "{text}");
+    for form in [
+        "Chiến sĩ thi đua cơ sở cho",
+        "Lao động tiên tiến cho",
+        "Giấy khen của Giám đốc Sở Nội vụ cho",
+    ] {
+        assert!(text.contains(form), "{form}: {text}");
+    }
+    // The record's assessment and recommendations, the last ending "./.".
+    for section in ["Đánh giá chung:", "Kiến nghị, đề xuất:"] {
+        assert!(text.contains(section), "{section}: {text}");
+    }
+    assert!(
+        text.contains("theo Nghị định số 152/2025/NĐ-CP./."),
+        "the State's ending closes the last sentence: {text}"
+    );
+    assert_eq!(text.matches("./.").count(), 1, "{text}");
+}
+
+#[test]
+fn the_minutes_say_only_what_happened_and_nest_quotes() {
+    let records = Folder::copy_of(&common::second_body());
+    records.edit(
+        "2024/cuoc-hop/2024-12-10-binh-xet.yaml",
+        "    y_kien: Nhất trí đề nghị khen thưởng các tập thể, cá nhân do Hội đồng dự kiến.",
+        "    y_kien: Nhất trí đề nghị “Chiến sĩ thi đua cơ sở” cho các cá nhân do Hội đồng dự kiến.",
+    );
+    let out = built(&records);
+    let text = pdf::flat_text(&out.path().join("2024/bien-ban/2024-12-10-binh-xet.pdf"));
+    // No selection at the year's start, no evaluation: no placeholder, and
+    // nobody "đã được lựa chọn".
+    assert!(!text.contains("Không có kết quả đánh giá"), "{text}");
+    assert!(!text.contains("đã được lựa chọn"), "{text}");
+    assert!(
+        text.contains("của các tập thể, cá nhân đã đăng ký"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "“Nhất trí đề nghị ‘Chiến sĩ thi đua cơ sở’ cho các cá nhân do Hội đồng dự kiến.”"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_registration_leaves_out_what_is_empty_and_lists_a_numbered_commitment() {
+    let records = Folder::copy_of(&common::second_body());
+    records.edit(
+        "2024/ca-nhan/le-thi-hong.yaml",
+        "  cam_ket: Hoàn thành xuất sắc nhiệm vụ; chỉ đạo các phòng phụ trách hoàn thành chỉ tiêu năm 2024.",
+        "  cam_ket: |\n    1. Hoàn thành xuất sắc nhiệm vụ được giao, chỉ đạo các phòng phụ trách hoàn thành mọi chỉ tiêu năm 2024 đúng tiến độ;\n    2. Gương mẫu chấp hành chủ trương của Đảng, chính sách, pháp luật của Nhà nước.",
+    );
+    let out = built(&records);
+    let pdf = out.path().join("2024/dang-ky/ca-nhan/le-thi-hong.pdf");
+    let words = pdf::words(&pdf);
+    // The commitment's items, after its heading.
+    let heading = pdf::word(&words, "kết:");
+    let after = |text: &str| {
+        words
+            .iter()
+            .find(|w| w.text == text && (w.page, w.y0) > (heading.page, heading.y1))
+            .unwrap_or_else(|| panic!("no {text} after the commitment's heading"))
+    };
+    let (one, two) = (after("1."), after("2."));
+    assert!(two.y0 > one.y1, "item 2 on its own line");
+    assert!(
+        (one.x0 - two.x0).abs() < 1.0,
+        "indented alike: {} {}",
+        one.x0,
+        two.x0
+    );
+
+    // A plan without contents: no section, no column, and no key needed.
+    let records = Folder::copy_of(&common::second_body());
+    let plan = records.read("2024/ke-hoach.yaml");
+    let start = plan.find("noi_dung:").expect("contents");
+    let end = plan[start..].find("\n\n").map_or(plan.len(), |e| start + e);
+    records.write(
+        "2024/ke-hoach.yaml",
+        format!("{}noi_dung: []{}", &plan[..start], &plan[end..]),
+    );
+    for file in common::files(&records.path().join("2024")) {
+        let name = file.to_string_lossy().into_owned();
+        if name.starts_with("ca-nhan/") || name.starts_with("tap-the/") {
+            let path = format!("2024/{name}");
+            let text = records.read(&path);
+            let kept: String = text
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("noi_dung:"))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            records.write(&path, kept);
+        }
+    }
+    let out = built(&records);
+    let form = pdf::text(&out.path().join("2024/dang-ky/ca-nhan/le-thi-hong.pdf"));
+    assert!(!form.contains("Nội dung đăng ký"), "{form}");
+    assert!(form.contains("1. Danh hiệu thi đua đăng ký:"), "{form}");
+    let list = pdf::text(&out.path().join("2024/dang-ky/danh-sach.pdf"));
+    assert!(!list.contains("Nội dung"), "{list}");
+}
+
+#[test]
+fn a_registration_without_contents_in_a_plan_with_contents_names_the_codes() {
+    let records = Folder::copy_of(&common::second_body());
+    records.edit(
+        "2024/ca-nhan/le-thi-hong.yaml",
+        "  noi_dung: [\"1\", \"2\"]\n",
+        "",
+    );
+    let (code, text) = common::run_on(records.path(), &["check"]);
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("ca-nhan/le-thi-hong.yaml"), "{text}");
+    assert!(
+        text.contains(
+            "chưa ghi nội dung đăng ký; hãy ghi một hoặc nhiều mã nội dung của kế hoạch: 1, 2, 3"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_counts_the_documents_that_will_print_a_blank_plan_citation() {
+    let (code, text) = common::run_on(&common::example_records(), &["check"]);
+    assert_eq!(code, 0, "{text}");
+    let line = text
+        .lines()
+        .find(|l| l.contains("kế hoạch 2020 chưa có `so` và `ngay`"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        line.contains("văn bản trích dẫn kế hoạch sẽ in chỗ trống"),
+        "{line}"
+    );
+    // A plan with its number and date: nothing to say.
+    let (_, state) = common::run_on(&common::second_body(), &["check"]);
+    assert!(!state.contains("chỗ trống \"Kế hoạch số"), "{state}");
+}

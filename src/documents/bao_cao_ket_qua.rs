@@ -42,8 +42,15 @@ pub struct Context<'a> {
     /// "Ngô Văn Khải, 6 tháng đầu năm (30/6/2020)" and its result.
     danh_gia: Vec<(String, String)>,
     cuoi_nam: Option<Step>,
+    /// How "chưa có" ends when nothing was proposed: the report's end when
+    /// no section follows.
+    ket_chua_co: String,
+    /// Each line with its end punctuation.
     de_nghi: Vec<String>,
     khen_thuong: Vec<String>,
+    /// The record's assessment and recommendations, one paragraph each.
+    danh_gia_chung: Vec<String>,
+    kien_nghi: Vec<String>,
     nguoi_ky: SignerCtx,
     noi_nhan: Vec<RecipientLine>,
 }
@@ -72,6 +79,7 @@ impl Document for YearReport {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi kế hoạch có cuộc họp lựa chọn";
     const TEMPLATE: Template = template!("bao-cao-ket-qua.typ.j2");
+    const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {
@@ -134,33 +142,73 @@ impl Document for YearReport {
                 )
             })
             .collect();
+        // Each decision once, with every form it awards.
         let khen_thuong = decisions
             .iter()
-            .flat_map(|(_, d)| {
+            .map(|(_, d)| {
                 last = last.max(Some(d.ngay.0));
                 let so =
                     d.so.as_ref()
                         .map_or_else(|| "(chưa có số)".to_owned(), |s| format!("số {s}"));
-                d.khen_thuong.iter().map(move |g| {
-                    let names: Vec<String> = g
-                        .nguoi_nhan
-                        .iter()
-                        .map(|id| {
-                            r.candidate(id)
-                                .map_or_else(|| id.to_string(), |c| c.name().to_owned())
-                        })
-                        .collect();
-                    format!(
-                        "Quyết định {so} ngày {} của {}: tặng {} cho {}",
-                        date_numeric(d.ngay.0),
-                        d.co_quan,
-                        g.hinh_thuc,
-                        names.join(", ")
-                    )
-                })
+                let granted: Vec<String> = d
+                    .khen_thuong
+                    .iter()
+                    .map(|g| {
+                        let names: Vec<String> = g
+                            .nguoi_nhan
+                            .iter()
+                            .map(|id| {
+                                r.candidate(id)
+                                    .map_or_else(|| id.to_string(), |c| c.name().to_owned())
+                            })
+                            .collect();
+                        format!("tặng {} cho {}", g.hinh_thuc, names.join(", "))
+                    })
+                    .collect();
+                format!(
+                    "Quyết định {so} ngày {} của {}: {}",
+                    date_numeric(d.ngay.0),
+                    d.co_quan,
+                    granted.join("; ")
+                )
             })
             .collect();
         let own = r.year_report().cloned().unwrap_or_default();
+        let paragraphs = |text: &Option<crate::text::Paragraphs>| -> Vec<String> {
+            text.as_ref().map_or_else(Vec::new, |t| {
+                t.as_str()
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            })
+        };
+        let (mut de_nghi, mut khen_thuong): (Vec<String>, Vec<String>) = (de_nghi, khen_thuong);
+        let mut danh_gia_chung = paragraphs(&own.danh_gia_chung);
+        let mut kien_nghi = paragraphs(&own.kien_nghi);
+        // Every line ends with "."; the report's last sentence with the
+        // format's ending ("./." in the State's); with nothing proposed and
+        // nothing after, "chưa có" ends the report.
+        let ending = format.ending();
+        let mut closing = Some(ending.to_owned());
+        for section in [
+            &mut kien_nghi,
+            &mut danh_gia_chung,
+            &mut khen_thuong,
+            &mut de_nghi,
+        ] {
+            let count = section.len();
+            for (i, line) in section.iter_mut().enumerate() {
+                let bare = line.trim_end_matches(['.', '/', ';', ' ']).to_owned();
+                let last = i + 1 == count && closing.is_some();
+                *line = format!("{bare}{}", if last { ending } else { "." });
+            }
+            if count > 0 {
+                closing = None;
+            }
+        }
+        let closing = closing.unwrap_or_else(|| ".".to_owned());
         let subject = own.trich_yeu.as_ref().map_or_else(
             || format!("kết quả thực hiện Kế hoạch {}", plan.trich_yeu),
             |s| s.to_string(),
@@ -206,8 +254,11 @@ impl Document for YearReport {
                 })
                 .collect(),
             cuoi_nam,
+            ket_chua_co: closing.clone(),
             de_nghi,
             khen_thuong,
+            danh_gia_chung,
+            kien_nghi,
             nguoi_ky,
             noi_nhan: format.recipient_lines(recipients),
         };

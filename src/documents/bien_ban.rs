@@ -57,6 +57,9 @@ pub struct Context<'a> {
     so_hieu: String,
     ngay: NaiveDate,
     cuoi_nam: bool,
+    /// Whether the council met to select at the year's start: only then
+    /// were those it rates "đã được lựa chọn".
+    lua_chon: bool,
     trich_yeu: String,
     bat_dau: String,
     ket_thuc: String,
@@ -144,6 +147,7 @@ impl Document for Minutes {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi cuộc họp";
     const TEMPLATE: Template = template!("bien-ban.typ.j2");
+    const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {
@@ -240,6 +244,7 @@ impl Document for Minutes {
             so_hieu: number.line(plan),
             ngay: date,
             cuoi_nam: year_end,
+            lua_chon: !r.meetings_of(MeetingKind::Selection).is_empty(),
             trich_yeu: format.subject_case(&subject),
             bat_dau: moment_words(m.bat_dau.0),
             ket_thuc: moment_words(m.ket_thuc.0),

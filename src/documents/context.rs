@@ -112,7 +112,9 @@ pub fn date_blank_words(year: i32) -> String {
 
 #[derive(Serialize)]
 pub struct SignerCtx {
-    /// "K/T TRƯỞNG BAN", "KT. TRƯỞNG BAN", or none when the head signs.
+    /// "K/T TRƯỞNG BAN", "KT. TRƯỞNG BAN", or none when the head signs;
+    /// "TM. HỘI ĐỒNG …" and "KT. CHỦ TỊCH" on two lines for a deputy of a
+    /// collective's head.
     tham_quyen: Option<String>,
     chuc_vu: String,
     pub ho_ten: String,
@@ -120,16 +122,29 @@ pub struct SignerCtx {
 
 pub fn signer(r: &Reader, signer: &Signer) -> SignerCtx {
     let format: Format = r.plan().the_thuc;
+    let own = signer.tham_quyen.map(|a| {
+        let whom = signer
+            .thay_cho
+            .as_ref()
+            .map_or(String::new(), |w| w.as_str().to_uppercase());
+        format!("{} {whom}", format.authority_prefix(a))
+            .trim()
+            .to_owned()
+    });
+    // A deputy of a collective's head: the collective's line first, each
+    // on its own line.
+    let collective = signer.thay_mat_tap_the.as_ref().map(|c| {
+        format!(
+            "{} {}",
+            format.authority_prefix(crate::vocab::Authority::OnBehalf),
+            c.as_str().to_uppercase()
+        )
+    });
     SignerCtx {
-        tham_quyen: signer.tham_quyen.map(|a| {
-            let whom = signer
-                .thay_cho
-                .as_ref()
-                .map_or(String::new(), |w| w.as_str().to_uppercase());
-            format!("{} {whom}", format.authority_prefix(a))
-                .trim()
-                .to_owned()
-        }),
+        tham_quyen: match (collective, own) {
+            (Some(c), Some(o)) => Some(format!("{c}\n{o}")),
+            (c, o) => c.or(o),
+        },
         chuc_vu: signer.chuc_vu.as_str().to_uppercase(),
         ho_ten: r.person_name(&signer.nguoi).to_owned(),
     }

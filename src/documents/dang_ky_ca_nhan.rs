@@ -34,10 +34,22 @@ pub struct Context<'a> {
 
 /// Who confirms a person's registration: the head of their unit; for the
 /// head, the leader of the body in charge of the unit; for the body's
-/// deputy heads (in no unit), the body's head, when the plan names one.
+/// deputy heads (in no unit), the body's head: the one the plan names, or
+/// else the plan's signer when they sign in their own name (the head).
 fn confirmer(r: &Reader, id: &Id, person: &Person) -> Option<Confirmer> {
     let Some(unit_id) = person.don_vi.as_ref() else {
-        let head_id = r.plan().co_quan.thu_truong.as_ref().filter(|h| *h != id)?;
+        let plan = r.plan();
+        let head_id = plan
+            .co_quan
+            .thu_truong
+            .as_ref()
+            .or_else(|| {
+                plan.nguoi_ky
+                    .tham_quyen
+                    .is_none()
+                    .then_some(&plan.nguoi_ky.nguoi)
+            })
+            .filter(|h| *h != id)?;
         return r.person(head_id).map(Confirmer::by_title);
     };
     let unit = r.collective(unit_id)?;
@@ -53,6 +65,7 @@ impl Document for PersonForm {
     const TITLE: &'static str = "Bản đăng ký — cá nhân";
     const ONE_PER: &'static str = "mỗi người có `dang_ky`";
     const TEMPLATE: Template = template!("dang-ky-ca-nhan.typ.j2");
+    const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {

@@ -38,6 +38,7 @@ impl Document for CollectiveForm {
     const TITLE: &'static str = "Bản đăng ký — tập thể";
     const ONE_PER: &'static str = "mỗi phòng có `dang_ky`";
     const TEMPLATE: Template = template!("dang-ky-tap-the.typ.j2");
+    const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {

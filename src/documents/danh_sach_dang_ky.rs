@@ -96,6 +96,7 @@ impl Document for RegistrationList {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "kế hoạch";
     const TEMPLATE: Template = template!("danh-sach-dang-ky.typ.j2");
+    const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
     fn sources(_: &Records) -> Vec<Id> {

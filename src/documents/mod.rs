@@ -45,6 +45,9 @@ pub trait Document {
     /// Whether the body issues it with a number from its register (its
     /// draft then says how: `Draft::issuable`).
     const ISSUED: bool = false;
+    /// Whether it cites the plan by number and date ("Thực hiện Kế hoạch số
+    /// …"): a plan without them prints blanks there (`check` counts them).
+    const CITES_PLAN: bool = false;
     /// What its template reads.
     type Context<'a>: Serialize;
 
@@ -74,6 +77,7 @@ pub struct Kind {
     pub template: Template,
     /// Whether the body issues it with a number.
     pub issued: bool,
+    pub cites_plan: bool,
     /// Every document of this kind the records call for.
     pub plan: fn(&Records) -> Vec<Job>,
 }
@@ -85,6 +89,7 @@ const fn kind<D: Document>() -> Kind {
         one_per: D::ONE_PER,
         template: D::TEMPLATE,
         issued: D::ISSUED,
+        cites_plan: D::CITES_PLAN,
         plan: plan_kind::<D>,
     }
 }

@@ -151,11 +151,10 @@ impl Proposal {
     pub fn issuer(&self, plan: &super::Plan) -> Issuer {
         self.ban_hanh.unwrap_or_else(|| {
             let signer = self.nguoi_ky.as_ref().unwrap_or(&plan.nguoi_ky);
-            let for_council = signer.tham_quyen == Some(Authority::OnBehalf)
-                && signer
-                    .thay_cho
-                    .as_ref()
-                    .is_some_and(|w| w.as_str().to_uppercase().contains("HỘI ĐỒNG"));
+            let council = |w: &crate::text::Line| w.as_str().to_uppercase().contains("HỘI ĐỒNG");
+            let for_council = (signer.tham_quyen == Some(Authority::OnBehalf)
+                && signer.thay_cho.as_ref().is_some_and(council))
+                || signer.thay_mat_tap_the.as_ref().is_some_and(council);
             if for_council {
                 Issuer::Council
             } else {

@@ -56,7 +56,9 @@ pub struct UnitSketch {
 #[serde(deny_unknown_fields)]
 pub struct CollectiveRegistration {
     pub ngay: Date,
-    /// Content areas by code ("2.1" … "2.4").
+    /// Content areas by code ("2.1" … "2.4"); none in a plan without
+    /// contents.
+    #[serde(default)]
     pub noi_dung: Vec<Line>,
     pub danh_hieu: CollectiveTitle,
     /// Has registered to follow Hồ Chí Minh's example (the seed's Mục
@@ -131,6 +133,8 @@ pub struct Biography {
 #[serde(deny_unknown_fields)]
 pub struct PersonRegistration {
     pub ngay: Date,
+    /// As a unit's: none in a plan without contents.
+    #[serde(default)]
     pub noi_dung: Vec<Line>,
     pub danh_hieu: PersonTitle,
     /// As a unit's registration says it; absent: no.

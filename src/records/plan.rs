@@ -294,6 +294,11 @@ pub struct Signer {
     /// Whom the signer signs for: "TRƯỞNG BAN" (ký thay), "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" (thay mặt).
     #[serde(default)]
     pub thay_cho: Option<Line>,
+    /// The collective authority a deputy signs within: "HỘI ĐỒNG THI ĐUA -
+    /// KHEN THƯỞNG" prints "TM. HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" above "KT.
+    /// CHỦ TỊCH" (Nghị định 30/2020, Phụ lục I; the Party's "T/M", "K/T").
+    #[serde(default)]
+    pub thay_mat_tap_the: Option<Line>,
     /// The signer's own title: "PHÓ TRƯỞNG BAN".
     pub chuc_vu: Line,
     pub nguoi: Id,

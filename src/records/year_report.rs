@@ -5,7 +5,7 @@
 use serde::Deserialize;
 
 use super::{DocNumber, Signer};
-use crate::text::{Date, Line};
+use crate::text::{Date, Line, Paragraphs};
 
 #[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +20,13 @@ pub struct YearReport {
     /// The subject after "BÁO CÁO"; absent: "kết quả thực hiện Kế hoạch …".
     #[serde(default)]
     pub trich_yeu: Option<Line>,
+    /// "Đánh giá chung": what went well and what did not, one paragraph
+    /// a line; absent, the report has no such section.
+    #[serde(default)]
+    pub danh_gia_chung: Option<Paragraphs>,
+    /// "Kiến nghị, đề xuất" to the body above, one paragraph a line.
+    #[serde(default)]
+    pub kien_nghi: Option<Paragraphs>,
     /// Absent: the plan's signer.
     #[serde(default)]
     pub nguoi_ky: Option<Signer>,

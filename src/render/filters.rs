@@ -157,6 +157,36 @@ pub fn cham_cau(text: &str) -> String {
     sentence(text)
 }
 
+/// `{{ cam_ket | cac_dong }}`: a text's lines, blank ones left out.
+pub fn cac_dong(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `{{ y_kien | trich_dan }}`: a quotation in double quotes, the quotes
+/// inside it single (“…‘…’…”), as Vietnamese nests them.
+pub fn trich_dan(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    out.push('“');
+    let mut opening = true;
+    for c in text.chars() {
+        match c {
+            '“' => out.push('‘'),
+            '”' => out.push('’'),
+            '"' => {
+                out.push(if opening { '‘' } else { '’' });
+                opening = !opening;
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('”');
+    out
+}
+
 /// `{{ co_quan.ten | giu_cum }}`: a heading or title whose lines break
 /// between words, never inside one (`words::kept_phrases`).
 pub fn giu_cum(text: &str) -> String {

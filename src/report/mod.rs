@@ -171,6 +171,36 @@ pub struct Findings<'a> {
     pub notes: Vec<String>,
 }
 
+/// A plan without its number or date: how many documents cite it with
+/// blanks to fill in by hand, and what gives them the figures.
+fn blank_plan_citations(plan: &str, records: &crate::records::Records) -> Option<String> {
+    let p = &records.plan;
+    let missing: Vec<&str> = [("so", p.so.is_none()), ("ngay", p.ngay.is_none())]
+        .into_iter()
+        .filter_map(|(key, absent)| absent.then_some(key))
+        .collect();
+    if missing.is_empty() {
+        return None;
+    }
+    let citing: usize = crate::documents::KINDS
+        .iter()
+        .filter(|k| k.cites_plan)
+        .map(|k| (k.plan)(records).len())
+        .sum();
+    (citing > 0).then(|| {
+        format!(
+            "kế hoạch {plan} chưa có {} (ke-hoach.yaml): {citing} văn bản trích dẫn kế hoạch sẽ in \
+             chỗ trống \"Kế hoạch số … ngày …\" để điền tay; khi kế hoạch đã có số, hãy ban hành nó \
+             (tdkt issue {plan}/ke-hoach) hoặc ghi số và ngày của nó vào bản ghi",
+            missing
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(" và ")
+        )
+    })
+}
+
 impl<'a> Findings<'a> {
     /// Checks every plan of `repository`, and the register of issued
     /// documents against them.
@@ -194,6 +224,7 @@ impl<'a> Findings<'a> {
                 problems.extend(more);
                 notes.extend(more_notes);
             }
+            notes.extend(blank_plan_citations(&plan.name, records));
             reports.push(Some(crate::check::check(records)));
         }
         Findings {

@@ -99,6 +99,16 @@ impl<'a> Known<'a> {
 
     /// Content areas named by a registration: the plan's, each once.
     fn areas(&self, refs: &mut Refs, field: &str, areas: &[Line]) {
+        // Optional only where the plan has no contents to register for.
+        if areas.is_empty() && !self.content_codes.is_empty() {
+            refs.report(
+                field,
+                format!(
+                    "chưa ghi nội dung đăng ký; hãy ghi một hoặc nhiều mã nội dung của kế hoạch: {}",
+                    self.content_codes.join(", ")
+                ),
+            );
+        }
         let mut counted = HashSet::new();
         for (i, area) in areas.iter().enumerate() {
             if !self.content_codes.contains(&area.as_str()) {
