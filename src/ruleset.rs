@@ -204,6 +204,10 @@ pub fn base_salary(date: NaiveDate) -> &'static BaseSalary {
 /// a decision's `he_so` overrides every value here).
 pub struct RewardRate {
     pub name: &'static str,
+    /// A title of emulation (danh hiệu thi đua: Luật Thi đua, khen thưởng
+    /// 2022, Điều 23), which a decision awards as "danh hiệu …"; otherwise a
+    /// form of commendation (Giấy khen).
+    pub title: bool,
     pub person: Option<u32>,
     pub collective: Option<u32>,
 }
@@ -211,26 +215,31 @@ pub struct RewardRate {
 pub const REWARD_RATES: &[RewardRate] = &[
     RewardRate {
         name: "Tập thể lao động xuất sắc",
+        title: true,
         person: None,
         collective: Some(15),
     },
     RewardRate {
         name: "Tập thể lao động tiên tiến",
+        title: true,
         person: None,
         collective: Some(8),
     },
     RewardRate {
         name: "Chiến sĩ thi đua cơ sở",
+        title: true,
         person: Some(10),
         collective: None,
     },
     RewardRate {
         name: "Lao động tiên tiến",
+        title: true,
         person: Some(3),
         collective: None,
     },
     RewardRate {
         name: "Giấy khen",
+        title: false,
         person: Some(3),
         collective: Some(6),
     },
@@ -247,6 +256,26 @@ pub fn reward_tenths(form: &str, collective: bool) -> Option<u32> {
         rate.collective
     } else {
         rate.person
+    }
+}
+
+/// Whether `form` names a title of emulation ("Chiến sĩ thi đua cơ sở"),
+/// which paperwork awards as "danh hiệu Chiến sĩ thi đua cơ sở".
+pub fn is_title(form: &str) -> bool {
+    let form = form.to_lowercase();
+    !form.starts_with("danh hiệu")
+        && REWARD_RATES
+            .iter()
+            .any(|r| r.title && form.starts_with(&r.name.to_lowercase()))
+}
+
+/// A form as an award names it: "danh hiệu Chiến sĩ thi đua cơ sở",
+/// "Giấy khen của Trưởng Ban".
+pub fn awarded_as(form: &str) -> String {
+    if is_title(form) {
+        format!("danh hiệu {form}")
+    } else {
+        form.to_owned()
     }
 }
 

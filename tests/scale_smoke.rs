@@ -18,9 +18,24 @@ fn generator() -> PathBuf {
         .join(format!("gen-records{}", std::env::consts::EXE_SUFFIX))
 }
 
+/// The generated body: its units and people.
+const UNITS: usize = 4;
+const PEOPLE: usize = 24;
+/// Whom the generator's proposal puts forward (one unit, two people).
+const PROPOSED: usize = 3;
+/// What the records call for: a form per unit and per person, the list,
+/// two meetings each with its minutes, ballots and worksheet, the proposal
+/// and an achievement report per candidate it proposes, the year's report.
+const DOCUMENTS: usize = UNITS + PEOPLE + 1 + 2 * 3 + 1 + PROPOSED + 1;
+
 fn generate(dir: &Path) {
     let run = Command::new(generator())
-        .args(["--units", "4", "--people", "24"])
+        .args([
+            "--units",
+            &UNITS.to_string(),
+            "--people",
+            &PEOPLE.to_string(),
+        ])
         .arg(dir)
         .output()
         .expect("run gen-records");
@@ -69,10 +84,7 @@ fn generated_records_are_deterministic_valid_and_rebuild_incrementally() {
             .filter_map(|l| l.trim().strip_prefix("lập: ").map(str::to_owned))
             .collect::<Vec<_>>()
     };
-    // 4 collective forms, 24 person forms, the list, 2 minutes with their
-    // ballots and worksheets, 1 proposal and the achievement reports of the
-    // 3 it proposes, the year's report.
-    assert_eq!(build(&[]).len(), 40);
+    assert_eq!(build(&[]).len(), DOCUMENTS);
     assert!(build(&[]).is_empty());
 
     // One person's commitment changes: only their form is rendered again.

@@ -243,7 +243,7 @@ fn ede_names_sort_by_the_given_name_and_the_deputy_head_is_confirmed_by_the_head
     assert_has(
         &decision,
         &[
-            "Tặng Chiến sĩ thi đua cơ sở cho 03 cá nhân",
+            "Tặng danh hiệu Chiến sĩ thi đua cơ sở cho 03 cá nhân",
             "được thưởng 1 lần mức lương cơ sở, là 2.340.000 đồng",
             "được thưởng 0,8 lần mức lương cơ sở",
         ],

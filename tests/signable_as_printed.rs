@@ -457,3 +457,28 @@ fn check_counts_the_documents_that_will_print_a_blank_plan_citation() {
     let (_, state) = common::run_on(&common::second_body(), &["check"]);
     assert!(!state.contains("chỗ trống \"Kế hoạch số"), "{state}");
 }
+
+#[test]
+fn a_decision_names_the_title_it_awards_and_check_asks_for_undated_bases() {
+    let text =
+        pdf::flat_text(&long_named_body().join("2024/quyet-dinh/2024-12-20-khen-thuong.pdf"));
+    for phrase in [
+        "Tặng danh hiệu Chiến sĩ thi đua cơ sở cho 03 cá nhân",
+        "Tặng danh hiệu Lao động tiên tiến cho",
+        "Tặng danh hiệu Tập thể lao động tiên tiến cho",
+        "Tặng Giấy khen của Giám đốc Sở Nội vụ cho",
+        "được tặng danh hiệu Chiến sĩ thi đua cơ sở được thưởng",
+    ] {
+        assert!(text.contains(phrase), "{phrase}: {text}");
+    }
+    assert!(!text.contains("danh hiệu Giấy khen"), "{text}");
+    let (_, check) = common::run_on(&common::second_body(), &["check"]);
+    assert!(
+        check.contains("2024/quyet-dinh/2024-12-20-khen-thuong.yaml: trường `ban_hanh.can_cu[0]`"),
+        "{check}"
+    );
+    assert!(
+        check.contains("không có số và ngày của văn bản được căn cứ"),
+        "{check}"
+    );
+}

@@ -2,6 +2,7 @@
 //! [`rules`]), applied per candidate and per stage, and the council's
 //! decisions judged by them. Pure functions of the records: no I/O.
 
+pub mod citations;
 pub mod coverage;
 mod criteria;
 pub mod decisions;

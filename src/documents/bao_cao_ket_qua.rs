@@ -162,7 +162,11 @@ impl Document for YearReport {
                                     .map_or_else(|| id.to_string(), |c| c.name().to_owned())
                             })
                             .collect();
-                        format!("tặng {} cho {}", g.hinh_thuc, names.join(", "))
+                        format!(
+                            "tặng {} cho {}",
+                            crate::ruleset::awarded_as(g.hinh_thuc.as_str()),
+                            names.join(", ")
+                        )
                     })
                     .collect();
                 format!(

@@ -80,6 +80,8 @@ pub struct Reward {
 #[derive(Serialize)]
 pub struct GrantCtx {
     hinh_thuc: String,
+    /// What "Tặng" names: "danh hiệu Chiến sĩ thi đua cơ sở" for a title.
+    tang: String,
     /// For what, as Điều 1 continues the sentence ("đã có thành tích …").
     ly_do: String,
     /// "01 tập thể và 02 cá nhân", "03 cá nhân".
@@ -175,6 +177,7 @@ fn grant(r: &Reader, d: &Decision, g: &Granted, round: bool) -> GrantCtx {
     }
     GrantCtx {
         hinh_thuc: g.hinh_thuc.to_string(),
+        tang: ruleset::awarded_as(g.hinh_thuc.as_str()),
         ly_do: uncapitalised(&reason(r, g)),
         so_luong: in_words(
             &[(count(true), "tập thể"), (count(false), "cá nhân")]
@@ -240,7 +243,10 @@ impl Document for AwardDecision {
         let named: usize = khen_thuong.iter().map(|g| g.nguoi_nhan.len()).sum();
         let subject = issuing.trich_yeu.as_ref().map_or_else(
             || match d.khen_thuong.as_slice() {
-                [one] => format!("về việc tặng {}", one.hinh_thuc),
+                [one] => format!(
+                    "về việc tặng {}",
+                    ruleset::awarded_as(one.hinh_thuc.as_str())
+                ),
                 _ => format!("về việc khen thưởng tập thể, cá nhân năm {}", plan.nam),
             },
             |s| s.to_string(),

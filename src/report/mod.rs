@@ -225,6 +225,7 @@ impl<'a> Findings<'a> {
                 notes.extend(more_notes);
             }
             notes.extend(blank_plan_citations(&plan.name, records));
+            notes.extend(crate::check::citations::undated_bases(records));
             reports.push(Some(crate::check::check(records)));
         }
         Findings {
