@@ -336,6 +336,26 @@ fn the_year_report_names_each_decision_once_and_ends_as_its_format_ends() {
         "the State's ending closes the last sentence: {text}"
     );
     assert_eq!(text.matches("./.").count(), 1, "{text}");
+    // The last paragraph travels with the signatures: no page holds them
+    // alone.
+    let words = pdf::words(&long_named_body().join("2024/bao-cao-ket-qua.pdf"));
+    let signer = words
+        .iter()
+        .rev()
+        .find(|w| w.text == "Hải")
+        .expect("the signer's name");
+    let last = words
+        .iter()
+        .find(|w| w.text.ends_with("152/2025/NĐ-CP./."))
+        .expect("the last sentence");
+    assert_eq!(last.page, signer.page, "{words:?}");
+    // A section's heading stands with its first paragraph.
+    let heading = words.iter().find(|w| w.text == "Kiến").expect("Kiến nghị");
+    let first = words
+        .iter()
+        .find(|w| w.text == "Đề" && (w.page, w.y0) > (heading.page, heading.y1))
+        .expect("its paragraph");
+    assert_eq!(heading.page, first.page, "{words:?}");
 }
 
 #[test]
