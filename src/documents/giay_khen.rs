@@ -86,13 +86,14 @@ impl Document for Certificate {
             },
         )
         .pop()?;
-        if nguoi_nhan.tap_the {
-            nguoi_nhan.mo_ta = format!(
-                "{}, {}",
-                r.plan().co_quan.ten_goi,
-                r.plan().co_quan.dia_danh
-            );
-        }
+        // Under the recipient, where they belong: a unit's body and place,
+        // a person's post in their unit and their body.
+        let body = &r.plan().co_quan;
+        nguoi_nhan.mo_ta = if nguoi_nhan.tap_the {
+            format!("{}, {}", body.ten_goi, body.dia_danh)
+        } else {
+            format!("{}, {}", nguoi_nhan.mo_ta, body.ten_goi)
+        };
         let (_, so_ngay) = quyet_dinh::number_of(r, d);
         // A second Giấy khen for the same recipient in one decision gets a
         // file of its own.
