@@ -502,3 +502,28 @@ fn a_decision_names_the_title_it_awards_and_check_asks_for_undated_bases() {
         "{check}"
     );
 }
+
+#[test]
+fn the_year_report_orders_names_the_vietnamese_way() {
+    let records = Folder::copy_of(&common::example_plan());
+    records
+        .edit(
+            "ca-nhan/ngo-van-khai.yaml",
+            "ho_ten: Ngô Văn Khải",
+            "ho_ten: Bùi Văn Khải",
+        )
+        .edit(
+            "ca-nhan/le-thi-thu-huong.yaml",
+            "ho_ten: Lê Thị Thu Hương",
+            "ho_ten: Âu Thị Thu Hương",
+        );
+    let out = built(&records);
+    let text = pdf::flat_text(&out.path().join("2020/bao-cao-ket-qua.pdf"));
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s}: {text}"));
+    // Same period, same date: "Âu" before "Bùi" (A, Ă, Â, B), which code
+    // points would reverse.
+    assert!(
+        at("Âu Thị Thu Hương, 6 tháng đầu năm") < at("Bùi Văn Khải, 6 tháng đầu năm"),
+        "{text}"
+    );
+}

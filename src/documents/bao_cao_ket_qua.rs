@@ -115,7 +115,9 @@ impl Document for YearReport {
                 }
             }
         }
-        danh_gia.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        // In time, then by name in Vietnamese order (not code points: "Dương"
+        // before "Đỗ").
+        danh_gia.sort_by_cached_key(|(day, name, ..)| (*day, crate::words::word_key(name)));
         let cuoi_nam = year_ends.first().map(|(_, m)| {
             last = Some(m.ket_thuc.0.date());
             step(Some(m.bat_dau.0.date()), &r.chosen(m))
