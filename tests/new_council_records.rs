@@ -159,3 +159,26 @@ fn a_meeting_or_proposal_that_cannot_be_made_says_why() {
     let err = refused(&["to-trinh", "--ngay", "2020-12-18"]);
     assert!(err.contains("tdkt new cuoc-hop cuoi-nam"), "{err}");
 }
+
+/// #25.10, #25.11: a meeting just created has its ballots and worksheet,
+/// not minutes of a vote not yet held; and the first meeting of a plan is
+/// not said to be held "where the last one was".
+#[test]
+fn a_new_meeting_has_its_ballots_and_no_minutes_until_its_votes() {
+    let records = Folder::copy_of(&common::fixtures().join("nho"));
+    records
+        .remove("cuoc-hop/lua-chon.yaml")
+        .remove("cuoc-hop/binh-xet.yaml")
+        .remove("to-trinh/de-nghi.yaml");
+    let said = new(&records, &["cuoc-hop", "lua-chon", "--ngay", "2020-03-10"]);
+    assert!(!said.contains("như cuộc họp trước"), "{said}");
+    assert!(said.contains("nơi họp là phòng họp của cơ quan"), "{said}");
+    let out = common::built(&records);
+    let built: Vec<String> = common::files(out.path())
+        .iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".pdf"))
+        .collect();
+    assert!(built.iter().any(|f| f.contains("phieu-bau/")), "{built:?}");
+    assert!(!built.iter().any(|f| f.contains("bien-ban")), "{built:?}");
+}

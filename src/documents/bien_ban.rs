@@ -145,7 +145,7 @@ impl Document for Minutes {
     const NAME: &'static str = "bien-ban";
     const TITLE: &'static str = "Biên bản họp Hội đồng (lựa chọn hoặc bình xét cuối năm)";
     const ISSUED: bool = true;
-    const ONE_PER: &'static str = "mỗi cuộc họp";
+    const ONE_PER: &'static str = "mỗi cuộc họp đã ghi kết quả biểu quyết (`bieu_quyet`)";
     const TEMPLATE: Template = template!("bien-ban.typ.j2");
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
@@ -156,6 +156,11 @@ impl Document for Minutes {
 
     fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
         let m = r.meeting(id)?;
+        // Before its votes are written the meeting has its ballots, not
+        // minutes of a vote that has not happened.
+        if m.bieu_quyet.is_empty() {
+            return None;
+        }
         let plan = r.plan();
         let format = plan.the_thuc;
         let year_end = m.loai == MeetingKind::YearEnd;

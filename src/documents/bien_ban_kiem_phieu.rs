@@ -56,7 +56,7 @@ pub struct Context<'a> {
 impl Document for VoteCount {
     const NAME: &'static str = "bien-ban-kiem-phieu";
     const TITLE: &'static str = "Biên bản kiểm phiếu";
-    const ONE_PER: &'static str = "mỗi cuộc họp có `ban_kiem_phieu`";
+    const ONE_PER: &'static str = "mỗi cuộc họp có `ban_kiem_phieu` và kết quả biểu quyết";
     const TEMPLATE: Template = template!("bien-ban-kiem-phieu.typ.j2");
     type Context<'a> = Context<'a>;
 
@@ -71,6 +71,10 @@ impl Document for VoteCount {
 
     fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
         let m = r.meeting(id)?;
+        // Nothing counted yet: no count's minutes (as the meeting's own).
+        if m.bieu_quyet.is_empty() {
+            return None;
+        }
         let plan = r.plan();
         let members = plan.hoi_dong.thanh_vien.len() as u32;
         let date = m.bat_dau.0.date();

@@ -54,14 +54,18 @@ pub(super) fn meeting(
             "# thu_ky: <mã cá nhân>\n".to_owned()
         }
     };
-    let place = records
+    let earlier = records
         .meetings
         .values()
         .max_by_key(|m| m.bat_dau)
-        .map(|m| m.dia_diem.to_string())
-        .unwrap_or_else(|| format!("Phòng họp {}", records.plan.co_quan.ten_goi));
-    notes
-        .push("giờ họp ghi 08:00 đến 10:00 và nơi họp như cuộc họp trước; sửa cho đúng".to_owned());
+        .map(|m| m.dia_diem.to_string());
+    // Say where the place came from: there may be no earlier meeting.
+    notes.push(if earlier.is_some() {
+        "giờ họp ghi 08:00 đến 10:00 và nơi họp như cuộc họp trước; sửa cho đúng".to_owned()
+    } else {
+        "giờ họp ghi 08:00 đến 10:00 và nơi họp là phòng họp của cơ quan; sửa cho đúng".to_owned()
+    });
+    let place = earlier.unwrap_or_else(|| format!("Phòng họp {}", records.plan.co_quan.ten_goi));
     let mut votes = String::new();
     for candidate in records.put_to(kind) {
         votes.push_str(&format!(
