@@ -11,6 +11,10 @@ use crate::text::Id;
 use crate::vocab::{PersonTitle, Rating};
 use crate::words::date_padded;
 
+/// How a rule that reads a person's rating says there is none yet: before
+/// the year-end meeting, `check` shows such a rule as not yet judged.
+pub(super) const NOT_RATED: &str = "chưa có xếp loại năm";
+
 /// The seed's Mục II.1.1: part of the plan's own criteria, so only where
 /// the plan states them.
 pub(super) fn chung_1(q: &dyn Query, c: &Candidate) -> Verdict {
@@ -88,7 +92,7 @@ pub(super) fn cn_1(q: &dyn Query, _: &Id, x: &Person) -> Verdict {
             r.label(),
             wanted.label()
         )),
-        None => Verdict::KhongDat(format!("chưa có xếp loại năm {}", q.plan().nam)),
+        None => Verdict::KhongDat(format!("{NOT_RATED} {}", q.plan().nam)),
     }
 }
 
@@ -158,7 +162,7 @@ pub(super) fn dh_1(q: &dyn Query, _: &Id, x: &Person) -> Verdict {
     let set = ruleset::in_force(ruleset::year_end(q.plan()));
     let Some(rating) = x.xep_loai else {
         return Verdict::KhongDat(format!(
-            "chưa có xếp loại năm {} để xét danh hiệu {}",
+            "{NOT_RATED} {} để xét danh hiệu {}",
             q.plan().nam,
             title.label()
         ));

@@ -161,6 +161,30 @@ fn row(records: &Records, c: &Candidate, stage: Stage, vote: Option<(bool, u32)>
     }
 }
 
+/// Before the year-end meeting a person is rated at the year's end: a rule
+/// failing only for want of the rating is not judged yet, not failed. Once
+/// a meeting judges, the same want is a failure.
+fn not_yet_rated(mut row: CandidateRow) -> CandidateRow {
+    for result in &mut row.tieu_chi {
+        if let Verdict::KhongDat(why) = &result.verdict
+            && why.starts_with(criteria::NOT_RATED)
+        {
+            result.verdict = Verdict::ChuaDanhGia(why.clone());
+        }
+    }
+    row
+}
+
+impl CandidateRow {
+    /// The rules not judged yet, and why.
+    pub fn pending(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.tieu_chi.iter().filter_map(|r| match &r.verdict {
+            Verdict::ChuaDanhGia(why) => Some((r.rule, why.as_str())),
+            _ => None,
+        })
+    }
+}
+
 pub fn check(records: &Records) -> Report {
     let mut stages = Vec::new();
     let mut errors = Vec::new();
@@ -204,7 +228,7 @@ pub fn check(records: &Records) -> Report {
             ngay: None,
             ung_vien: registrants
                 .iter()
-                .map(|c| row(records, c, Stage::YearEnd, None))
+                .map(|c| not_yet_rated(row(records, c, Stage::YearEnd, None)))
                 .collect(),
             quyet_dinh: Vec::new(),
         });

@@ -305,6 +305,9 @@ pub enum Verdict {
     /// added wherever the reason is shown.
     KhongDat(String),
     KhongApDung,
+    /// Not judged yet: what the rule reads does not exist before the
+    /// year-end meeting (a person's rating), and no meeting has judged.
+    ChuaDanhGia(String),
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -74,7 +74,9 @@ impl Document for Worksheet {
                 for result in r.verdicts(c, stage) {
                     match result.verdict {
                         Verdict::Dat => dat.push(result.rule),
-                        Verdict::KhongDat(why) => khong_dat.push((result.rule, why)),
+                        Verdict::KhongDat(why) | Verdict::ChuaDanhGia(why) => {
+                            khong_dat.push((result.rule, why))
+                        }
                         Verdict::KhongApDung => continue,
                     }
                     if !used.contains(&result.rule) {

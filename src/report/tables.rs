@@ -16,6 +16,7 @@ pub(super) fn verdict_cell(v: &Verdict) -> &'static str {
         Verdict::Dat => "đạt",
         Verdict::KhongDat(_) => "KHÔNG",
         Verdict::KhongApDung => "—",
+        Verdict::ChuaDanhGia(_) => "chưa đánh giá",
     }
 }
 
@@ -48,8 +49,20 @@ pub(super) fn table(out: &mut String, stage: &StageReport, report: &Report) {
     if voted {
         header.push_str(&format!("  {}  {}", pad("Đồng ý", 13), pad("Chọn", 5)));
     }
-    for r in &rules {
-        header.push_str(&format!("  {}", pad(r, 7)));
+    // A column as wide as its widest cell ("chưa đánh giá").
+    let widths: Vec<usize> = rules
+        .iter()
+        .map(|r| {
+            stage
+                .ung_vien
+                .iter()
+                .flat_map(|row| row.tieu_chi.iter().filter(|x| x.rule == *r))
+                .map(|x| verdict_cell(&x.verdict).chars().count())
+                .fold(7, usize::max)
+        })
+        .collect();
+    for (r, w) in rules.iter().zip(&widths) {
+        header.push_str(&format!("  {}", pad(r, *w)));
     }
     let _ = writeln!(out, "{}", header.trim_end());
     for (i, row) in stage.ung_vien.iter().enumerate() {
@@ -77,13 +90,13 @@ pub(super) fn table(out: &mut String, stage: &StageReport, report: &Report) {
             };
             line.push_str(&format!("  {}  {}", pad(&votes, 13), pad(chosen, 5)));
         }
-        for r in &rules {
+        for (r, w) in rules.iter().zip(&widths) {
             let cell = row
                 .tieu_chi
                 .iter()
                 .find(|x| x.rule == *r)
                 .map_or("", |x| verdict_cell(&x.verdict));
-            line.push_str(&format!("  {}", pad(cell, 7)));
+            line.push_str(&format!("  {}", pad(cell, *w)));
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
@@ -92,6 +105,22 @@ pub(super) fn table(out: &mut String, stage: &StageReport, report: &Report) {
         .iter()
         .filter(|r| r.failures().next().is_some())
         .collect();
+    // Not judged yet: one line, the names and what they wait for.
+    let waiting: Vec<&CandidateRow> = stage
+        .ung_vien
+        .iter()
+        .filter(|r| r.pending().next().is_some())
+        .collect();
+    if let Some(first) = waiting.first() {
+        let rules: Vec<&str> = first.pending().map(|(rule, _)| rule).collect();
+        let names: Vec<&str> = waiting.iter().map(|r| r.ten.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "  Chưa đánh giá ({}): {} — ghi xep_loai của từng người khi có kết quả xếp loại cuối năm",
+            rules.join(", "),
+            names.join(", ")
+        );
+    }
     if !failing.is_empty() {
         let _ = writeln!(out, "  Không đạt:");
         for row in failing {
