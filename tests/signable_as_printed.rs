@@ -556,3 +556,22 @@ fn before_the_year_end_a_missing_rating_is_not_yet_judged() {
     let (_, json) = common::run_on(records.path(), &["check", "--format", "json"]);
     assert!(json.contains("\"chua_danh_gia\""), "{json}");
 }
+
+/// #24.6: the same candidate proposed twice for the same form is said.
+#[test]
+fn a_candidate_proposed_twice_for_one_form_is_said() {
+    let records = Folder::copy_of(&common::fixtures().join("nho"));
+    let first = records.read("to-trinh/de-nghi.yaml");
+    records.write(
+        "to-trinh/de-nghi-lan-hai.yaml",
+        first.replace("ngay: 2020-12-18", "ngay: 2020-12-20"),
+    );
+    let (_, text) = common::run_on(records.path(), &["check"]);
+    assert!(text.contains("to-trinh/de-nghi-lan-hai.yaml:"), "{text}");
+    assert!(
+        text.contains("lần thứ hai (đã có trong to-trinh/de-nghi.yaml)"),
+        "{text}"
+    );
+    let (_, alone) = common::run_on(&common::fixtures().join("nho"), &["check"]);
+    assert!(!alone.contains("lần thứ hai"), "{alone}");
+}

@@ -1,6 +1,7 @@
-//! What a document cites must say which document it is: a "Căn cứ" line
-//! naming a decision, a decree or a plan without its number and date reads
-//! as a draft to the one who signs (Nghị định 30/2020, Phụ lục I, ô 6).
+//! What the paperwork says of other papers: a "Căn cứ" line naming a
+//! decision, a decree or a plan without its number and date reads as a draft
+//! to the one who signs (Nghị định 30/2020, Phụ lục I, ô 6); a candidate put
+//! forward twice for one form would reach the body above twice.
 
 use crate::records::Records;
 
@@ -35,6 +36,34 @@ pub fn undated_bases(records: &Records) -> Vec<String> {
                      ngày 05/3/2024 …\"",
                     records.name
                 ));
+            }
+        }
+    }
+    notes
+}
+
+/// One line per candidate two proposals of the plan put forward for the
+/// same form: the body above would receive the same achievement twice.
+pub fn proposed_twice(records: &Records) -> Vec<String> {
+    let mut seen: std::collections::BTreeMap<(String, String), &crate::text::Id> =
+        std::collections::BTreeMap::new();
+    let mut notes = Vec::new();
+    for (id, proposal) in &records.proposals {
+        for (candidate, form) in records.proposed(proposal) {
+            let key = (candidate.id().to_string(), form.as_str().to_lowercase());
+            match seen.get(&key) {
+                Some(first) if *first != id => notes.push(format!(
+                    "{}/to-trinh/{id}.yaml: {} được đề nghị {} lần thứ hai (đã có trong \
+                     to-trinh/{first}.yaml); cùng một thành tích chỉ đề nghị một lần — hãy bỏ ở một \
+                     tờ trình",
+                    records.name,
+                    candidate.name(),
+                    form
+                )),
+                Some(_) => {}
+                None => {
+                    seen.insert(key, id);
+                }
             }
         }
     }

@@ -226,6 +226,7 @@ impl<'a> Findings<'a> {
             }
             notes.extend(blank_plan_citations(&plan.name, records));
             notes.extend(crate::check::citations::undated_bases(records));
+            notes.extend(crate::check::citations::proposed_twice(records));
             reports.push(Some(crate::check::check(records)));
         }
         Findings {
