@@ -15,6 +15,8 @@ pub struct Job {
     /// Where it goes below the output folder, without `.pdf`:
     /// `2020/dang-ky/ca-nhan/ngo-van-khai`. Also its stable identity.
     pub key: String,
+    /// Its kind's name in the table of kinds (`to-trinh`).
+    pub kind: &'static str,
     /// The minijinja template it is made from (`to-trinh.typ.j2`).
     pub template: &'static str,
     /// The format, handed to the layout library once per document.

@@ -108,6 +108,7 @@ fn no_source_file_is_much_over_four_hundred_lines() {
 fn every_kind_of_document_has_its_template_its_file_and_its_row_in_the_docs() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let docs = fs::read_to_string(root.join("docs/templates.md")).expect("templates doc");
+    let mut missing = Vec::new();
     for kind in tdkt::documents::KINDS {
         assert!(
             root.join("templates").join(kind.template.name).is_file(),
@@ -119,11 +120,26 @@ fn every_kind_of_document_has_its_template_its_file_and_its_row_in_the_docs() {
             .join("src/documents")
             .join(format!("{}.rs", kind.name.replace('-', "_")));
         assert!(file.is_file(), "{}: no {}", kind.name, file.display());
-        assert!(
-            docs.contains(&format!("`{}`", kind.template.name)) && docs.contains(kind.title),
-            "docs/templates.md has no row for {} ({})",
-            kind.name,
-            kind.title
+        // The docs' row is the table's row, word for word.
+        let row = format!(
+            "| `{}` | {} | {} | {} | `src/documents/{}.rs` |",
+            kind.template.name,
+            kind.title,
+            kind.one_per,
+            match (kind.issued, kind.code) {
+                (true, Some(code)) => format!("ban hành, số có `{code}`"),
+                (true, None) => "ban hành".to_owned(),
+                (false, _) => "—".to_owned(),
+            },
+            kind.name.replace('-', "_")
         );
+        if !docs.lines().any(|l| l == row) {
+            missing.push(row);
+        }
     }
+    assert!(
+        missing.is_empty(),
+        "docs/templates.md lacks these rows of KINDS:\n{}",
+        missing.join("\n")
+    );
 }

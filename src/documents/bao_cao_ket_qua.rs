@@ -77,8 +77,9 @@ impl Document for YearReport {
     const NAME: &'static str = "bao-cao-ket-qua";
     const TITLE: &'static str = "Báo cáo kết quả thực hiện kế hoạch";
     const ISSUED: bool = true;
-    const ONE_PER: &'static str = "mỗi kế hoạch có cuộc họp lựa chọn";
+    const ONE_PER: &'static str = "mỗi kế hoạch có cuộc họp Hội đồng";
     const TEMPLATE: Template = template!("bao-cao-ket-qua.typ.j2");
+    const CODE: Option<&'static str> = Some(kind::REPORT);
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 

@@ -147,6 +147,7 @@ impl Document for Minutes {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi cuộc họp đã ghi kết quả biểu quyết (`bieu_quyet`)";
     const TEMPLATE: Template = template!("bien-ban.typ.j2");
+    const CODE: Option<&'static str> = Some(kind::MINUTES);
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 

@@ -96,6 +96,7 @@ impl Document for RegistrationList {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "kế hoạch";
     const TEMPLATE: Template = template!("danh-sach-dang-ky.typ.j2");
+    const CODE: Option<&'static str> = Some(kind::LIST);
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 

@@ -126,6 +126,7 @@ impl Document for PlanDocument {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi kế hoạch có `van_ban`";
     const TEMPLATE: Template = template!("ke-hoach.typ.j2");
+    const CODE: Option<&'static str> = Some(kind::PLAN);
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {

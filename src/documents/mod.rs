@@ -45,6 +45,10 @@ pub trait Document {
     /// Whether the body issues it with a number from its register (its
     /// draft then says how: `Draft::issuable`).
     const ISSUED: bool = false;
+    /// The type's code in its number ("TTr" of "05-TTr/BTCTU"), for a kind
+    /// issued with a number. The codes themselves live in `format::kind`:
+    /// the loader, a stage below this one, checks a number's symbol too.
+    const CODE: Option<&'static str> = None;
     /// Whether it cites the plan by number and date ("Thực hiện Kế hoạch số
     /// …"): a plan without them prints blanks there (`check` counts them).
     const CITES_PLAN: bool = false;
@@ -77,6 +81,8 @@ pub struct Kind {
     pub template: Template,
     /// Whether the body issues it with a number.
     pub issued: bool,
+    /// The type's code in its number, for a kind issued with one.
+    pub code: Option<&'static str>,
     pub cites_plan: bool,
     /// Every document of this kind the records call for.
     pub plan: fn(&Records) -> Vec<Job>,
@@ -89,6 +95,7 @@ const fn kind<D: Document>() -> Kind {
         one_per: D::ONE_PER,
         template: D::TEMPLATE,
         issued: D::ISSUED,
+        code: D::CODE,
         cites_plan: D::CITES_PLAN,
         plan: plan_kind::<D>,
     }
@@ -134,6 +141,7 @@ fn plan_kind<D: Document>(records: &Records) -> Vec<Job> {
             let context = serde_json::to_value(&draft.context).unwrap_or(serde_json::Value::Null);
             Some(Job {
                 key: format!("{}/{}", records.name, draft.key),
+                kind: D::NAME,
                 template: D::TEMPLATE.name,
                 format: records.plan.the_thuc,
                 date: draft.date,

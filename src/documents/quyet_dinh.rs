@@ -198,6 +198,7 @@ impl Document for AwardDecision {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi quyết định có `ban_hanh`";
     const TEMPLATE: Template = template!("quyet-dinh.typ.j2");
+    const CODE: Option<&'static str> = Some(kind::DECISION);
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {

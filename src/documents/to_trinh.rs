@@ -75,6 +75,7 @@ impl Document for Proposal {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi tờ trình";
     const TEMPLATE: Template = template!("to-trinh.typ.j2");
+    const CODE: Option<&'static str> = Some(kind::PROPOSAL);
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 

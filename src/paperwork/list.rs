@@ -7,8 +7,6 @@ use serde::Serialize;
 
 use super::Desk;
 use crate::check::{held_back, invalid_in};
-use crate::documents::KINDS;
-use crate::job::Job;
 use crate::load::scan_of;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -51,13 +49,6 @@ pub struct Listed {
     pub ly_do: Option<String>,
 }
 
-fn kind_of(job: &Job) -> &'static str {
-    KINDS
-        .iter()
-        .find(|k| k.template.name == job.template)
-        .map_or("", |k| k.name)
-}
-
 /// Every document of the plans of `records` (one plan: `plan`).
 pub fn list(records: &Path, plan: Option<&str>) -> (Vec<Listed>, Vec<String>) {
     let desk = Desk::open(records, plan);
@@ -75,7 +66,7 @@ pub fn list(records: &Path, plan: Option<&str>) -> (Vec<Listed>, Vec<String>) {
         for job in &docs.jobs {
             let mut item = Listed {
                 ten: job.key.clone(),
-                loai: kind_of(job),
+                loai: job.kind,
                 ke_hoach: docs.plan.name.clone(),
                 so: job.issuable.as_ref().and_then(|i| i.shown.clone()),
                 ngay: job.date.format("%Y-%m-%d").to_string(),

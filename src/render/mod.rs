@@ -329,6 +329,7 @@ mod tests {
         let engine = Engine::new(&templates).expect("engine");
         let job = Job {
             key: "x".into(),
+            kind: "dang-ky-ca-nhan",
             template: "dang-ky-ca-nhan.typ.j2",
             format: crate::vocab::Format::Party,
             date: chrono::NaiveDate::from_ymd_opt(2020, 3, 5).expect("date"),
