@@ -65,7 +65,7 @@ const SETS: &[RuleSet] = &[
         report_forms: ("04", "05"),
         legal_bases: &[
             "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022",
-            "Căn cứ Nghị định số 152/2025/NĐ-CP của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
+            "Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng",
         ],
         // NĐ 152/2025's own figure is unread: 98/2023's is kept.
         title_threshold: Some((80, "Nghị định số 98/2023/NĐ-CP, Điều 30 khoản 7")),

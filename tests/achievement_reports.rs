@@ -130,6 +130,14 @@ fn the_form_follows_the_rules_of_the_proposals_date() {
         &pdf::flat_text(&out.path().join(UNIT)),
         &["Mẫu số 04 (Nghị định số 152/2025/NĐ-CP)"],
     );
+    // The proposal cites the decree of its date with its number and date.
+    assert_has(
+        &pdf::flat_text(
+            &out.path()
+                .join("2020/to-trinh/2020-12-18-de-nghi-khen-thuong.pdf"),
+        ),
+        &["Căn cứ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ"],
+    );
 }
 
 /// #11: a proposal names whom it proposes and, for each, the form — a list
