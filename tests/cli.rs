@@ -130,6 +130,14 @@ fn usage_errors_say_what_to_do_in_vietnamese() {
             &[
                 "không có lệnh hay tài liệu 'bulid'",
                 "tài liệu: records, rules",
+                "Có phải ý bạn là 'build'?",
+            ],
+        ),
+        (
+            &["help", "recods"],
+            &[
+                "không có lệnh hay tài liệu 'recods'",
+                "Có phải ý bạn là 'records'?",
             ],
         ),
         (&["completions", "cmd"], &["giá trị 'cmd'", "bash"]),

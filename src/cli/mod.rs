@@ -412,15 +412,32 @@ pub fn help_of(name: Option<&str>) -> Result<String, String> {
     }
     match cmd.find_subcommand_mut(name) {
         Some(sub) => Ok(sub.render_help().to_string()),
-        None => Err(format!(
-            "lỗi: không có lệnh hay tài liệu '{name}'; các lệnh: {}; tài liệu: {}",
-            names(&cmd),
-            TOPICS
+        None => {
+            // A typo gets the nearest name, as clap suggests `build` for `buld`.
+            let commands: Vec<String> = cmd
+                .get_subcommands()
+                .map(|c| c.get_name().to_owned())
+                .collect();
+            let nearest = commands
                 .iter()
-                .map(|(t, _)| *t)
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+                .map(String::as_str)
+                .chain(TOPICS.iter().map(|(t, _)| *t))
+                .map(|known| (strsim::damerau_levenshtein(known, name), known))
+                .filter(|(distance, _)| *distance <= 2)
+                .min_by_key(|(distance, _)| *distance)
+                .map_or(String::new(), |(_, known)| {
+                    format!("\nCó phải ý bạn là '{known}'?")
+                });
+            Err(format!(
+                "lỗi: không có lệnh hay tài liệu '{name}'; các lệnh: {}; tài liệu: {}{nearest}",
+                names(&cmd),
+                TOPICS
+                    .iter()
+                    .map(|(t, _)| *t)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        }
     }
 }
 
