@@ -3,7 +3,7 @@
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use super::names;
+use super::help::names;
 
 fn context(err: &clap::Error, kind: ContextKind) -> String {
     match err.get(kind) {
