@@ -169,6 +169,18 @@ macro_rules! text_type {
 text_type!(Line, false);
 text_type!(Paragraphs, true);
 
+impl Paragraphs {
+    /// Its lines, trimmed, blank ones left out: one paragraph or item each.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        nonblank_lines(&self.0)
+    }
+}
+
+/// The lines of `text`, trimmed, blank ones left out.
+pub fn nonblank_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
 /// The id of a record: its file name without `.yaml`, e.g. `nguyen-thi-lan`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]

@@ -165,7 +165,7 @@ fn a_meeting_or_proposal_that_cannot_be_made_says_why() {
 /// not said to be held "where the last one was".
 #[test]
 fn a_new_meeting_has_its_ballots_and_no_minutes_until_its_votes() {
-    let records = Folder::copy_of(&common::fixtures().join("nho"));
+    let records = Folder::small();
     records
         .remove("cuoc-hop/lua-chon.yaml")
         .remove("cuoc-hop/binh-xet.yaml")

@@ -421,19 +421,9 @@ fn a_registration_leaves_out_what_is_empty_and_lists_a_numbered_commitment() {
         "2024/ke-hoach.yaml",
         format!("{}noi_dung: []{}", &plan[..start], &plan[end..]),
     );
-    for file in common::files(&records.path().join("2024")) {
-        let name = file.to_string_lossy().into_owned();
-        if name.starts_with("ca-nhan/") || name.starts_with("tap-the/") {
-            let path = format!("2024/{name}");
-            let text = records.read(&path);
-            let kept: String = text
-                .lines()
-                .filter(|l| !l.trim_start().starts_with("noi_dung:"))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            records.write(&path, kept);
-        }
-    }
+    records
+        .drop_key("2024/ca-nhan", "noi_dung")
+        .drop_key("2024/tap-the", "noi_dung");
     let out = built(&records);
     let form = pdf::text(&out.path().join("2024/dang-ky/ca-nhan/le-thi-hong.pdf"));
     assert!(!form.contains("Nội dung đăng ký"), "{form}");
@@ -532,22 +522,11 @@ fn the_year_report_orders_names_the_vietnamese_way() {
 /// rules that read the rating are not judged yet, not failed.
 #[test]
 fn before_the_year_end_a_missing_rating_is_not_yet_judged() {
-    let records = Folder::copy_of(&common::fixtures().join("nho"));
+    let records = Folder::small();
     records
         .remove("cuoc-hop/binh-xet.yaml")
         .remove("to-trinh/de-nghi.yaml");
-    for file in common::files(records.path()) {
-        let name = file.to_string_lossy().into_owned();
-        if name.starts_with("ca-nhan/") {
-            let kept: String = records
-                .read(&name)
-                .lines()
-                .filter(|l| !l.starts_with("xep_loai:"))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            records.write(&name, kept);
-        }
-    }
+    records.drop_key("ca-nhan", "xep_loai");
     let (code, text) = common::run_on(records.path(), &["check"]);
     assert_eq!(code, 0, "{text}");
     assert!(!text.contains("KHÔNG"), "{text}");
@@ -560,7 +539,7 @@ fn before_the_year_end_a_missing_rating_is_not_yet_judged() {
 /// #24.6: the same candidate proposed twice for the same form is said.
 #[test]
 fn a_candidate_proposed_twice_for_one_form_is_said() {
-    let records = Folder::copy_of(&common::fixtures().join("nho"));
+    let records = Folder::small();
     let first = records.read("to-trinh/de-nghi.yaml");
     records.write(
         "to-trinh/de-nghi-lan-hai.yaml",

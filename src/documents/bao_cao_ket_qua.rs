@@ -73,6 +73,26 @@ fn step(date: Option<NaiveDate>, who: &[Candidate]) -> Step {
     }
 }
 
+/// Ends every line of the sections with "." and the report's last
+/// sentence — the last line of the first section, in `last_first` order,
+/// that has any — with the format's `ending` ("./." in the State's). What
+/// "chưa có" ends with when every section is empty: that ending, else ".".
+fn close_sections(last_first: [&mut Vec<String>; 4], ending: &str) -> String {
+    let mut closing = Some(ending.to_owned());
+    for section in last_first {
+        let count = section.len();
+        for (i, line) in section.iter_mut().enumerate() {
+            let bare = line.trim_end_matches(['.', '/', ';', ' ']).to_owned();
+            let last = i + 1 == count && closing.is_some();
+            *line = format!("{bare}{}", if last { ending } else { "." });
+        }
+        if count > 0 {
+            closing = None;
+        }
+    }
+    closing.unwrap_or_else(|| ".".to_owned())
+}
+
 impl Document for YearReport {
     const NAME: &'static str = "bao-cao-ket-qua";
     const TITLE: &'static str = "Báo cáo kết quả thực hiện kế hoạch";
@@ -124,7 +144,7 @@ impl Document for YearReport {
             step(Some(m.bat_dau.0.date()), &r.chosen(m))
         });
         let (proposals, decisions) = r.proposals_and_decisions();
-        let de_nghi = proposals
+        let mut de_nghi: Vec<String> = proposals
             .iter()
             .map(|(_, p)| {
                 last = last.max(Some(p.ngay.0));
@@ -146,7 +166,7 @@ impl Document for YearReport {
             })
             .collect();
         // Each decision once, with every form it awards.
-        let khen_thuong = decisions
+        let mut khen_thuong: Vec<String> = decisions
             .iter()
             .map(|(_, d)| {
                 last = last.max(Some(d.ngay.0));
@@ -182,40 +202,20 @@ impl Document for YearReport {
             .collect();
         let own = r.year_report().cloned().unwrap_or_default();
         let paragraphs = |text: &Option<crate::text::Paragraphs>| -> Vec<String> {
-            text.as_ref().map_or_else(Vec::new, |t| {
-                t.as_str()
-                    .lines()
-                    .map(str::trim)
-                    .filter(|l| !l.is_empty())
-                    .map(str::to_owned)
-                    .collect()
-            })
+            text.as_ref()
+                .map_or_else(Vec::new, |t| t.lines().map(str::to_owned).collect())
         };
-        let (mut de_nghi, mut khen_thuong): (Vec<String>, Vec<String>) = (de_nghi, khen_thuong);
         let mut danh_gia_chung = paragraphs(&own.danh_gia_chung);
         let mut kien_nghi = paragraphs(&own.kien_nghi);
-        // Every line ends with "."; the report's last sentence with the
-        // format's ending ("./." in the State's); with nothing proposed and
-        // nothing after, "chưa có" ends the report.
-        let ending = format.ending();
-        let mut closing = Some(ending.to_owned());
-        for section in [
-            &mut kien_nghi,
-            &mut danh_gia_chung,
-            &mut khen_thuong,
-            &mut de_nghi,
-        ] {
-            let count = section.len();
-            for (i, line) in section.iter_mut().enumerate() {
-                let bare = line.trim_end_matches(['.', '/', ';', ' ']).to_owned();
-                let last = i + 1 == count && closing.is_some();
-                *line = format!("{bare}{}", if last { ending } else { "." });
-            }
-            if count > 0 {
-                closing = None;
-            }
-        }
-        let closing = closing.unwrap_or_else(|| ".".to_owned());
+        let closing = close_sections(
+            [
+                &mut kien_nghi,
+                &mut danh_gia_chung,
+                &mut khen_thuong,
+                &mut de_nghi,
+            ],
+            format.ending(),
+        );
         let subject = own.trich_yeu.as_ref().map_or_else(
             || format!("kết quả thực hiện Kế hoạch {}", plan.trich_yeu),
             |s| s.to_string(),
@@ -261,7 +261,7 @@ impl Document for YearReport {
                 })
                 .collect(),
             cuoi_nam,
-            ket_chua_co: closing.clone(),
+            ket_chua_co: closing,
             de_nghi,
             khen_thuong,
             danh_gia_chung,

@@ -151,17 +151,19 @@ impl Document for Minutes {
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
+    /// Before its votes are written a meeting has its ballots, not minutes
+    /// of a vote that has not happened.
     fn sources(records: &Records) -> Vec<Id> {
-        records.meetings.keys().cloned().collect()
+        records
+            .meetings
+            .iter()
+            .filter(|(_, m)| !m.bieu_quyet.is_empty())
+            .map(|(id, _)| id.clone())
+            .collect()
     }
 
     fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
         let m = r.meeting(id)?;
-        // Before its votes are written the meeting has its ballots, not
-        // minutes of a vote that has not happened.
-        if m.bieu_quyet.is_empty() {
-            return None;
-        }
         let plan = r.plan();
         let format = plan.the_thuc;
         let year_end = m.loai == MeetingKind::YearEnd;

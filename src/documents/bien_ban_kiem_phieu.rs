@@ -64,17 +64,14 @@ impl Document for VoteCount {
         records
             .meetings
             .iter()
-            .filter(|(_, m)| !m.ban_kiem_phieu.is_empty())
+            // A counting board, and votes counted.
+            .filter(|(_, m)| !m.ban_kiem_phieu.is_empty() && !m.bieu_quyet.is_empty())
             .map(|(id, _)| id.clone())
             .collect()
     }
 
     fn draft<'a>(r: &Reader<'a>, id: &Id) -> Option<Draft<Context<'a>>> {
         let m = r.meeting(id)?;
-        // Nothing counted yet: no count's minutes (as the meeting's own).
-        if m.bieu_quyet.is_empty() {
-            return None;
-        }
         let plan = r.plan();
         let members = plan.hoi_dong.thanh_vien.len() as u32;
         let date = m.bat_dau.0.date();

@@ -159,9 +159,7 @@ pub fn cham_cau(text: &str) -> String {
 
 /// `{{ cam_ket | cac_dong }}`: a text's lines, blank ones left out.
 pub fn cac_dong(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+    crate::text::nonblank_lines(text)
         .map(str::to_owned)
         .collect()
 }

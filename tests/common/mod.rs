@@ -87,6 +87,24 @@ impl Folder {
         self
     }
 
+    /// Drops every line that sets `key` (at any indentation) from each
+    /// record in the folder `under`: a key a test wants absent.
+    pub fn drop_key(&self, under: &str, key: &str) -> &Self {
+        let prefix = format!("{key}:");
+        for file in files(&self.path().join(under)) {
+            let path = Path::new(under).join(file);
+            let path = path.to_str().expect("path");
+            let kept: String = self
+                .read(path)
+                .lines()
+                .filter(|l| !l.trim_start().starts_with(&prefix))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            self.write(path, kept);
+        }
+        self
+    }
+
     pub fn remove(&self, file: &str) -> &Self {
         fs::remove_file(self.path().join(file)).expect("remove record");
         self
