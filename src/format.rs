@@ -20,7 +20,7 @@ pub struct RecipientLine {
 
 /// The abbreviations of document types in a number's symbol (Nghị định
 /// 30/2020, Phụ lục III; the Party uses the same for these): "05-TTr/BTCTU".
-pub mod kind {
+pub mod type_code {
     pub const PLAN: &str = "KH";
     pub const PROPOSAL: &str = "TTr";
     pub const MINUTES: &str = "BB";

@@ -12,8 +12,8 @@ use serde_json::Value;
 
 use crate::records::plan_text::{Item, Section};
 use crate::records::{
-    Collective, Decision, DocNumber, Fraction, Meeting, Person, Plan, Proposal, RegistrationList,
-    Tenths, Threshold, YearReport,
+    Collective, Decision, DocNumber, Fraction, Kind, Meeting, Person, Plan, Proposal,
+    RegistrationList, Tenths, Threshold, YearReport,
 };
 use crate::text::{Date, DateTime, Id, Line, Paragraphs};
 
@@ -91,34 +91,30 @@ impl JsonSchema for Item {
     }
 }
 
-/// Each kind of record: its schema's file name, the heading of its section
-/// in `docs/records.md`, and its schema.
-pub fn schemas() -> Vec<(&'static str, Value)> {
-    let kinds: [(&str, &str, Schema); 8] = [
-        ("ke-hoach.json", "`ke-hoach.yaml`", root::<Plan>()),
-        ("tap-the.json", "`tap-the/", root::<Collective>()),
-        ("ca-nhan.json", "`ca-nhan/", root::<Person>()),
-        ("cuoc-hop.json", "`cuoc-hop/", root::<Meeting>()),
-        ("to-trinh.json", "`to-trinh/", root::<Proposal>()),
-        ("quyet-dinh.json", "`quyet-dinh/", root::<Decision>()),
-        (
-            "danh-sach-dang-ky.json",
-            "`danh-sach-dang-ky.yaml`",
-            root::<RegistrationList>(),
-        ),
-        (
-            "bao-cao-ket-qua.json",
-            "`bao-cao-ket-qua.yaml`",
-            root::<YearReport>(),
-        ),
-    ];
-    kinds
+/// Each kind of record's schema and its file name, described from the
+/// kind's section of `docs/records.md`.
+pub fn schemas() -> Vec<(String, Value)> {
+    Kind::ALL
         .into_iter()
-        .map(|(file, heading, schema)| {
+        .map(|kind| {
+            let schema = match kind {
+                Kind::Plan => root::<Plan>(),
+                Kind::Collective => root::<Collective>(),
+                Kind::Person => root::<Person>(),
+                Kind::Meeting => root::<Meeting>(),
+                Kind::Proposal => root::<Proposal>(),
+                Kind::Decision => root::<Decision>(),
+                Kind::RegistrationList => root::<RegistrationList>(),
+                Kind::YearReport => root::<YearReport>(),
+            };
+            let heading = match kind.top_file() {
+                Some(file) => format!("`{file}`"),
+                None => format!("`{}/", kind.folder()),
+            };
             let mut value = schema.to_value();
-            let keys = described_keys(heading);
+            let keys = described_keys(&heading);
             describe(&mut value, &keys);
-            (file, value)
+            (format!("{}.json", kind.name()), value)
         })
         .collect()
 }

@@ -122,10 +122,14 @@ fn every_kind_of_document_has_its_template_its_file_and_its_row_in_the_docs() {
         assert!(file.is_file(), "{}: no {}", kind.name, file.display());
         // The docs' row is the table's row, word for word.
         let row = format!(
-            "| `{}` | {} | {} | {} | `src/documents/{}.rs` |",
+            "| `{}` | {} | {} | {} | {} | `src/documents/{}.rs` |",
             kind.template.name,
             kind.title,
             kind.one_per,
+            match kind.output {
+                tdkt::documents::Output::One(path) => format!("`{path}.pdf`"),
+                tdkt::documents::Output::Each(folder) => format!("`{folder}/`"),
+            },
             match (kind.issued, kind.code) {
                 (true, Some(code)) => format!("ban hành, số có `{code}`"),
                 (true, None) => "ban hành".to_owned(),

@@ -554,7 +554,7 @@ fn without_key(text: &str, parent: Option<&str>, key: &str) -> Option<String> {
 /// removing that key alone gives exactly one problem: that key, missing.
 #[test]
 fn one_missing_key_is_one_problem_for_every_kind_and_key() {
-    let schemas: BTreeMap<&str, Value> = tdkt::schema::schemas().into_iter().collect();
+    let schemas: BTreeMap<String, Value> = tdkt::schema::schemas().into_iter().collect();
     let mut tried = 0;
     for file in common::files(&common::fixtures().join("nho")) {
         let file = file.to_string_lossy().into_owned();

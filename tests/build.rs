@@ -376,14 +376,14 @@ fn the_summary_counts_the_errors_it_lists() {
 #[test]
 fn a_reader_that_stops_early_ends_output_quietly() {
     use std::io::Read;
-    use std::process::{Command, Stdio};
+    use std::process::Stdio;
     // Enough records for a report larger than a pipe holds.
     let folder = Folder::small();
     let person = folder.read(BINH);
     for i in 0..400 {
         folder.write(&format!("ca-nhan/nguoi-{i:03}.yaml"), &person);
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tdkt"))
+    let mut child = common::command()
         .args(["check", "--format", "json", "--records"])
         .arg(folder.path())
         .stdout(Stdio::piped())

@@ -5,7 +5,7 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use common::{Folder, stdout, tdkt};
 
@@ -173,7 +173,7 @@ fn short_flags_and_completions() {
 /// quietly, without a panic.
 #[test]
 fn a_closed_pipe_ends_quietly() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tdkt"))
+    let mut child = common::command()
         .args(["check", "--records"])
         .arg(common::example_records())
         .stdout(Stdio::piped())
@@ -324,13 +324,7 @@ fn commands_find_the_repository_from_any_folder_inside_it() {
             std::fs::copy(entry.path(), &target).expect("copy");
         }
     }
-    let run = |args: &[&str], dir: &std::path::Path| {
-        Command::new(env!("CARGO_BIN_EXE_tdkt"))
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .expect("run tdkt")
-    };
+    let run = |args: &[&str], dir: &std::path::Path| common::tdkt_in(dir, args);
     let deep = plan.join("ca-nhan");
     let check = run(&["check"], &deep);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
@@ -377,14 +371,7 @@ fn commands_find_the_repository_from_any_folder_inside_it() {
 #[test]
 fn a_new_body_starts_with_init_new_check_and_build() {
     let repo = tempfile::TempDir::new().expect("temp dir");
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_tdkt"))
-            .args(args)
-            .current_dir(repo.path())
-            .stdin(Stdio::null())
-            .output()
-            .expect("run tdkt")
-    };
+    let run = |args: &[&str]| common::tdkt_in(repo.path(), args);
     // Without a person at the keyboard, every missing answer is named at once
     // and nothing is written.
     let bare = run(&["init"]);

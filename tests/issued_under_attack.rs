@@ -549,7 +549,7 @@ fn a_linked_plan_or_folder_is_named_not_skipped() {
 #[test]
 fn init_refuses_what_check_would_refuse_and_schema_writes_over_no_clerks_file() {
     let dir = tempfile::TempDir::new().expect("temp dir");
-    let out = Command::new(env!("CARGO_BIN_EXE_tdkt"))
+    let out = common::command()
         .current_dir(dir.path())
         .args([
             "init",
@@ -582,7 +582,7 @@ fn init_refuses_what_check_would_refuse_and_schema_writes_over_no_clerks_file() 
 
     let clerks = dir.path().join("ca-nhan.json");
     fs::write(&clerks, "{\"cua\": \"văn thư\"}").expect("write");
-    let out = Command::new(env!("CARGO_BIN_EXE_tdkt"))
+    let out = common::command()
         .args(["schema", &dir.path().to_string_lossy()])
         .output()
         .expect("run");
@@ -597,7 +597,7 @@ fn init_refuses_what_check_would_refuse_and_schema_writes_over_no_clerks_file() 
     );
     fs::remove_file(&clerks).expect("remove");
     for _ in 0..2 {
-        let out = Command::new(env!("CARGO_BIN_EXE_tdkt"))
+        let out = common::command()
             .args(["schema", &dir.path().to_string_lossy()])
             .output()
             .expect("run");

@@ -5,7 +5,7 @@ mod common;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -165,7 +165,7 @@ impl Opener {
             self.dir.path().display(),
             std::env::var("PATH").unwrap_or_default()
         );
-        Command::new(env!("CARGO_BIN_EXE_tdkt"))
+        common::command()
             .arg("open")
             .args(args)
             .env("PATH", path)
@@ -216,7 +216,7 @@ fn open_builds_the_document_then_shows_it() {
     assert_eq!(opener.opened().len(), 1);
 
     // No opener on the machine: the clerk is told where the file is.
-    let bare = Command::new(env!("CARGO_BIN_EXE_tdkt"))
+    let bare = common::command()
         .args(["open", "2020/to-trinh/de-nghi", "-r", &r, "-o", &o])
         .env("PATH", "/nonexistent")
         .output()
@@ -237,7 +237,7 @@ struct Watching {
 
 impl Watching {
     fn start(records: &Path, out: &Path) -> Watching {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tdkt"))
+        let mut child = common::command()
             .args(["build", "--watch", "-r"])
             .arg(records)
             .arg("-o")

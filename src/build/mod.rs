@@ -4,6 +4,7 @@
 //! their folder and renamed, so a failed or interrupted build never leaves a
 //! half-written PDF nor replaces a good one.
 
+mod decide;
 mod frozen;
 mod output;
 mod ownership;
@@ -16,20 +17,21 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::check::{self, held_back};
+use crate::check;
 use crate::documents;
 use crate::error::{Action, Error};
 use crate::files::{self, Staged, write_atomically};
 use crate::fonts;
 use crate::job::Job;
-use crate::load;
+use crate::load::{self, Repository};
 use crate::manifest::{self, Manifest};
 use crate::problem::Problem;
+use crate::records::Register;
 use crate::render::{Engine, RenderError, Templates};
 use crate::text::Id;
 pub use frozen::frozen;
 use ownership::{remove_vanished, target, vanished};
-use parallel::{Failure, LARGE_CONTEXT, Progress, Todo, render_all};
+use parallel::{Done, Failure, Progress, Todo, render_all};
 pub use watch::watch;
 
 pub struct Options {
@@ -151,7 +153,7 @@ fn plan_one<'a>(plan: &'a load::PlanLoaded, summary: &mut Summary) -> Planned<'a
         .problems
         .extend(report.loi_quyet_dinh.iter().map(|e| {
             let mut p = e.problem.clone();
-            p.message = format!("[{}] {}", e.rule, p.message);
+            p.message = format!("[{}] {}", e.tieu_chi, p.message);
             p
         }));
     Planned {
@@ -169,36 +171,10 @@ fn run(options: &Options, summary: &mut Summary) {
             return;
         }
     };
-    match crate::journal::recover(&options.records) {
-        Ok(None) => {}
-        Ok(Some(note)) => summary.notes.push(note),
-        Err(why) => summary
-            .problems
-            .push(Problem::new(Path::new(load::REGISTER_FOLDER), "", why)),
-    }
-    let repository = load::repository(&options.records, options.plan.as_deref());
-    summary.problems.extend(repository.problems.iter().cloned());
-    let (register, problems) = load::read_register(&options.records);
-    summary.problems.extend(problems);
-    let archive = load::Archive::of(&options.records);
-    let (problems, notes) = check::register::check(&register, &archive, &repository.names);
-    summary.problems.extend(problems);
-    summary.notes.extend(notes);
-    if repository.plans.iter().all(|p| p.loaded.records.is_none()) {
-        summary.problems.extend(
-            repository
-                .plans
-                .iter()
-                .flat_map(|p| p.loaded.problems.clone()),
-        );
+    let Some((repository, register)) = read_records(options, summary) else {
         return;
-    }
-    let templates = match &options.templates {
-        Some(dir) => Templates::from_dir(dir),
-        None => Ok(Templates::embedded()),
     };
-    let built = templates.and_then(|t| Engine::new(&t).map(|e| (t, e)));
-    let (templates, engine) = match built {
+    let (templates, engine) = match engine(options) {
         Ok(built) => built,
         Err(message) => {
             summary.io.push(message);
@@ -226,87 +202,17 @@ fn run(options: &Options, summary: &mut Summary) {
     let (mut manifest, notes) = Manifest::read(&options.out);
     summary.notes.extend(notes);
     manifest.tdkt = env!("CARGO_PKG_VERSION").to_owned();
-    let jobs = || plans.iter().flat_map(|p| &p.jobs);
-    // Only the folders a build writes into can hold its temporary files:
-    // the output folder and those of the documents' keys, each once.
-    let folders: BTreeSet<&str> = std::iter::once("")
-        .chain(
-            manifest
-                .documents
-                .keys()
-                .chain(jobs().map(|j| &j.key))
-                .filter_map(|key| key.rsplit_once('/').map(|(folder, _)| folder)),
-        )
-        .collect();
-    let folders: Vec<PathBuf> = folders.iter().map(|f| options.out.join(f)).collect();
-    let (leftovers, errors) = output::remove_leftovers(folders.iter().map(PathBuf::as_path));
-    summary.leftovers = leftovers;
-    summary.io.extend(errors);
-    let template_hashes = templates.hashes();
+    remove_leftovers(&plans, &manifest, options, summary);
     if options.emit_typst {
         emit_support(&options.out, &templates, summary);
     }
-    let mut todo: Vec<Todo> = Vec::new();
-    for plan in &plans {
-        for job in &plan.jobs {
-            if chosen.as_ref().is_some_and(|keys| !keys.contains(&job.key)) {
-                continue;
-            }
-            // An issued document is its archived PDF, whatever its records
-            // say now (check says when they differ).
-            if let Some((file, entry)) = register.of(&job.key).next() {
-                // An entry of another type is no entry of this document
-                // (said by `frozen`): its archive is not published as it.
-                if !frozen::entry_fits(job, entry) {
-                    summary.skipped.push(Skipped {
-                        key: job.key.clone(),
-                        why: format!("mục sổ sai: {}", file.display()),
-                    });
-                    continue;
-                }
-                let inputs = format!("{ISSUED}{}", entry.bam_tep);
-                if !options.force && manifest.is_current(&options.out, &job.key, &inputs) {
-                    summary.unchanged += 1;
-                } else {
-                    todo.push(Todo {
-                        job,
-                        inputs,
-                        large: false,
-                        archived: Some((
-                            options.records.join(&entry.ban_luu),
-                            entry.bam_tep.clone(),
-                        )),
-                    });
-                }
-                continue;
-            }
-            if let Some(files) = held_back(job, &plan.invalid) {
-                summary.skipped.push(Skipped {
-                    key: job.key.clone(),
-                    why: format!("bản ghi có lỗi: {files}"),
-                });
-                continue;
-            }
-            let context = serde_json::to_vec(&job.context).unwrap_or_default();
-            let template_hash = template_hashes.get(job.template).map_or("", String::as_str);
-            let inputs = manifest::inputs_hash(job, &context, template_hash);
-            let typ_missing =
-                options.emit_typst && !options.out.join(format!("{}.typ", job.key)).exists();
-            if !options.force
-                && !typ_missing
-                && manifest.is_current(&options.out, &job.key, &inputs)
-            {
-                summary.unchanged += 1;
-                continue;
-            }
-            todo.push(Todo {
-                job,
-                inputs,
-                large: context.len() > LARGE_CONTEXT,
-                archived: None,
-            });
-        }
-    }
+    let known = decide::Known {
+        options,
+        register: &register,
+        manifest: &manifest,
+        template_hashes: &templates.hashes(),
+    };
+    let todo = decide::todo(&plans, chosen.as_ref(), &known, summary);
 
     let progress = Progress::new(options.progress, todo.len());
     let results = render_all(&engine, &todo, options, &progress);
@@ -321,15 +227,126 @@ fn run(options: &Options, summary: &mut Summary) {
         summary.io.push(e);
         return;
     }
+    place_rendered(todo, results, &mut manifest, options, summary);
+    if chosen.is_none() {
+        settle_vanished(&plans, &mut manifest, options, summary);
+    }
+    for key in chosen.iter().flatten() {
+        summary
+            .asked
+            .extend(manifest.file_of(&options.out, key).filter(|f| f.exists()));
+    }
+    // A build with nothing to do writes nothing, so it works on a folder it
+    // may only read.
+    if let Some(bytes) = manifest.changed_bytes()
+        && let Err(e) = write_atomically(&options.out.join(manifest::FILE), &bytes)
+    {
+        summary.io.push(e);
+    }
+}
+
+/// The records, the register and the archives, as a build reads them
+/// under its hold; none when no plan loaded (every problem said).
+fn read_records(options: &Options, summary: &mut Summary) -> Option<(Repository, Register)> {
+    match crate::journal::recover(&options.records) {
+        Ok(None) => {}
+        Ok(Some(note)) => summary.notes.push(note),
+        Err(why) => summary
+            .problems
+            .push(Problem::new(Path::new(load::REGISTER_FOLDER), "", why)),
+    }
+    let repository = load::repository(&options.records, options.plan.as_deref());
+    summary.problems.extend(repository.problems.iter().cloned());
+    let (register, problems) = load::read_register(&options.records);
+    summary.problems.extend(problems);
+    let archive = load::Archive::of(&options.records);
+    let (problems, notes) = check::register::check(&register, &archive, &repository.names);
+    summary.problems.extend(problems);
+    summary.notes.extend(notes);
+    if repository.plans.iter().all(|p| p.loaded.records.is_none()) {
+        summary.problems.extend(
+            repository
+                .plans
+                .iter()
+                .flat_map(|p| p.loaded.problems.clone()),
+        );
+        return None;
+    }
+    Some((repository, register))
+}
+
+/// Removes what an interrupted build left. Only the folders a build writes
+/// into can hold its temporary files: the output folder and those of the
+/// documents' keys, each once.
+fn remove_leftovers(
+    plans: &[Planned],
+    manifest: &Manifest,
+    options: &Options,
+    summary: &mut Summary,
+) {
+    let jobs = || plans.iter().flat_map(|p| &p.jobs);
+    let folders: BTreeSet<&str> = std::iter::once("")
+        .chain(
+            manifest
+                .documents
+                .keys()
+                .chain(jobs().map(|j| &j.key))
+                .filter_map(|key| key.rsplit_once('/').map(|(folder, _)| folder)),
+        )
+        .collect();
+    let folders: Vec<PathBuf> = folders.iter().map(|f| options.out.join(f)).collect();
+    let (leftovers, errors) = output::remove_leftovers(folders.iter().map(PathBuf::as_path));
+    summary.leftovers = leftovers;
+    summary.io.extend(errors);
+}
+
+/// The templates a build uses and the engine compiled from them.
+fn engine(options: &Options) -> Result<(Templates, Engine), Error> {
+    let templates = match &options.templates {
+        Some(dir) => Templates::from_dir(dir)?,
+        None => Templates::embedded(),
+    };
+    let engine = Engine::new(&templates)?;
+    Ok((templates, engine))
+}
+
+/// Each plan's vanished documents are its own: a plan with a broken record
+/// keeps them all, and a plan not built (another's folder, one left out by
+/// --plan) is not touched. Only a build of every document settles them.
+fn settle_vanished(
+    plans: &[Planned],
+    manifest: &mut Manifest,
+    options: &Options,
+    summary: &mut Summary,
+) {
+    for plan in plans {
+        if plan.plan.loaded.problems.is_empty() {
+            remove_vanished(&plan.plan.name, &plan.jobs, manifest, options, summary);
+        } else {
+            summary
+                .kept
+                .extend(vanished(&plan.plan.name, &plan.jobs, manifest));
+        }
+    }
+}
+
+/// Puts each rendered PDF in place and records it in the manifest; a PDF of
+/// the same document written earlier elsewhere goes once the new one is in.
+fn place_rendered(
+    todo: Vec<Todo>,
+    results: Vec<Result<Done, Failure>>,
+    manifest: &mut Manifest,
+    options: &Options,
+    summary: &mut Summary,
+) {
     for (Todo { job, inputs, .. }, result) in todo.into_iter().zip(results) {
-        // A PDF of this document written earlier elsewhere (beside a foreign
-        // file since removed) goes once the new one is in place.
+        // Written earlier elsewhere: beside a foreign file since removed.
         let earlier = manifest
             .file_of(&options.out, &job.key)
             .filter(|f| manifest.wrote(&options.out, &job.key, f));
         let placed = result.and_then(|done| {
             let to = target(
-                &manifest,
+                manifest,
                 &options.out,
                 &job.key,
                 done.pdf.path(),
@@ -352,31 +369,6 @@ fn run(options: &Options, summary: &mut Summary) {
             Err(Failure::Render(e)) => summary.failed.push(e),
             Err(Failure::Write(e)) => summary.io.push(e),
         }
-    }
-    // Each plan's vanished documents are its own: a plan with a broken
-    // record keeps them all, and a plan not built (another's folder, one
-    // left out by --plan) is not touched; nor is any when only some
-    // documents were asked for.
-    for plan in plans.iter().filter(|_| chosen.is_none()) {
-        if plan.plan.loaded.problems.is_empty() {
-            remove_vanished(&plan.plan.name, &plan.jobs, &mut manifest, options, summary);
-        } else {
-            summary
-                .kept
-                .extend(vanished(&plan.plan.name, &plan.jobs, &manifest));
-        }
-    }
-    for key in chosen.iter().flatten() {
-        summary
-            .asked
-            .extend(manifest.file_of(&options.out, key).filter(|f| f.exists()));
-    }
-    // A build with nothing to do writes nothing, so it works on a folder it
-    // may only read.
-    if let Some(bytes) = manifest.changed_bytes()
-        && let Err(e) = write_atomically(&options.out.join(manifest::FILE), &bytes)
-    {
-        summary.io.push(e);
     }
 }
 

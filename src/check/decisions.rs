@@ -11,7 +11,7 @@ use crate::text::Id;
 use super::rules::Stage;
 
 /// A council meeting's decision, as the decision rules see it.
-pub struct Decision<'a> {
+pub struct CouncilDecision<'a> {
     pub meeting: &'a Meeting,
     pub stage: Stage,
     /// Everyone chosen at a selection meeting of the plan; none when the
@@ -29,19 +29,22 @@ pub struct Failure {
     pub message: String,
 }
 
-fn fail(
-    out: &mut Vec<Failure>,
-    rule: &'static str,
-    candidate: Option<&Id>,
-    field: String,
-    message: String,
-) {
-    out.push(Failure {
-        rule,
-        candidate: candidate.cloned(),
-        field,
-        message,
-    });
+/// The failures of one decision rule: each is filed under the rule the
+/// table runs, so no test writes its rule's id.
+pub struct Failures<'a> {
+    pub rule: &'static str,
+    pub out: &'a mut Vec<Failure>,
+}
+
+impl Failures<'_> {
+    fn add(&mut self, candidate: Option<&Id>, field: String, message: String) {
+        self.out.push(Failure {
+            rule: self.rule,
+            candidate: candidate.cloned(),
+            field,
+            message,
+        });
+    }
 }
 
 /// How many the council may choose at a stage; none when the plan sets no
@@ -51,7 +54,7 @@ fn quota(q: &dyn Query, stage: Stage) -> Option<Quota> {
 }
 
 /// No more chosen of a kind than the plan's quota.
-fn within_quota(q: &dyn Query, d: &Decision, rule: &'static str, out: &mut Vec<Failure>) {
+fn within_quota(q: &dyn Query, d: &CouncilDecision, out: &mut Failures) {
     let Some(quota) = quota(q, d.stage) else {
         return;
     };
@@ -62,9 +65,7 @@ fn within_quota(q: &dyn Query, d: &Decision, rule: &'static str, out: &mut Vec<F
     ] {
         let n = chosen_now.iter().filter(|c| c.kind() == kind).count() as u32;
         if n > limit {
-            fail(
-                out,
-                rule,
+            out.add(
                 None,
                 "bieu_quyet".into(),
                 format!(
@@ -91,14 +92,12 @@ fn chosen_loaded<'a>(
 }
 
 /// QT-2: at selection, within the quota and only among those registered.
-pub fn qt_2(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
-    within_quota(q, d, "QT-2", out);
+pub fn qt_2(q: &dyn Query, d: &CouncilDecision, out: &mut Failures) {
+    within_quota(q, d, out);
     for (i, id, name) in chosen_loaded(q, d.meeting) {
         let registered = q.candidate(id).is_some_and(|c| c.is_registered());
         if !registered {
-            fail(
-                out,
-                "QT-2",
+            out.add(
                 Some(id),
                 format!("bieu_quyet[{i}].ung_vien"),
                 format!(
@@ -113,8 +112,8 @@ pub fn qt_2(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
 /// QT-3: at year end, within the quota and only among those selected — or,
 /// in a plan whose council holds no selection meeting, among those who
 /// registered.
-pub fn qt_3(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
-    within_quota(q, d, "QT-3", out);
+pub fn qt_3(q: &dyn Query, d: &CouncilDecision, out: &mut Failures) {
+    within_quota(q, d, out);
     for (i, id, name) in chosen_loaded(q, d.meeting) {
         let refused = match d.selected {
             Some(selected) if !selected.contains(id) => {
@@ -126,27 +125,19 @@ pub fn qt_3(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
             ),
             _ => continue,
         };
-        fail(
-            out,
-            "QT-3",
-            Some(id),
-            format!("bieu_quyet[{i}].ung_vien"),
-            refused,
-        );
+        out.add(Some(id), format!("bieu_quyet[{i}].ung_vien"), refused);
     }
 }
 
 /// QT-4: enough members present, ballots that add up, the threshold reached
 /// on the whole membership, and no tie at the cut.
-pub fn qt_4(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
+pub fn qt_4(q: &dyn Query, d: &CouncilDecision, out: &mut Failures) {
     let meeting = d.meeting;
     let members = q.plan().hoi_dong.thanh_vien.len() as u32;
     let present = members.saturating_sub(meeting.vang_mat.len() as u32);
     let quorum = ruleset::quorum(q.plan());
     if !quorum.is_met(present, members) {
-        fail(
-            out,
-            "QT-4",
+        out.add(
             None,
             "vang_mat".into(),
             format!(
@@ -196,9 +187,7 @@ pub fn qt_4(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
         ];
         for (more, less, key, what, than) in steps {
             if more > less {
-                fail(
-                    out,
-                    "QT-4",
+                out.add(
                     Some(&v.ung_vien),
                     format!("bieu_quyet[{i}].{key}"),
                     format!("{name}: {what} ({more}) lớn hơn {than} ({less})"),
@@ -214,10 +203,8 @@ pub fn qt_4(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
             } else {
                 String::new()
             };
-            fail(
-                out,
-                "QT-4",
-                Some(&v.ung_vien),
+            out.add(
+                                Some(&v.ung_vien),
                 format!("bieu_quyet[{i}].dong_y"),
                 format!(
                     "Hội đồng chọn {name} với {agreed}/{members} ý kiến đồng ý{with}, chưa đạt {}{}",
@@ -250,10 +237,8 @@ pub fn qt_4(q: &dyn Query, d: &Decision, out: &mut Vec<Failure>) {
         for (i, v) in of_kind(false).filter(|(_, v)| {
             agree(v) == last && threshold_of(&v.ung_vien).0.is_met(agree(v), members)
         }) {
-            fail(
-                out,
-                "QT-4",
-                Some(&v.ung_vien),
+            out.add(
+                                Some(&v.ung_vien),
                 format!("bieu_quyet[{i}].dong_y"),
                 format!(
                     "{} bằng phiếu ({last}) với người được chọn cuối cùng: hòa phiếu ở vị trí cuối, cần biểu quyết lại",

@@ -21,7 +21,7 @@ use crate::problem::Problem;
 use crate::records::{Award, Candidate, Kind, Meeting, Records};
 use crate::text::Id;
 use crate::vocab::MeetingKind;
-use decisions::{Decision, Failure};
+use decisions::{CouncilDecision, Failure, Failures};
 pub use rules::{RULES, Rule, RuleResult, Source, Stage, Test, Verdict, citation, evaluate, rule};
 pub use validity::{held_back, invalid_in, invalid_records};
 
@@ -72,10 +72,8 @@ pub struct StageReport {
 /// A council decision the rules do not support: an error in its file.
 #[derive(Debug, Clone, Serialize)]
 pub struct DecisionError {
-    #[serde(rename = "tieu_chi")]
-    pub rule: &'static str,
-    #[serde(rename = "ung_vien")]
-    pub candidate: Option<Id>,
+    pub tieu_chi: &'static str,
+    pub ung_vien: Option<Id>,
     #[serde(flatten)]
     pub problem: Problem,
 }
@@ -212,7 +210,7 @@ pub fn check(records: &Records) -> Report {
         .collect();
     let selected = (!selections.is_empty()).then_some(&selected);
     for &(id, meeting) in &selections {
-        let decision = Decision {
+        let decision = CouncilDecision {
             meeting,
             stage: Stage::Selection,
             selected,
@@ -234,7 +232,7 @@ pub fn check(records: &Records) -> Report {
         });
     }
     for (id, meeting) in year_end {
-        let decision = Decision {
+        let decision = CouncilDecision {
             meeting,
             stage: Stage::YearEnd,
             selected,
@@ -325,8 +323,8 @@ fn proposal_stage(
     for r in &rows {
         for (rule, why) in r.failures() {
             errors.push(DecisionError {
-                rule,
-                candidate: Some(r.id.clone()),
+                tieu_chi: rule,
+                ung_vien: Some(r.id.clone()),
                 problem: Problem::new(
                     &file,
                     "cuoc_hop",
@@ -355,10 +353,10 @@ fn proposal_stage(
 fn meeting_stage(
     records: &Records,
     id: &Id,
-    decision: &Decision,
+    decision: &CouncilDecision,
     errors: &mut Vec<DecisionError>,
 ) -> StageReport {
-    let Decision { meeting, stage, .. } = *decision;
+    let CouncilDecision { meeting, stage, .. } = *decision;
     let file = records.file_of(Kind::Meeting, id);
     let mut rows: Vec<CandidateRow> = records
         .ballot(meeting)
@@ -373,7 +371,11 @@ fn meeting_stage(
     let mut failures = chosen_failing(meeting, &rows);
     for rule in stage.decision_rules() {
         if let Test::Decision(test) = rule.test {
-            test(records, decision, &mut failures);
+            let mut own = Failures {
+                rule: rule.id,
+                out: &mut failures,
+            };
+            test(records, decision, &mut own);
         }
     }
     let quyet_dinh = stage
@@ -396,8 +398,8 @@ fn meeting_stage(
         })
         .collect();
     errors.extend(failures.into_iter().map(|f| DecisionError {
-        rule: f.rule,
-        candidate: f.candidate,
+        tieu_chi: f.rule,
+        ung_vien: f.candidate,
         problem: Problem::new(
             &file,
             f.field,

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::criteria::{chung_1, cn_1, cn_2, cn_3, dh_1, kl_1, nd_1, qt_1, tt_1};
-use super::decisions::{self, Decision, Failure};
+use super::decisions::{self, CouncilDecision, Failures};
 use crate::records::{Candidate, Collective, Kind, Person, Plan, Query};
 use crate::ruleset;
 use crate::text::Id;
@@ -52,7 +52,7 @@ pub enum Test {
     /// A criterion for people only.
     Person(fn(&dyn Query, &Id, &Person) -> Verdict),
     /// A rule about a council's decision as a whole.
-    Decision(fn(&dyn Query, &Decision, &mut Vec<Failure>)),
+    Decision(fn(&dyn Query, &CouncilDecision, &mut Failures)),
 }
 
 /// Where a rule comes from. A plan's `trich_dan` overrides any citation:

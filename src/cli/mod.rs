@@ -40,8 +40,8 @@ pub enum Command {
         #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
         plan: Option<String>,
         /// Dạng kết quả: text (bảng) hoặc json
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
-        format: OutputFormat,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text, value_name = "DẠNG")]
+        format: TextOrJson,
     },
     /// Lập các văn bản (PDF) từ bản ghi hợp lệ: mọi văn bản, hay chỉ những văn bản cho tên
     Build {
@@ -102,8 +102,8 @@ pub enum Command {
         #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
         plan: Option<String>,
         /// Dạng kết quả: text (bảng) hoặc json
-        #[arg(long, value_enum, default_value_t = OutputFormat::Text, value_name = "DẠNG")]
-        format: OutputFormat,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text, value_name = "DẠNG")]
+        format: TextOrJson,
     },
     /// Lập thư mục kế hoạch mới từ kế hoạch cũ: mang theo cá nhân, tập thể, Hội đồng; bỏ những gì thuộc về một năm
     NewPlan {
@@ -273,7 +273,7 @@ impl NewGender {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-pub enum OutputFormat {
+pub enum TextOrJson {
     Text,
     Json,
 }

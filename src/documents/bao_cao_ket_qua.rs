@@ -9,14 +9,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, Common, NumberOf, SignerCtx};
-use super::{Document, Draft, Reader, Template};
-use crate::format::{RecipientLine, kind};
-use crate::records::{Candidate, Kind, Records};
+use super::{Document, Draft, Output, Reader, Template};
+use crate::format::{RecipientLine, type_code};
+use crate::records::{Candidate, Decision, Kind, Meeting, Plan, Proposal, Records};
 use crate::text::{Id, Line};
 use crate::vocab::{Issuer, MeetingKind};
 use crate::words::{date_numeric, date_words, in_words, two_digits};
 
-pub struct YearReport;
+pub struct YearReportDocument;
 
 /// A stage of the year: its sentence's figures and the names it gives.
 #[derive(Serialize)]
@@ -93,13 +93,14 @@ fn close_sections(last_first: [&mut Vec<String>; 4], ending: &str) -> String {
     closing.unwrap_or_else(|| ".".to_owned())
 }
 
-impl Document for YearReport {
+impl Document for YearReportDocument {
     const NAME: &'static str = "bao-cao-ket-qua";
     const TITLE: &'static str = "Báo cáo kết quả thực hiện kế hoạch";
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi kế hoạch có cuộc họp Hội đồng";
     const TEMPLATE: Template = template!("bao-cao-ket-qua.typ.j2");
-    const CODE: Option<&'static str> = Some(kind::REPORT);
+    const OUTPUT: Output = Output::One("bao-cao-ket-qua");
+    const CODE: Option<&'static str> = Some(type_code::REPORT);
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
@@ -122,84 +123,20 @@ impl Document for YearReport {
             last = Some(m.ket_thuc.0.date());
             step(Some(m.bat_dau.0.date()), &r.chosen(m))
         });
-        // The evaluations of those chosen, in time.
-        let mut danh_gia = Vec::new();
-        if let Some((_, m)) = selections.first() {
-            for c in r.chosen(m) {
-                for e in c.evaluations() {
-                    danh_gia.push((
-                        e.ngay.0,
-                        c.name().to_owned(),
-                        e.ky.to_string(),
-                        e.ket_qua.to_string(),
-                    ));
-                }
-            }
-        }
-        // In time, then by name in Vietnamese order (not code points: "Dương"
-        // before "Đỗ").
-        danh_gia.sort_by_cached_key(|(day, name, ..)| (*day, crate::words::word_key(name)));
+        let danh_gia = evaluations_in_time(r, selections.first().map(|(_, m)| *m));
         let cuoi_nam = year_ends.first().map(|(_, m)| {
             last = Some(m.ket_thuc.0.date());
             step(Some(m.bat_dau.0.date()), &r.chosen(m))
         });
         let (proposals, decisions) = r.proposals_and_decisions();
-        let mut de_nghi: Vec<String> = proposals
+        last = proposals
             .iter()
-            .map(|(_, p)| {
-                last = last.max(Some(p.ngay.0));
-                let issuer = plan.issuer(p.issuer(plan));
-                let number = format.number(
-                    p.so.as_ref().map(|n| n.n),
-                    kind::PROPOSAL,
-                    &issuer.abbreviation,
-                );
-                format!(
-                    "Tờ trình số {number} ngày {} của {} đề nghị tặng {}",
-                    date_numeric(p.ngay.0),
-                    issuer.speaker,
-                    in_words(
-                        &p.forms().iter().map(|f| f.to_string()).collect::<Vec<_>>(),
-                        "và"
-                    )
-                )
-            })
-            .collect();
+            .map(|(_, p)| p.ngay.0)
+            .chain(decisions.iter().map(|(_, d)| d.ngay.0))
+            .fold(last, |last, day| last.max(Some(day)));
+        let mut de_nghi: Vec<String> = proposals.iter().map(|(_, p)| proposed(plan, p)).collect();
         // Each decision once, with every form it awards.
-        let mut khen_thuong: Vec<String> = decisions
-            .iter()
-            .map(|(_, d)| {
-                last = last.max(Some(d.ngay.0));
-                let so =
-                    d.so.as_ref()
-                        .map_or_else(|| "(chưa có số)".to_owned(), |s| format!("số {s}"));
-                let granted: Vec<String> = d
-                    .khen_thuong
-                    .iter()
-                    .map(|g| {
-                        let names: Vec<String> = g
-                            .nguoi_nhan
-                            .iter()
-                            .map(|id| {
-                                r.candidate(id)
-                                    .map_or_else(|| id.to_string(), |c| c.name().to_owned())
-                            })
-                            .collect();
-                        format!(
-                            "tặng {} cho {}",
-                            crate::ruleset::awarded_as(g.hinh_thuc.as_str()),
-                            names.join(", ")
-                        )
-                    })
-                    .collect();
-                format!(
-                    "Quyết định {so} ngày {} của {}: {}",
-                    date_numeric(d.ngay.0),
-                    d.co_quan,
-                    granted.join("; ")
-                )
-            })
-            .collect();
+        let mut khen_thuong: Vec<String> = decisions.iter().map(|(_, d)| decided(r, d)).collect();
         let own = r.year_report().cloned().unwrap_or_default();
         let paragraphs = |text: &Option<crate::text::Paragraphs>| -> Vec<String> {
             text.as_ref()
@@ -231,7 +168,7 @@ impl Document for YearReport {
             .ngay
             .map_or_else(|| context::date_blank_words(plan.nam), |d| date_words(d.0));
         let number = NumberOf {
-            kind: kind::REPORT,
+            kind: type_code::REPORT,
             number: own.so.as_ref().map(|d| d.n),
             issuer: Issuer::Body,
         };
@@ -270,10 +207,82 @@ impl Document for YearReport {
             noi_nhan: format.recipient_lines(recipients),
         };
         Some(Draft {
-            key: "bao-cao-ket-qua".into(),
+            file: None,
             date,
             context,
             issuable: Some(issuable),
         })
     }
+}
+
+/// The evaluations of those chosen at `selection`, in time, then by name in
+/// Vietnamese order (not code points: "Dương" before "Đỗ").
+fn evaluations_in_time(
+    r: &Reader,
+    selection: Option<&Meeting>,
+) -> Vec<(NaiveDate, String, String, String)> {
+    let mut danh_gia = Vec::new();
+    for c in selection.map(|m| r.chosen(m)).unwrap_or_default() {
+        for e in c.evaluations() {
+            danh_gia.push((
+                e.ngay.0,
+                c.name().to_owned(),
+                e.ky.to_string(),
+                e.ket_qua.to_string(),
+            ));
+        }
+    }
+    danh_gia.sort_by_cached_key(|(day, name, ..)| (*day, crate::words::word_key(name)));
+    danh_gia
+}
+
+/// A proposal as the report recalls it: its number, date, speaker, forms.
+fn proposed(plan: &Plan, p: &Proposal) -> String {
+    let issuer = plan.issuer(p.issuer(plan));
+    let number = plan.the_thuc.number(
+        p.so.as_ref().map(|n| n.n),
+        type_code::PROPOSAL,
+        &issuer.abbreviation,
+    );
+    format!(
+        "Tờ trình số {number} ngày {} của {} đề nghị tặng {}",
+        date_numeric(p.ngay.0),
+        issuer.speaker,
+        in_words(
+            &p.forms().iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+            "và"
+        )
+    )
+}
+
+/// A decision once, with every form it awards and to whom.
+fn decided(r: &Reader, d: &Decision) -> String {
+    let so =
+        d.so.as_ref()
+            .map_or_else(|| "(chưa có số)".to_owned(), |s| format!("số {s}"));
+    let granted: Vec<String> = d
+        .khen_thuong
+        .iter()
+        .map(|g| {
+            let names: Vec<String> = g
+                .nguoi_nhan
+                .iter()
+                .map(|id| {
+                    r.candidate(id)
+                        .map_or_else(|| id.to_string(), |c| c.name().to_owned())
+                })
+                .collect();
+            format!(
+                "tặng {} cho {}",
+                crate::ruleset::awarded_as(g.hinh_thuc.as_str()),
+                names.join(", ")
+            )
+        })
+        .collect();
+    format!(
+        "Quyết định {so} ngày {} của {}: {}",
+        date_numeric(d.ngay.0),
+        d.co_quan,
+        granted.join("; ")
+    )
 }

@@ -10,8 +10,8 @@
 use serde::Serialize;
 
 use super::context::{self, Common};
-use super::{Document, Draft, Reader, Template};
-use crate::records::{Award, Candidate, Records};
+use super::{Document, Draft, Output, Reader, Template};
+use crate::records::{Award, Biography, Candidate, Collective, Person, Records};
 use crate::ruleset;
 use crate::text::Id;
 use crate::vocab::{CollectiveTitle, Issuer, PersonTitle};
@@ -107,6 +107,7 @@ impl Document for AchievementReport {
     const TITLE: &'static str = "Báo cáo thành tích";
     const ONE_PER: &'static str = "mỗi tập thể, cá nhân được đề nghị trong một tờ trình";
     const TEMPLATE: Template = template!("bao-cao-thanh-tich.typ.j2");
+    const OUTPUT: Output = Output::Each("bao-cao-thanh-tich");
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {
@@ -181,129 +182,134 @@ impl Document for AchievementReport {
             .and_then(|h| r.person(h))
             .map(|p| p.ho_ten.to_string());
         match candidate {
-            Candidate::Collective(_, unit) => {
-                let about = unit.gioi_thieu.as_ref();
-                let head = r.person_name(&unit.truong_phong).to_owned();
-                ctx.don_vi = unit.ten.as_str().to_uppercase();
-                ctx.ly_lich = vec![
-                    field("Tên đơn vị", Some(unit.ten.to_string())),
-                    field(
-                        "Trực thuộc",
-                        Some(format!(
-                            "{}, {}",
-                            plan.co_quan.ten_goi, plan.co_quan.dia_danh
-                        )),
-                    ),
-                    field(
-                        "Tổng số cán bộ, công chức, người lao động",
-                        Some(format!("{} người", two_digits(unit.so_thanh_vien))),
-                    ),
-                    field(
-                        "Người đứng đầu",
-                        Some(format!("{} ({})", head, context::head_title_of(r, unit))),
-                    ),
-                    field(
-                        "Đặc điểm, tình hình",
-                        about
-                            .and_then(|a| a.dac_diem.as_ref())
-                            .map(|t| t.to_string()),
-                    ),
-                ];
-                ctx.nhiem_vu = about
-                    .and_then(|a| a.chuc_nang.as_ref())
-                    .map(|t| t.to_string());
-                if let Some(reg) = &unit.dang_ky {
-                    ctx.dang_ky = Some(format!(
-                        "đăng ký danh hiệu {}; {}",
-                        reg.danh_hieu.label(),
-                        reg.cam_ket
-                    ));
-                    ctx.chi_tieu = reg.chi_tieu.iter().map(|c| c.to_string()).collect();
-                }
-                ctx.xep_loai = unit
-                    .danh_hieu_dat_duoc
-                    .map(|t| format!("Danh hiệu đạt được năm {}: {}", plan.nam, t.label()));
-                ctx.thanh_tich = unit.thanh_tich.as_ref().map(|t| t.to_string());
-                ctx.xac_nhan = head_of_body;
-                ctx.nguoi_bao_cao = head;
-            }
-            Candidate::Person(_, person) => {
-                let bio = person.ly_lich.as_ref();
-                let text = |f: fn(&crate::records::Biography) -> Option<&crate::text::Line>| {
-                    bio.and_then(f).map(|l| l.to_string())
-                };
-                ctx.ly_lich = vec![
-                    field("Họ tên", Some(person.ho_ten.to_string())),
-                    // The form's "Sinh ngày, tháng, năm" where the day is
-                    // known; where only the year is, "Năm sinh: 1983".
-                    match (bio.and_then(|b| b.ngay_sinh), person.nam_sinh) {
-                        (None, Some(year)) => field("Năm sinh", Some(year.to_string())),
-                        (born, _) => {
-                            field("Sinh ngày, tháng, năm", born.map(|d| date_numeric(d.0)))
-                        }
-                    },
-                    field("Giới tính", Some(capitalised(person.gioi_tinh.label()))),
-                    field("Quê quán", text(|b| b.que_quan.as_ref())),
-                    field("Trú quán", text(|b| b.tru_quan.as_ref())),
-                    field(
-                        "Đơn vị công tác",
-                        Some(match context::unit_name(r, person) {
-                            Some(unit) => format!("{unit}, {}", plan.co_quan.ten_goi),
-                            None => plan.co_quan.ten_goi.to_string(),
-                        }),
-                    ),
-                    field(
-                        "Chức vụ (Đảng, chính quyền, đoàn thể)",
-                        Some(person.chuc_vu.to_string()),
-                    ),
-                    field(
-                        "Trình độ chuyên môn, nghiệp vụ",
-                        text(|b| b.trinh_do.as_ref()),
-                    ),
-                    field(
-                        "Học hàm, học vị, danh hiệu, giải thưởng",
-                        text(|b| b.hoc_ham.as_ref()),
-                    ),
-                ];
-                ctx.nhiem_vu = bio.and_then(|b| b.nhiem_vu.as_ref()).map(|t| t.to_string());
-                if let Some(reg) = &person.dang_ky {
-                    ctx.dang_ky = Some(format!(
-                        "đăng ký danh hiệu {}; {}",
-                        reg.danh_hieu.label(),
-                        reg.cam_ket
-                    ));
-                }
-                ctx.sang_kien = person
-                    .sang_kien
-                    .iter()
-                    .map(|s| match &s.cong_nhan {
-                        Some(c) => format!(
-                            "{} (được công nhận tại Quyết định số {} ngày {} của {})",
-                            s.ten,
-                            c.so,
-                            date_numeric(c.ngay.0),
-                            c.co_quan
-                        ),
-                        None => format!("{} (chưa được công nhận)", s.ten),
-                    })
-                    .collect();
-                ctx.xep_loai = person.xep_loai.map(|x| {
-                    format!(
-                        "Kết quả đánh giá, xếp loại năm {}: {}",
-                        plan.nam,
-                        capitalised(x.label())
-                    )
-                });
-                ctx.thanh_tich = person.thanh_tich.as_ref().map(|t| t.to_string());
-                ctx.xac_nhan = head_of_body;
-                ctx.nguoi_bao_cao = person.ho_ten.to_string();
-            }
+            Candidate::Collective(_, unit) => of_unit(&mut ctx, r, unit, head_of_body),
+            Candidate::Person(_, person) => of_person(&mut ctx, r, person, head_of_body),
         }
         Some(Draft {
-            key: format!("bao-cao-thanh-tich/{id}"),
+            file: Some(id.to_string()),
             date,
             context: ctx,
             issuable: None,
         })
     }
+}
+
+/// A unit's section I, its tasks, registration and results.
+fn of_unit(ctx: &mut Context, r: &Reader, unit: &Collective, head_of_body: Option<String>) {
+    let plan = r.plan();
+    let about = unit.gioi_thieu.as_ref();
+    let head = r.person_name(&unit.truong_phong).to_owned();
+    ctx.don_vi = unit.ten.as_str().to_uppercase();
+    ctx.ly_lich = vec![
+        field("Tên đơn vị", Some(unit.ten.to_string())),
+        field(
+            "Trực thuộc",
+            Some(format!(
+                "{}, {}",
+                plan.co_quan.ten_goi, plan.co_quan.dia_danh
+            )),
+        ),
+        field(
+            "Tổng số cán bộ, công chức, người lao động",
+            Some(format!("{} người", two_digits(unit.so_thanh_vien))),
+        ),
+        field(
+            "Người đứng đầu",
+            Some(format!("{} ({})", head, context::head_title_of(r, unit))),
+        ),
+        field(
+            "Đặc điểm, tình hình",
+            about
+                .and_then(|a| a.dac_diem.as_ref())
+                .map(|t| t.to_string()),
+        ),
+    ];
+    ctx.nhiem_vu = about
+        .and_then(|a| a.chuc_nang.as_ref())
+        .map(|t| t.to_string());
+    if let Some(reg) = &unit.dang_ky {
+        ctx.dang_ky = Some(format!(
+            "đăng ký danh hiệu {}; {}",
+            reg.danh_hieu.label(),
+            reg.cam_ket
+        ));
+        ctx.chi_tieu = reg.chi_tieu.iter().map(|c| c.to_string()).collect();
+    }
+    ctx.xep_loai = unit
+        .danh_hieu_dat_duoc
+        .map(|t| format!("Danh hiệu đạt được năm {}: {}", plan.nam, t.label()));
+    ctx.thanh_tich = unit.thanh_tich.as_ref().map(|t| t.to_string());
+    ctx.xac_nhan = head_of_body;
+    ctx.nguoi_bao_cao = head;
+}
+
+/// A person's section I, tasks, initiatives and results.
+fn of_person(ctx: &mut Context, r: &Reader, person: &Person, head_of_body: Option<String>) {
+    let plan = r.plan();
+    let bio = person.ly_lich.as_ref();
+    let text =
+        |f: fn(&Biography) -> Option<&crate::text::Line>| bio.and_then(f).map(|l| l.to_string());
+    ctx.ly_lich = vec![
+        field("Họ tên", Some(person.ho_ten.to_string())),
+        // The form's "Sinh ngày, tháng, năm" where the day is
+        // known; where only the year is, "Năm sinh: 1983".
+        match (bio.and_then(|b| b.ngay_sinh), person.nam_sinh) {
+            (None, Some(year)) => field("Năm sinh", Some(year.to_string())),
+            (born, _) => field("Sinh ngày, tháng, năm", born.map(|d| date_numeric(d.0))),
+        },
+        field("Giới tính", Some(capitalised(person.gioi_tinh.label()))),
+        field("Quê quán", text(|b| b.que_quan.as_ref())),
+        field("Trú quán", text(|b| b.tru_quan.as_ref())),
+        field(
+            "Đơn vị công tác",
+            Some(match context::unit_name(r, person) {
+                Some(unit) => format!("{unit}, {}", plan.co_quan.ten_goi),
+                None => plan.co_quan.ten_goi.to_string(),
+            }),
+        ),
+        field(
+            "Chức vụ (Đảng, chính quyền, đoàn thể)",
+            Some(person.chuc_vu.to_string()),
+        ),
+        field(
+            "Trình độ chuyên môn, nghiệp vụ",
+            text(|b| b.trinh_do.as_ref()),
+        ),
+        field(
+            "Học hàm, học vị, danh hiệu, giải thưởng",
+            text(|b| b.hoc_ham.as_ref()),
+        ),
+    ];
+    ctx.nhiem_vu = bio.and_then(|b| b.nhiem_vu.as_ref()).map(|t| t.to_string());
+    if let Some(reg) = &person.dang_ky {
+        ctx.dang_ky = Some(format!(
+            "đăng ký danh hiệu {}; {}",
+            reg.danh_hieu.label(),
+            reg.cam_ket
+        ));
+    }
+    ctx.sang_kien = person
+        .sang_kien
+        .iter()
+        .map(|s| match &s.cong_nhan {
+            Some(c) => format!(
+                "{} (được công nhận tại Quyết định số {} ngày {} của {})",
+                s.ten,
+                c.so,
+                date_numeric(c.ngay.0),
+                c.co_quan
+            ),
+            None => format!("{} (chưa được công nhận)", s.ten),
+        })
+        .collect();
+    ctx.xep_loai = person.xep_loai.map(|x| {
+        format!(
+            "Kết quả đánh giá, xếp loại năm {}: {}",
+            plan.nam,
+            capitalised(x.label())
+        )
+    });
+    ctx.thanh_tich = person.thanh_tich.as_ref().map(|t| t.to_string());
+    ctx.xac_nhan = head_of_body;
+    ctx.nguoi_bao_cao = person.ho_ten.to_string();
 }

@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, Common, NumberOf};
-use super::{Document, Draft, Reader, Template};
+use super::{Document, Draft, Output, Reader, Template};
 use crate::check::{Stage, Verdict};
-use crate::format::{RecipientLine, kind};
+use crate::format::{RecipientLine, type_code};
 use crate::records::{Candidate, Kind, Meeting, Records};
 use crate::ruleset;
 use crate::text::{Id, Line};
@@ -147,7 +147,8 @@ impl Document for Minutes {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi cuộc họp đã ghi kết quả biểu quyết (`bieu_quyet`)";
     const TEMPLATE: Template = template!("bien-ban.typ.j2");
-    const CODE: Option<&'static str> = Some(kind::MINUTES);
+    const OUTPUT: Output = Output::Each("bien-ban");
+    const CODE: Option<&'static str> = Some(type_code::MINUTES);
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
@@ -234,7 +235,7 @@ impl Document for Minutes {
         let subject = format!("họp {} {}", plan.hoi_dong.ten, plan.vote_subject(year_end));
         let date = m.bat_dau.0.date();
         let number = NumberOf {
-            kind: kind::MINUTES,
+            kind: type_code::MINUTES,
             number: m.so.as_ref().map(|d| d.n),
             issuer: m.issuer(),
         };
@@ -277,7 +278,7 @@ impl Document for Minutes {
             },
         };
         Some(Draft {
-            key: format!("bien-ban/{id}"),
+            file: Some(id.to_string()),
             date,
             context,
             issuable: Some(issuable),

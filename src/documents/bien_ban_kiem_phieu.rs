@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::bien_ban::{MemberLine, member_line};
 use super::context::{self, Common};
-use super::{Document, Draft, Reader, Template};
+use super::{Document, Draft, Output, Reader, Template};
 use crate::records::{Candidate, Records};
 use crate::ruleset;
 use crate::text::Id;
@@ -58,6 +58,7 @@ impl Document for VoteCount {
     const TITLE: &'static str = "Biên bản kiểm phiếu";
     const ONE_PER: &'static str = "mỗi cuộc họp có `ban_kiem_phieu` và kết quả biểu quyết";
     const TEMPLATE: Template = template!("bien-ban-kiem-phieu.typ.j2");
+    const OUTPUT: Output = Output::Each("bien-ban-kiem-phieu");
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {
@@ -118,7 +119,7 @@ impl Document for VoteCount {
             phieu,
         };
         Some(Draft {
-            key: format!("bien-ban-kiem-phieu/{id}"),
+            file: Some(id.to_string()),
             date,
             context,
             issuable: None,

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::reader::Reader;
-use crate::format::{Format, kind};
+use crate::format::{Format, type_code};
 use crate::job::Issuable;
 use crate::records::{Collective, Kind as RecordKind, Person, Plan, Signer};
 use crate::text::{Id, Line};
@@ -88,7 +88,7 @@ impl NumberOf<'_> {
 pub fn plan_citation(plan: &Plan) -> String {
     let number = plan.the_thuc.number(
         plan.so.as_ref().map(|n| n.n),
-        kind::PLAN,
+        type_code::PLAN,
         plan.co_quan.viet_tat.as_str(),
     );
     let date = plan.ngay.map_or_else(

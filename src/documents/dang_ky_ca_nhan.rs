@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, AreaCtx, Common, Confirmer};
-use super::{Document, Draft, Reader, Template};
+use super::{Document, Draft, Output, Reader, Template};
 use crate::records::{Person, Records};
 use crate::text::Id;
 use crate::vocab::Issuer;
@@ -65,6 +65,7 @@ impl Document for PersonForm {
     const TITLE: &'static str = "Bản đăng ký — cá nhân";
     const ONE_PER: &'static str = "mỗi người có `dang_ky`";
     const TEMPLATE: Template = template!("dang-ky-ca-nhan.typ.j2");
+    const OUTPUT: Output = Output::Each("dang-ky/ca-nhan");
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
@@ -99,7 +100,7 @@ impl Document for PersonForm {
             xac_nhan: confirmer(r, id, person),
         };
         Some(Draft {
-            key: format!("dang-ky/ca-nhan/{id}"),
+            file: Some(id.to_string()),
             date: reg.ngay.0,
             context,
             issuable: None,

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, AreaCtx, Common, Confirmer};
-use super::{Document, Draft, Reader, Template};
+use super::{Document, Draft, Output, Reader, Template};
 use crate::records::Records;
 use crate::text::Id;
 use crate::vocab::Issuer;
@@ -38,6 +38,7 @@ impl Document for CollectiveForm {
     const TITLE: &'static str = "Bản đăng ký — tập thể";
     const ONE_PER: &'static str = "mỗi phòng có `dang_ky`";
     const TEMPLATE: Template = template!("dang-ky-tap-the.typ.j2");
+    const OUTPUT: Output = Output::Each("dang-ky/tap-the");
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
@@ -73,7 +74,7 @@ impl Document for CollectiveForm {
                 .map(|(_, p)| Confirmer::leader_in_charge(r, p)),
         };
         Some(Draft {
-            key: format!("dang-ky/tap-the/{id}"),
+            file: Some(id.to_string()),
             date: reg.ngay.0,
             context,
             issuable: None,

@@ -5,14 +5,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, Common, NumberOf, SignerCtx};
-use super::{Document, Draft, Reader, Template};
-use crate::format::{RecipientLine, kind};
+use super::{Document, Draft, Output, Reader, Template};
+use crate::format::{RecipientLine, type_code};
 use crate::records::{Candidate, Collective, Kind, Records};
 use crate::text::{Id, Line};
 use crate::vocab::{Issuer, ListOrder, MeetingKind};
 use crate::words::{NameKey, name_key, unbroken_name, word_key};
 
-pub struct RegistrationList;
+pub struct RegistrationListDocument;
 
 #[derive(Serialize)]
 pub struct Row {
@@ -90,13 +90,14 @@ fn codes(areas: &[Line]) -> String {
         .join(", ")
 }
 
-impl Document for RegistrationList {
+impl Document for RegistrationListDocument {
     const NAME: &'static str = "danh-sach-dang-ky";
     const TITLE: &'static str = "Danh sách tập thể, cá nhân đăng ký";
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "kế hoạch";
     const TEMPLATE: Template = template!("danh-sach-dang-ky.typ.j2");
-    const CODE: Option<&'static str> = Some(kind::LIST);
+    const OUTPUT: Output = Output::One("dang-ky/danh-sach");
+    const CODE: Option<&'static str> = Some(type_code::LIST);
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
@@ -155,7 +156,7 @@ impl Document for RegistrationList {
             }
         }
         let format = plan.the_thuc;
-        let code = own.ky_hieu.as_ref().map_or(kind::LIST, |k| k.as_str());
+        let code = own.ky_hieu.as_ref().map_or(type_code::LIST, |k| k.as_str());
         let number = own.so.as_ref().map(|d| d.n);
         let subject = own.trich_yeu.as_ref().map_or_else(
             || {
@@ -200,7 +201,7 @@ impl Document for RegistrationList {
             noi_nhan: format.recipient_lines(&recipients),
         };
         Some(Draft {
-            key: "dang-ky/danh-sach".to_owned(),
+            file: None,
             date,
             context,
             issuable: Some(issuable),

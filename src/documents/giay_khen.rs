@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::context::{self, Common, SignerCtx};
 use super::quyet_dinh::{self, Recipient};
-use super::{Document, Draft, Reader, Template};
+use super::{Document, Draft, Output, Reader, Template};
 use crate::records::{Decision, Granted, Records};
 use crate::text::Id;
 use crate::vocab::Issuer;
@@ -59,6 +59,7 @@ impl Document for Certificate {
     const ONE_PER: &'static str =
         "mỗi tập thể, cá nhân được tặng Giấy khen trong quyết định có `ban_hanh`";
     const TEMPLATE: Template = template!("giay-khen.typ.j2");
+    const OUTPUT: Output = Output::Each("giay-khen");
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {
@@ -100,10 +101,10 @@ impl Document for Certificate {
         let again = d.khen_thuong[..form]
             .iter()
             .any(|earlier| is_certificate(earlier) && earlier.nguoi_nhan.contains(&recipient));
-        let key = if again {
-            format!("giay-khen/{id}/{recipient}-{}", form + 1)
+        let file = if again {
+            format!("{id}/{recipient}-{}", form + 1)
         } else {
-            format!("giay-khen/{id}/{recipient}")
+            format!("{id}/{recipient}")
         };
         let context = Context {
             common: context::common(r, Issuer::Body),
@@ -116,7 +117,7 @@ impl Document for Certificate {
             nguoi_ky: context::signer(r, &issuing.nguoi_ky),
         };
         Some(Draft {
-            key,
+            file: Some(file),
             date: d.ngay.0,
             context,
             issuable: None,

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, Common, NumberOf, SignerCtx};
-use super::{Document, Draft, Reader, Template};
-use crate::format::{RecipientLine, kind};
+use super::{Document, Draft, Output, Reader, Template};
+use crate::format::{RecipientLine, type_code};
 use crate::records::plan_text::{AREAS, Item};
 use crate::records::{Kind, Plan, Records};
 use crate::text::Id;
@@ -126,7 +126,8 @@ impl Document for PlanDocument {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi kế hoạch có `van_ban`";
     const TEMPLATE: Template = template!("ke-hoach.typ.j2");
-    const CODE: Option<&'static str> = Some(kind::PLAN);
+    const OUTPUT: Output = Output::One("ke-hoach");
+    const CODE: Option<&'static str> = Some(type_code::PLAN);
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {
@@ -166,7 +167,7 @@ impl Document for PlanDocument {
         );
         let subject = plan.trich_yeu.to_string();
         let number = NumberOf {
-            kind: kind::PLAN,
+            kind: type_code::PLAN,
             number: plan.so.as_ref().map(|n| n.n),
             issuer: Issuer::Body,
         };
@@ -194,7 +195,7 @@ impl Document for PlanDocument {
             noi_nhan: format.recipient_lines(&plan.noi_nhan),
         };
         Some(Draft {
-            key: "ke-hoach".into(),
+            file: None,
             // Undated, the plan stands at the start of its year.
             date: date.or_else(|| NaiveDate::from_ymd_opt(plan.nam, 1, 1))?,
             context,

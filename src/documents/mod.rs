@@ -42,11 +42,13 @@ pub trait Document {
     /// What gives one document of this kind, in the clerk's words.
     const ONE_PER: &'static str;
     const TEMPLATE: Template;
+    /// Where its documents go below the plan's folder of the output.
+    const OUTPUT: Output;
     /// Whether the body issues it with a number from its register (its
     /// draft then says how: `Draft::issuable`).
     const ISSUED: bool = false;
     /// The type's code in its number ("TTr" of "05-TTr/BTCTU"), for a kind
-    /// issued with a number. The codes themselves live in `format::kind`:
+    /// issued with a number. The codes themselves live in `format::type_code`:
     /// the loader, a stage below this one, checks a number's symbol too.
     const CODE: Option<&'static str> = None;
     /// Whether it cites the plan by number and date ("Thực hiện Kế hoạch số
@@ -65,20 +67,31 @@ pub trait Document {
 
 /// A document before rendering: where it goes, its date, its context.
 pub struct Draft<C> {
-    /// Below the plan's folder of the output folder, without `.pdf`.
-    pub key: String,
+    /// Its file in its kind's folder (`Output::Each`), without `.pdf`; none
+    /// for a kind with one document per plan.
+    pub file: Option<String>,
     pub date: NaiveDate,
     pub context: C,
     /// What the register needs, for a document the body issues.
     pub issuable: Option<Issuable>,
 }
 
+/// Where a kind's documents go below the plan's folder of the output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// One document per plan: its path, without `.pdf`.
+    One(&'static str),
+    /// A folder holding one document per source.
+    Each(&'static str),
+}
+
 /// A kind of document, as the table holds it.
-pub struct Kind {
+pub struct DocumentKind {
     pub name: &'static str,
     pub title: &'static str,
     pub one_per: &'static str,
     pub template: Template,
+    pub output: Output,
     /// Whether the body issues it with a number.
     pub issued: bool,
     /// The type's code in its number, for a kind issued with one.
@@ -88,12 +101,13 @@ pub struct Kind {
     pub plan: fn(&Records) -> Vec<Job>,
 }
 
-const fn kind<D: Document>() -> Kind {
-    Kind {
+const fn kind<D: Document>() -> DocumentKind {
+    DocumentKind {
         name: D::NAME,
         title: D::TITLE,
         one_per: D::ONE_PER,
         template: D::TEMPLATE,
+        output: D::OUTPUT,
         issued: D::ISSUED,
         code: D::CODE,
         cites_plan: D::CITES_PLAN,
@@ -102,11 +116,11 @@ const fn kind<D: Document>() -> Kind {
 }
 
 /// Every kind, in the order a build plans them.
-pub const KINDS: &[Kind] = &[
+pub const KINDS: &[DocumentKind] = &[
     kind::<ke_hoach::PlanDocument>(),
     kind::<dang_ky_tap_the::CollectiveForm>(),
     kind::<dang_ky_ca_nhan::PersonForm>(),
-    kind::<danh_sach_dang_ky::RegistrationList>(),
+    kind::<danh_sach_dang_ky::RegistrationListDocument>(),
     kind::<phieu_bau::Ballot>(),
     kind::<phieu_xet::Worksheet>(),
     kind::<bien_ban::Minutes>(),
@@ -115,7 +129,7 @@ pub const KINDS: &[Kind] = &[
     kind::<bao_cao_thanh_tich::AchievementReport>(),
     kind::<quyet_dinh::AwardDecision>(),
     kind::<giay_khen::Certificate>(),
-    kind::<bao_cao_ket_qua::YearReport>(),
+    kind::<bao_cao_ket_qua::YearReportDocument>(),
 ];
 
 /// What every kind's template shares: the Typst layout library each
@@ -139,8 +153,16 @@ fn plan_kind<D: Document>(records: &Records) -> Vec<Job> {
                 D::NAME
             );
             let context = serde_json::to_value(&draft.context).unwrap_or(serde_json::Value::Null);
+            let key = match (D::OUTPUT, &draft.file) {
+                (Output::Each(folder), Some(file)) => format!("{}/{folder}/{file}", records.name),
+                (Output::One(path), None) => format!("{}/{path}", records.name),
+                _ => {
+                    debug_assert!(false, "{}: a draft's file must fit its output", D::NAME);
+                    return None;
+                }
+            };
             Some(Job {
-                key: format!("{}/{}", records.name, draft.key),
+                key,
                 kind: D::NAME,
                 template: D::TEMPLATE.name,
                 format: records.plan.the_thuc,

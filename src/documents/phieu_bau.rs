@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, Common};
-use super::{Document, Draft, Reader, Template};
+use super::{Document, Draft, Output, Reader, Template};
 use crate::records::{Candidate, Records};
 use crate::ruleset;
 use crate::text::Id;
@@ -43,6 +43,7 @@ impl Document for Ballot {
     const TITLE: &'static str = "Phiếu bầu";
     const ONE_PER: &'static str = "mỗi cuộc họp (mỗi trang một phiếu)";
     const TEMPLATE: Template = template!("phieu-bau.typ.j2");
+    const OUTPUT: Output = Output::Each("phieu-bau");
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {
@@ -92,7 +93,7 @@ impl Document for Ballot {
                 .max(1),
         };
         Some(Draft {
-            key: format!("phieu-bau/{id}"),
+            file: Some(id.to_string()),
             date,
             context,
             issuable: None,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, Common};
-use super::{Document, Draft, Reader, Template};
+use super::{Document, Draft, Output, Reader, Template};
 use crate::check::{Stage, Verdict, citation, rule};
 use crate::records::{Candidate, Records};
 use crate::text::Id;
@@ -49,6 +49,7 @@ impl Document for Worksheet {
     const TITLE: &'static str = "Phiếu tổng hợp tiêu chuẩn của ứng viên";
     const ONE_PER: &'static str = "mỗi cuộc họp";
     const TEMPLATE: Template = template!("phieu-xet.typ.j2");
+    const OUTPUT: Output = Output::Each("phieu-xet");
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {
@@ -116,7 +117,7 @@ impl Document for Worksheet {
                 .collect(),
         };
         Some(Draft {
-            key: format!("phieu-xet/{id}"),
+            file: Some(id.to_string()),
             date: m.bat_dau.0.date(),
             context,
             issuable: None,

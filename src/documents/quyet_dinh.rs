@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, Common, NumberOf, SignerCtx};
-use super::{Document, Draft, Reader, Template};
+use super::{Document, Draft, Output, Reader, Template};
 use crate::amount::{figures, words};
-use crate::format::{RecipientLine, kind};
+use crate::format::{RecipientLine, type_code};
 use crate::records::{Candidate, Decision, Granted, Kind, Records};
 use crate::ruleset;
 use crate::text::{Id, Line};
@@ -139,13 +139,13 @@ pub fn number_of(r: &Reader, d: &Decision) -> (NumberOf<'static>, String) {
             .and_then(|s| crate::records::number::parse(s.as_str()).ok())
             .map(|n| n.n);
     let number = NumberOf {
-        kind: kind::DECISION,
+        kind: type_code::DECISION,
         number: n,
         issuer: Issuer::Body,
     };
     let shown = plan
         .the_thuc
-        .number(n, kind::DECISION, plan.co_quan.viet_tat.as_str());
+        .number(n, type_code::DECISION, plan.co_quan.viet_tat.as_str());
     (
         number,
         format!("số {shown} ngày {}", date_numeric(d.ngay.0)),
@@ -198,7 +198,8 @@ impl Document for AwardDecision {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi quyết định có `ban_hanh`";
     const TEMPLATE: Template = template!("quyet-dinh.typ.j2");
-    const CODE: Option<&'static str> = Some(kind::DECISION);
+    const OUTPUT: Output = Output::Each("quyet-dinh");
+    const CODE: Option<&'static str> = Some(type_code::DECISION);
     type Context<'a> = Context<'a>;
 
     fn sources(records: &Records) -> Vec<Id> {
@@ -221,7 +222,7 @@ impl Document for AwardDecision {
             let issuer = plan.issuer(p.issuer(plan));
             let number = format.number(
                 p.so.as_ref().map(|n| n.n),
-                kind::PROPOSAL,
+                type_code::PROPOSAL,
                 &issuer.abbreviation,
             );
             can_cu.push(format!(
@@ -294,7 +295,7 @@ impl Document for AwardDecision {
             noi_nhan: format.recipient_lines(&recipients),
         };
         Some(Draft {
-            key: format!("quyet-dinh/{id}"),
+            file: Some(id.to_string()),
             date: d.ngay.0,
             context,
             issuable: Some(issuable),

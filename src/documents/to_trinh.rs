@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, Common, NumberOf, SignerCtx};
-use super::{Document, Draft, Reader, Template};
+use super::{Document, Draft, Output, Reader, Template};
 use crate::format::RecipientLine;
-use crate::format::kind;
+use crate::format::type_code;
 use crate::records::{Candidate, Kind, Meeting, Records};
 use crate::ruleset;
 use crate::text::Id;
@@ -75,7 +75,8 @@ impl Document for Proposal {
     const ISSUED: bool = true;
     const ONE_PER: &'static str = "mỗi tờ trình";
     const TEMPLATE: Template = template!("to-trinh.typ.j2");
-    const CODE: Option<&'static str> = Some(kind::PROPOSAL);
+    const OUTPUT: Output = Output::Each("to-trinh");
+    const CODE: Option<&'static str> = Some(type_code::PROPOSAL);
     const CITES_PLAN: bool = true;
     type Context<'a> = Context<'a>;
 
@@ -145,7 +146,7 @@ impl Document for Proposal {
         let nguoi_ky = context::signer(r, signer);
         let issuer = p.issuer(plan);
         let number = NumberOf {
-            kind: kind::PROPOSAL,
+            kind: type_code::PROPOSAL,
             number: p.so.as_ref().map(|d| d.n),
             issuer,
         };
@@ -180,7 +181,7 @@ impl Document for Proposal {
             noi_nhan: format.recipient_lines(recipients),
         };
         Some(Draft {
-            key: format!("to-trinh/{id}"),
+            file: Some(id.to_string()),
             date: p.ngay.0,
             context,
             issuable: Some(issuable),

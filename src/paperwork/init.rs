@@ -189,19 +189,15 @@ fn plan_text(a: &Answers, head: &str) -> String {
 /// VS Code's YAML extension: each kind of record checked against its
 /// schema as the clerk types.
 fn editor_settings() -> String {
-    let globs = [
-        ("ke-hoach", "records/**/ke-hoach.yaml"),
-        ("tap-the", "records/**/tap-the/*.yaml"),
-        ("ca-nhan", "records/**/ca-nhan/*.yaml"),
-        ("cuoc-hop", "records/**/cuoc-hop/*.yaml"),
-        ("to-trinh", "records/**/to-trinh/*.yaml"),
-        ("quyet-dinh", "records/**/quyet-dinh/*.yaml"),
-        ("danh-sach-dang-ky", "records/**/danh-sach-dang-ky.yaml"),
-        ("bao-cao-ket-qua", "records/**/bao-cao-ket-qua.yaml"),
-    ];
-    let schemas: serde_json::Map<String, serde_json::Value> = globs
-        .iter()
-        .map(|(name, glob)| (format!("./schema/{name}.json"), serde_json::json!([glob])))
+    let schemas: serde_json::Map<String, serde_json::Value> = Kind::ALL
+        .into_iter()
+        .map(|kind| {
+            let glob = format!("records/**/{}", kind.glob());
+            (
+                format!("./schema/{}.json", kind.name()),
+                serde_json::json!([glob]),
+            )
+        })
         .collect();
     let settings = serde_json::json!({ "yaml.schemas": schemas });
     serde_json::to_string_pretty(&settings).unwrap_or_default() + "\n"

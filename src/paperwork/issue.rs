@@ -5,18 +5,17 @@
 //! rendering fails, and no file is ever overwritten.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use super::{Desk, PlanDocuments};
-use crate::check::{held_back, invalid_in};
+use super::Desk;
+use super::allot::{Allotted, allot, find, issuable_document};
 use crate::files::write_atomically;
-use crate::job::{Job, hash_bytes};
+use crate::job::{Issuable, hash_bytes};
 use crate::journal::{self, Journal};
-use crate::load::{self, REGISTER_FOLDER};
-use crate::records::{Entry, NumberSeries};
+use crate::load;
+use crate::records::Entry;
 use crate::render::{Engine, Templates};
 use crate::text::Date;
 
@@ -38,19 +37,6 @@ pub struct Issued {
     pub written: Vec<PathBuf>,
     /// What was done first about an issue a killed run had left.
     pub recovered: Option<String>,
-}
-
-/// What `issue` settled before writing anything: the number, its date, and
-/// where the archive and the register entry go (relative to the records
-/// folder).
-struct Allotted<'a> {
-    name: &'a str,
-    number: u32,
-    /// The number with its symbol: `05-TTr/BTCTU`.
-    shown: String,
-    date: NaiveDate,
-    archive: PathBuf,
-    entry_file: PathBuf,
 }
 
 /// The opening of a record `issue` writes for a document that had none.
@@ -80,15 +66,6 @@ fn set_key(text: &str, key: &str, value: &str) -> String {
     out
 }
 
-fn find<'a>(jobs: &'a [Job], name: &str) -> Result<&'a Job, Refusal> {
-    jobs.iter().find(|j| j.key == name).ok_or_else(|| {
-        format!(
-            "không có văn bản tên \"{name}\" trong bản ghi; tên văn bản là đường dẫn của nó trong \
-             thư mục ra, không có .pdf (xem tdkt list)"
-        )
-    })
-}
-
 /// A point of an issue's writes, for the tests that kill it there: with
 /// `TDKT_TEST_ABORT_AT=N` in its environment, tdkt aborts at point N as a
 /// killed process stops, with no clean-up of its own.
@@ -96,64 +73,6 @@ fn step(n: u32) {
     if std::env::var("TDKT_TEST_ABORT_AT").is_ok_and(|at| at == n.to_string()) {
         std::process::abort();
     }
-}
-
-/// The register entry's file: the number, the type and the document's whole
-/// name, so that two documents never share one (two plans' meetings of one
-/// id, two issuers' numbers) and two clerks who issue in their own clones
-/// merge into two files, never one; within 100 bytes, a long name cut and
-/// made unique by its hash.
-fn entry_file_name(number: u32, kind: &str, document: &str) -> String {
-    let slug: String = document
-        .chars()
-        .map(|c| if c == '/' { '.' } else { c })
-        .collect();
-    let head = format!("{number:03}-{}-", crate::words::id_from_name(kind));
-    let room = 100 - head.len() - ".yaml".len();
-    if slug.len() <= room {
-        return format!("{head}{slug}.yaml");
-    }
-    let hash = hash_bytes(document.as_bytes());
-    let cut = &slug[slug.len() - (room - 9)..];
-    format!("{head}{}-{cut}.yaml", &hash[..8])
-}
-
-/// The numbers of a series already given: by the register, and by the
-/// records of documents not in it (a decision numbered by hand, an issue
-/// whose register entry was lost) — each with where it is written. The
-/// number in the record of `issuing`, the document being issued, is its
-/// own, not another's.
-fn numbers_in_use(
-    desk: &Desk,
-    documents: &[PlanDocuments],
-    series: &NumberSeries,
-    issuing: &str,
-) -> BTreeMap<u32, String> {
-    let mut used: BTreeMap<u32, String> = desk
-        .register
-        .entries
-        .iter()
-        .filter(|(_, e)| desk.register.series_of(e) == *series)
-        .map(|(f, e)| (e.so, format!("sổ văn bản: {}", f.display())))
-        .collect();
-    for plan in documents {
-        for job in &plan.jobs {
-            let Some(issuable) = &job.issuable else {
-                continue;
-            };
-            let Some(n) = issuable.number else { continue };
-            let of =
-                desk.register
-                    .series(job.format, job.date.year(), &issuable.kind, &issuable.body);
-            let unregistered = desk.register.of(&job.key).next().is_none();
-            if of == *series && unregistered && job.key != issuing {
-                used.entry(n).or_insert_with(|| {
-                    format!("khóa `so` của {} ({})", issuable.record.display(), job.key)
-                });
-            }
-        }
-    }
-    used
 }
 
 pub fn issue(options: &Options) -> Result<Issued, Refusal> {
@@ -174,7 +93,6 @@ pub fn issue(options: &Options) -> Result<Issued, Refusal> {
 
 /// The issue, once the register is held.
 fn issue_held(options: &Options, name: &str, held: &journal::Held) -> Result<Issued, Refusal> {
-    let plan_name = name.split('/').next().unwrap_or_default();
     let root = &options.records;
     let desk = Desk::open(root, None);
     if let Some(p) = desk.repository.problems.first() {
@@ -189,93 +107,25 @@ fn issue_held(options: &Options, name: &str, held: &journal::Held) -> Result<Iss
         return Err("sổ văn bản có lỗi; hãy chạy tdkt check, sửa, rồi ban hành".into());
     }
     let documents = desk.documents();
-    let Some(docs) = documents.iter().find(|d| d.plan.name == plan_name) else {
-        return Err(format!("không có kế hoạch \"{plan_name}\""));
-    };
-    let plan = docs.plan;
-    if plan.loaded.records.is_none() {
-        return Err("bản ghi của kế hoạch chưa đọc được; hãy chạy tdkt check rồi sửa".into());
-    }
-    let job = find(&docs.jobs, name)?;
-    let Some(issuable) = &job.issuable else {
-        return Err(format!(
-            "{name} không phải văn bản cơ quan ban hành có số (chỉ những văn bản này được cấp số: {})",
-            crate::documents::issued_titles()
-        ));
-    };
-    if let Some((file, entry)) = desk.register.of(name).next() {
-        return Err(format!(
-            "{name} đã ban hành số {} ngày {} ({}); văn bản đã ban hành không ban hành lại — \
-             nếu cần sửa, hãy lập văn bản mới (đính chính hoặc thay thế)",
-            entry.so_ky_hieu,
-            entry.ngay.0.format("%d/%m/%Y"),
-            file.display()
-        ));
-    }
-    if let Some(files) = held_back(job, &invalid_in(&plan.loaded)) {
-        return Err(format!(
-            "{name} dựa vào bản ghi có lỗi: {files}; hãy sửa (tdkt check) rồi ban hành"
-        ));
-    }
-    let date = match (issuable.date_key, options.date) {
-        (None, Some(d)) if d != job.date => {
-            return Err(format!(
-                "ngày của {name} là ngày của sự việc nó ghi ({}); không đổi bằng --ngay",
-                job.date.format("%d/%m/%Y")
-            ));
-        }
-        (_, Some(d)) => d,
-        (_, None) => job.date,
-    };
-    let series = desk
-        .register
-        .series(job.format, date.year(), &issuable.kind, &issuable.body);
-    let used = numbers_in_use(&desk, &documents, &series, name);
-    let number = options
-        .number
-        .or(issuable.number)
-        .unwrap_or_else(|| used.keys().max().map_or(1, |n| n + 1));
-    if let Some(written) = used.get(&number) {
-        let how = match options.number {
-            Some(_) => "hãy để tdkt lấy số tiếp theo (bỏ --so) hoặc chọn số khác".to_owned(),
-            None => format!(
-                "số này ghi ở khóa `so` của {}: hãy bỏ khóa `so` trong tệp đó để tdkt lấy số tiếp \
-                 theo, hoặc ghi số khác",
-                issuable.record.display()
-            ),
-        };
-        return Err(format!(
-            "số {number} đã cấp năm {} ({written}); {how}",
-            date.year()
-        ));
-    }
-    let shown = job
-        .format
-        .number(Some(number), &issuable.kind, &issuable.body);
-    let archive = Desk::archive_path(plan, name);
-    let entry_file = Path::new(REGISTER_FOLDER)
-        .join(date.year().to_string())
-        .join(entry_file_name(number, &issuable.kind, name));
-    let allotted = Allotted {
-        name,
-        number,
-        shown,
-        date,
-        archive,
-        entry_file,
-    };
-    let kept = load::sources_of(&allotted.archive);
-    for file in [&allotted.archive, &kept, &allotted.entry_file] {
-        if fs::symlink_metadata(root.join(file)).is_ok() {
-            return Err(format!(
-                "{} đã có nhưng sổ văn bản không có mục nào cho nó; tdkt không ghi đè — nếu đó là \
-                 bản sót lại của một lần ban hành hỏng, hãy xóa nó (git status cho biết) rồi ban \
-                 hành lại",
-                file.display()
-            ));
-        }
-    }
+    let (plan, job, issuable) = issuable_document(&documents, &desk, name)?;
+    let allotted = allot(options, &desk, &documents, plan, (job, issuable), name)?;
+    write_issue(options, held, issuable, allotted)
+}
 
+/// Writes the number and date into the record, then the archive and the
+/// register entry, under a journal that undoes a failure or a kill.
+fn write_issue(
+    options: &Options,
+    held: &journal::Held,
+    issuable: &Issuable,
+    allotted: Allotted,
+) -> Result<Issued, Refusal> {
+    let root = &options.records;
+    let (name, date, kept) = (
+        allotted.name,
+        allotted.date,
+        load::sources_of(&allotted.archive),
+    );
     // Number and date into the record, then the document from the records
     // as they now are. A record a document may go without (the
     // registration list's) is written anew. The journal, written first,

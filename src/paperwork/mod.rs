@@ -3,6 +3,7 @@
 //! document with its state, verify where a PDF comes from, start next
 //! year's plan from this one's.
 
+mod allot;
 pub mod init;
 pub mod issue;
 pub mod list;

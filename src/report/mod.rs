@@ -149,7 +149,7 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
             report.loi_quyet_dinh.len()
         );
         for e in &report.loi_quyet_dinh {
-            let _ = writeln!(out, "  [{}] {}", e.rule, e.problem);
+            let _ = writeln!(out, "  [{}] {}", e.tieu_chi, e.problem);
         }
     }
     let _ = writeln!(out, "\nTiêu chí:");

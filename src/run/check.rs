@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use tdkt::{load, report};
 
 use super::emit;
-use crate::cli::{self, OutputFormat};
+use crate::cli::{self, TextOrJson};
 
-pub fn run(records: Option<PathBuf>, plan: Option<String>, format: OutputFormat) -> ExitCode {
+pub fn run(records: Option<PathBuf>, plan: Option<String>, format: TextOrJson) -> ExitCode {
     let records = cli::records_folder(records);
     // An issue a killed run left is finished or undone first: the
     // records are read as they then are.
@@ -17,8 +17,8 @@ pub fn run(records: Option<PathBuf>, plan: Option<String>, format: OutputFormat)
     let mut findings = report::Findings::of(&repository);
     findings.recovered(recovered);
     match format {
-        OutputFormat::Text => emit(&findings.text()),
-        OutputFormat::Json => emit(&format!("{}\n", findings.json())),
+        TextOrJson::Text => emit(&findings.text()),
+        TextOrJson::Json => emit(&format!("{}\n", findings.json())),
     }
     ExitCode::from(if findings.valid() { 0 } else { 1 })
 }

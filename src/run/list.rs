@@ -5,9 +5,9 @@ use std::process::ExitCode;
 use tdkt::paperwork::list;
 
 use super::emit;
-use crate::cli::{Folders, OutputFormat};
+use crate::cli::{Folders, TextOrJson};
 
-pub fn run(folders: Folders, plan: Option<String>, format: OutputFormat) -> ExitCode {
+pub fn run(folders: Folders, plan: Option<String>, format: TextOrJson) -> ExitCode {
     let (records, _) = folders.resolve();
     match tdkt::journal::recover(&records) {
         Ok(None) => {}
@@ -16,8 +16,8 @@ pub fn run(folders: Folders, plan: Option<String>, format: OutputFormat) -> Exit
     }
     let (listed, problems) = list::list(&records, plan.as_deref());
     match format {
-        OutputFormat::Text => emit(&list::text(&listed)),
-        OutputFormat::Json => emit(&format!(
+        TextOrJson::Text => emit(&list::text(&listed)),
+        TextOrJson::Json => emit(&format!(
             "{}\n",
             serde_json::to_string_pretty(&listed).unwrap_or_default()
         )),

@@ -157,7 +157,7 @@ pub fn message(e: &Value) -> String {
 /// tdkt with `args` and `--records RECORDS`, no standard input, its output
 /// captured: to spawn, or to give an environment first.
 pub fn tdkt_on(records: &Path, args: &[&str]) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_tdkt"));
+    let mut command = command();
     command
         .args(args)
         .arg("--records")
@@ -202,9 +202,22 @@ pub fn redate_the_issued_proposal(records: &Folder) {
     );
 }
 
-pub fn tdkt(args: &[&str]) -> Output {
+/// The tdkt binary under test, to be given its arguments, folder and
+/// environment: the one place the tests name it.
+pub fn command() -> Command {
     Command::new(env!("CARGO_BIN_EXE_tdkt"))
+}
+
+pub fn tdkt(args: &[&str]) -> Output {
+    command().args(args).output().expect("run tdkt")
+}
+
+/// tdkt with `args`, run in `dir` with no standard input.
+pub fn tdkt_in(dir: &Path, args: &[&str]) -> Output {
+    command()
         .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
         .output()
         .expect("run tdkt")
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::{Known, Refs};
-use crate::format::kind;
+use crate::format::type_code;
 use crate::records::{
     Decision, DocNumber, Kind, Meeting, Proposal, RegistrationList, Signer, YearReport,
 };
@@ -15,7 +15,7 @@ use crate::vocab::{Issuer, MeetingKind};
 use crate::words::date_numeric;
 
 pub(super) fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
-    known.number(refs, m.so.as_ref(), kind::MINUTES, m.issuer());
+    known.number(refs, m.so.as_ref(), type_code::MINUTES, m.issuer());
     for (field, id) in [("chu_tri", &m.chu_tri), ("thu_ky", &m.thu_ky)] {
         known.person(refs, field, id);
         if known.people.contains(id) && !known.council.contains(&id) {
@@ -114,7 +114,12 @@ pub(super) fn meeting_refs(known: &Known, refs: &mut Refs, m: &Meeting) {
 }
 
 pub(super) fn proposal_refs(known: &Known, refs: &mut Refs, p: &Proposal) {
-    known.number(refs, p.so.as_ref(), kind::PROPOSAL, p.issuer(known.plan));
+    known.number(
+        refs,
+        p.so.as_ref(),
+        type_code::PROPOSAL,
+        p.issuer(known.plan),
+    );
     let meeting = known.meetings.get(&p.cuoc_hop);
     match meeting.map(|m| m.loai) {
         Some(MeetingKind::YearEnd) => {}
@@ -202,7 +207,7 @@ pub(super) fn list_refs(
     year: i32,
     last: Option<(Date, &Path)>,
 ) {
-    let code = l.ky_hieu.as_ref().map_or(kind::LIST, |k| k.as_str());
+    let code = l.ky_hieu.as_ref().map_or(type_code::LIST, |k| k.as_str());
     own_paper_refs(
         known,
         refs,
@@ -265,7 +270,7 @@ pub(super) fn year_report_refs(
     own_paper_refs(
         known,
         refs,
-        (y.so.as_ref(), kind::REPORT),
+        (y.so.as_ref(), type_code::REPORT),
         y.nguoi_ky.as_ref(),
         y.noi_nhan.as_deref(),
     );
@@ -351,7 +356,7 @@ pub(super) fn decision_refs(known: &Known, refs: &mut Refs, d: &Decision) {
                 .map(|s| crate::records::number::parse(s.as_str()))
             {
                 Some(Err(why)) => refs.report("so", why),
-                Some(Ok(n)) => known.number(refs, Some(&n), kind::DECISION, Issuer::Body),
+                Some(Ok(n)) => known.number(refs, Some(&n), type_code::DECISION, Issuer::Body),
                 None => {}
             }
             known.signer(refs, "ban_hanh.nguoi_ky", &issuing.nguoi_ky);

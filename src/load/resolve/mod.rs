@@ -9,7 +9,7 @@ mod documents;
 mod plan_text;
 
 use super::{Files, Mended, Parsed};
-use crate::format::{Format, kind};
+use crate::format::{Format, type_code};
 use crate::locate::locate;
 use crate::problem::Problem;
 use crate::records::{Collective, DocNumber, Kind, Meeting, Person, Plan, Records, Signer};
@@ -153,7 +153,7 @@ impl<'a> Known<'a> {
 }
 
 fn plan_refs(known: &Known, refs: &mut Refs, p: &Plan) {
-    known.number(refs, p.so.as_ref(), kind::PLAN, Issuer::Body);
+    known.number(refs, p.so.as_ref(), type_code::PLAN, Issuer::Body);
     if !YEARS.contains(&p.nam) {
         refs.report(
             "nam",
@@ -280,6 +280,17 @@ pub(super) fn resolve(
     name: Option<&str>,
     problems: &mut Vec<Problem>,
 ) -> Option<Records> {
+    let Some(plan) = files.plans.first() else {
+        if !files.seen.contains_key(&Records::plan_id()) {
+            problems.push(Problem::new(
+                plan_file,
+                "",
+                "thiếu tệp kế hoạch; mọi bản ghi khác đều dựa vào nó (xem tdkt help records)",
+            ));
+        }
+        return None;
+    };
+    check_references(&files, plan, problems);
     let Files {
         plans,
         collectives,
@@ -290,83 +301,9 @@ pub(super) fn resolve(
         reports,
         decisions,
         seen,
-        mended,
+        ..
     } = files;
-    let Some(plan) = plans.into_iter().next() else {
-        if !seen.contains_key(&Records::plan_id()) {
-            problems.push(Problem::new(
-                plan_file,
-                "",
-                "thiếu tệp kế hoạch; mọi bản ghi khác đều dựa vào nó (xem tdkt help records)",
-            ));
-        }
-        return None;
-    };
-    {
-        let known = Known {
-            people: people.iter().map(|p| &p.id).collect(),
-            collectives: collectives.iter().map(|c| &c.id).collect(),
-            content_codes: plan.value.noi_dung.iter().map(|a| a.ma.as_str()).collect(),
-            council: plan
-                .value
-                .hoi_dong
-                .thanh_vien
-                .iter()
-                .map(|m| &m.nguoi)
-                .collect(),
-            meetings: meetings.iter().map(|m| (&m.id, &m.value)).collect(),
-            proposals: proposals.iter().map(|p| &p.id).collect(),
-            seen: &seen,
-            format: plan.value.the_thuc,
-            plan: &plan.value,
-        };
-        plan_refs(&known, &mut known.refs(&plan, problems), &plan.value);
-        for c in &collectives {
-            collective_refs(&known, &mut known.refs(c, problems), &c.value);
-        }
-        for p in &people {
-            person_refs(&known, &mut known.refs(p, problems), &p.value);
-        }
-        for m in &meetings {
-            meeting_refs(&known, &mut known.refs(m, problems), &m.value);
-        }
-        for p in &proposals {
-            proposal_refs(&known, &mut known.refs(p, problems), &p.value);
-        }
-        let registrations = collectives
-            .iter()
-            .filter_map(|c| Some((c.value.dang_ky.as_ref()?.ngay, c.file.as_path())))
-            .chain(
-                people
-                    .iter()
-                    .filter_map(|p| Some((p.value.dang_ky.as_ref()?.ngay, p.file.as_path()))),
-            );
-        let last = registrations.max_by_key(|(d, _)| *d);
-        for d in &decisions {
-            decision_refs(&known, &mut known.refs(d, problems), &d.value);
-        }
-        for l in &lists {
-            list_refs(
-                &known,
-                &mut known.refs(l, problems),
-                &l.value,
-                plan.value.nam,
-                last,
-            );
-        }
-        // What the report tells last: a meeting, a proposal, a decision.
-        let told = meetings
-            .iter()
-            .map(|m| (m.value.ket_thuc.0.date(), m.file.as_path()))
-            .chain(proposals.iter().map(|p| (p.value.ngay.0, p.file.as_path())))
-            .chain(decisions.iter().map(|d| (d.value.ngay.0, d.file.as_path())))
-            .max_by_key(|(d, _)| *d);
-        for y in &reports {
-            let refs = &mut known.refs(y, problems);
-            year_report_refs(&known, refs, &y.value, plan.value.nam, told);
-        }
-        problems.extend(mended_refs(&known, &mended));
-    }
+    let plan = plans.into_iter().next()?;
 
     let mut files_of = BTreeMap::new();
     let mut sources = BTreeMap::new();
@@ -405,6 +342,86 @@ pub(super) fn resolve(
         files: files_of,
         sources,
     })
+}
+
+/// Every name a record gives resolves to a record of the right kind; each
+/// that does not is a problem at its field.
+fn check_references(files: &Files, plan: &Parsed<Plan>, problems: &mut Vec<Problem>) {
+    let Files {
+        collectives,
+        people,
+        meetings,
+        proposals,
+        lists,
+        reports,
+        decisions,
+        seen,
+        mended,
+        ..
+    } = files;
+    let known = Known {
+        people: people.iter().map(|p| &p.id).collect(),
+        collectives: collectives.iter().map(|c| &c.id).collect(),
+        content_codes: plan.value.noi_dung.iter().map(|a| a.ma.as_str()).collect(),
+        council: plan
+            .value
+            .hoi_dong
+            .thanh_vien
+            .iter()
+            .map(|m| &m.nguoi)
+            .collect(),
+        meetings: meetings.iter().map(|m| (&m.id, &m.value)).collect(),
+        proposals: proposals.iter().map(|p| &p.id).collect(),
+        seen,
+        format: plan.value.the_thuc,
+        plan: &plan.value,
+    };
+    plan_refs(&known, &mut known.refs(&plan, problems), &plan.value);
+    for c in collectives {
+        collective_refs(&known, &mut known.refs(c, problems), &c.value);
+    }
+    for p in people {
+        person_refs(&known, &mut known.refs(p, problems), &p.value);
+    }
+    for m in meetings {
+        meeting_refs(&known, &mut known.refs(m, problems), &m.value);
+    }
+    for p in proposals {
+        proposal_refs(&known, &mut known.refs(p, problems), &p.value);
+    }
+    let registrations = collectives
+        .iter()
+        .filter_map(|c| Some((c.value.dang_ky.as_ref()?.ngay, c.file.as_path())))
+        .chain(
+            people
+                .iter()
+                .filter_map(|p| Some((p.value.dang_ky.as_ref()?.ngay, p.file.as_path()))),
+        );
+    let last = registrations.max_by_key(|(d, _)| *d);
+    for d in decisions {
+        decision_refs(&known, &mut known.refs(d, problems), &d.value);
+    }
+    for l in lists {
+        list_refs(
+            &known,
+            &mut known.refs(l, problems),
+            &l.value,
+            plan.value.nam,
+            last,
+        );
+    }
+    // What the report tells last: a meeting, a proposal, a decision.
+    let told = meetings
+        .iter()
+        .map(|m| (m.value.ket_thuc.0.date(), m.file.as_path()))
+        .chain(proposals.iter().map(|p| (p.value.ngay.0, p.file.as_path())))
+        .chain(decisions.iter().map(|d| (d.value.ngay.0, d.file.as_path())))
+        .max_by_key(|(d, _)| *d);
+    for y in reports {
+        let refs = &mut known.refs(y, problems);
+        year_report_refs(&known, refs, &y.value, plan.value.nam, told);
+    }
+    problems.extend(mended_refs(&known, mended));
 }
 
 /// Each parsed file gives its value to the map of its kind, and its text to
