@@ -146,79 +146,106 @@ pub fn qt_4(q: &dyn Query, d: &CouncilDecision, out: &mut Failures) {
             ),
         );
     }
-    let agree = |v: &Vote| q.agreement(meeting, v);
-    let threshold_of =
-        |id: &Id| ruleset::vote_threshold(q.plan(), meeting, q.candidate(id).as_ref());
-    let name_of = |id: &'_ Id| -> String {
-        q.candidate(id)
-            .map_or(id.as_str().to_owned(), |c| c.name().to_owned())
-    };
     for (i, v) in meeting.bieu_quyet.iter().enumerate() {
-        let name = name_of(&v.ung_vien);
-        let steps = [
-            (
-                v.dong_y,
-                v.phieu_hop_le,
-                "dong_y",
-                "số đồng ý",
-                "số phiếu hợp lệ",
-            ),
-            (
-                v.phieu_hop_le,
-                v.phieu_thu_ve,
-                "phieu_hop_le",
-                "số phiếu hợp lệ",
-                "số phiếu thu về",
-            ),
-            (
-                v.phieu_thu_ve,
-                v.phieu_phat_ra,
-                "phieu_thu_ve",
-                "số phiếu thu về",
-                "số phiếu phát ra",
-            ),
-            (
-                v.phieu_phat_ra,
-                present,
-                "phieu_phat_ra",
-                "số phiếu phát ra",
-                "số thành viên dự họp",
-            ),
-        ];
-        for (more, less, key, what, than) in steps {
-            if more > less {
-                out.add(
-                    Some(&v.ung_vien),
-                    format!("bieu_quyet[{i}].{key}"),
-                    format!("{name}: {what} ({more}) lớn hơn {than} ({less})"),
-                );
-            }
+        let name = name_of(q, &v.ung_vien);
+        ballots_add_up(v, i, present, &name, out);
+        if v.duoc_chon {
+            threshold_reached(q, meeting, (i, v), members, &name, out);
         }
-        let agreed = agree(v);
-        let (threshold, cited) = threshold_of(&v.ung_vien);
-        if v.duoc_chon && !threshold.is_met(agreed, members) {
-            let written = agreed - v.dong_y;
-            let with = if written > 0 {
-                format!(" (gồm {written} ý kiến bằng văn bản của thành viên vắng mặt)")
-            } else {
-                String::new()
-            };
+    }
+    no_tie_at_the_cut(q, d, members, out);
+}
+
+fn name_of(q: &dyn Query, id: &Id) -> String {
+    q.candidate(id)
+        .map_or(id.as_str().to_owned(), |c| c.name().to_owned())
+}
+
+/// Each figure of a vote at most the one it is counted from: agreeing ≤
+/// valid ≤ returned ≤ handed out ≤ members present.
+fn ballots_add_up(v: &Vote, i: usize, present: u32, name: &str, out: &mut Failures) {
+    let steps = [
+        (
+            v.dong_y,
+            v.phieu_hop_le,
+            "dong_y",
+            "số đồng ý",
+            "số phiếu hợp lệ",
+        ),
+        (
+            v.phieu_hop_le,
+            v.phieu_thu_ve,
+            "phieu_hop_le",
+            "số phiếu hợp lệ",
+            "số phiếu thu về",
+        ),
+        (
+            v.phieu_thu_ve,
+            v.phieu_phat_ra,
+            "phieu_thu_ve",
+            "số phiếu thu về",
+            "số phiếu phát ra",
+        ),
+        (
+            v.phieu_phat_ra,
+            present,
+            "phieu_phat_ra",
+            "số phiếu phát ra",
+            "số thành viên dự họp",
+        ),
+    ];
+    for (more, less, key, what, than) in steps {
+        if more > less {
             out.add(
-                                Some(&v.ung_vien),
-                format!("bieu_quyet[{i}].dong_y"),
-                format!(
-                    "Hội đồng chọn {name} với {agreed}/{members} ý kiến đồng ý{with}, chưa đạt {}{}",
-                    threshold.describe(),
-                    cited.map_or_else(String::new, |c| format!(" theo {c}"))
-                ),
+                Some(&v.ung_vien),
+                format!("bieu_quyet[{i}].{key}"),
+                format!("{name}: {what} ({more}) lớn hơn {than} ({less})"),
             );
         }
     }
-    // A tie at the cut: the quota is full and a candidate left out has as
-    // many votes as the last one chosen.
+}
+
+/// One chosen reaches the threshold of the date on the whole membership,
+/// counting absent members' written opinions.
+fn threshold_reached(
+    q: &dyn Query,
+    meeting: &Meeting,
+    (i, v): (usize, &Vote),
+    members: u32,
+    name: &str,
+    out: &mut Failures,
+) {
+    let agreed = q.agreement(meeting, v);
+    let (threshold, cited) =
+        ruleset::vote_threshold(q.plan(), meeting, q.candidate(&v.ung_vien).as_ref());
+    if threshold.is_met(agreed, members) {
+        return;
+    }
+    let written = agreed - v.dong_y;
+    let with = if written > 0 {
+        format!(" (gồm {written} ý kiến bằng văn bản của thành viên vắng mặt)")
+    } else {
+        String::new()
+    };
+    let by = cited.map_or_else(String::new, |c| format!(" theo {c}"));
+    out.add(
+        Some(&v.ung_vien),
+        format!("bieu_quyet[{i}].dong_y"),
+        format!(
+            "Hội đồng chọn {name} với {agreed}/{members} ý kiến đồng ý{with}, chưa đạt {}{by}",
+            threshold.describe()
+        ),
+    );
+}
+
+/// No tie at the cut: when the quota of a kind is full, no one left out
+/// who reaches the threshold has as many votes as the last one chosen.
+fn no_tie_at_the_cut(q: &dyn Query, d: &CouncilDecision, members: u32, out: &mut Failures) {
     let Some(quota) = quota(q, d.stage) else {
         return;
     };
+    let meeting = d.meeting;
+    let agree = |v: &Vote| q.agreement(meeting, v);
     for (kind, limit) in [
         (Kind::Collective, quota.tap_the),
         (Kind::Person, quota.ca_nhan),
@@ -234,15 +261,19 @@ pub fn qt_4(q: &dyn Query, d: &CouncilDecision, out: &mut Failures) {
         if of_kind(true).count() as u32 != limit {
             continue;
         }
-        for (i, v) in of_kind(false).filter(|(_, v)| {
-            agree(v) == last && threshold_of(&v.ung_vien).0.is_met(agree(v), members)
-        }) {
+        let reaches = |v: &Vote| {
+            let (threshold, _) =
+                ruleset::vote_threshold(q.plan(), meeting, q.candidate(&v.ung_vien).as_ref());
+            threshold.is_met(agree(v), members)
+        };
+        for (i, v) in of_kind(false).filter(|(_, v)| agree(v) == last && reaches(v)) {
             out.add(
-                                Some(&v.ung_vien),
+                Some(&v.ung_vien),
                 format!("bieu_quyet[{i}].dong_y"),
                 format!(
-                    "{} bằng phiếu ({last}) với người được chọn cuối cùng: hòa phiếu ở vị trí cuối, cần biểu quyết lại",
-                    name_of(&v.ung_vien)
+                    "{} bằng phiếu ({last}) với người được chọn cuối cùng: hòa phiếu ở vị trí cuối, \
+                     cần biểu quyết lại",
+                    name_of(q, &v.ung_vien)
                 ),
             );
         }

@@ -44,34 +44,7 @@ pub enum Command {
         format: TextOrJson,
     },
     /// Lập các văn bản (PDF) từ bản ghi hợp lệ: mọi văn bản, hay chỉ những văn bản cho tên
-    Build {
-        /// Chỉ lập những văn bản này: tên văn bản (xem tdkt list), thư mục của chúng (2020/dang-ky), tệp PDF trong thư mục ra, hay tệp bản ghi (mọi văn bản đọc nó)
-        #[arg(value_name = "VĂN_BẢN")]
-        documents: Vec<String>,
-        #[command(flatten)]
-        folders: Folders,
-        /// Chỉ lập văn bản của kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch (tên khác: --plan)
-        #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
-        plan: Option<String>,
-        /// Ghi cả mã Typst sinh ra cạnh mỗi PDF (để gỡ lỗi, so sánh với chương trình typst)
-        #[arg(long)]
-        emit_typ: bool,
-        /// Dùng mẫu văn bản trong thư mục này thay cho mẫu có sẵn
-        #[arg(long, value_name = "THƯ_MỤC")]
-        templates: Option<PathBuf>,
-        /// Lập lại mọi văn bản, kể cả văn bản không đổi
-        #[arg(long)]
-        force: bool,
-        /// Số luồng lập văn bản (mặc định: bằng số nhân)
-        #[arg(short, long, value_name = "SỐ")]
-        jobs: Option<usize>,
-        /// In tên từng văn bản được lập hoặc xóa
-        #[arg(short, long)]
-        verbose: bool,
-        /// Theo dõi: lập lại mỗi khi một bản ghi (hay mẫu của --templates) được lưu; Ctrl-C để dừng
-        #[arg(short, long)]
-        watch: bool,
-    },
+    Build(BuildArgs),
     /// Mở một văn bản bằng chương trình xem PDF của máy (lập nó trước nếu chưa có hay đã cũ)
     Open {
         /// Tên văn bản (xem tdkt list), tệp PDF, hay tệp bản ghi (mở mọi văn bản đọc nó)
@@ -148,35 +121,7 @@ pub enum Command {
         dir: Option<PathBuf>,
     },
     /// Lập một bản ghi mới để điền: cá nhân, tập thể (mã lập từ tên), cuộc họp Hội đồng, tờ trình
-    New {
-        /// Loại bản ghi
-        #[arg(value_enum, value_name = "LOẠI")]
-        kind: NewKind,
-        /// Họ và tên, hay tên tập thể; cuộc họp: lua-chon (lựa chọn đầu năm) hay cuoi-nam (bình xét cuối năm); tờ trình: không cần
-        #[arg(value_name = "TÊN")]
-        name: Option<String>,
-        /// Thư mục bản ghi (mặc định: records, ở thư mục hiện tại hay thư mục cha gần nhất có nó, như git)
-        #[arg(short, long, value_name = "THƯ_MỤC")]
-        records: Option<PathBuf>,
-        /// Kế hoạch (tên thư mục của nó); mặc định: kế hoạch cuối cùng
-        #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
-        plan: Option<String>,
-        /// Cá nhân: mã phòng (tệp tap-the/<mã>.yaml)
-        #[arg(long = "don-vi", value_name = "MÃ")]
-        unit: Option<String>,
-        /// Cá nhân: giới tính (mặc định: đoán theo tên đệm Thị, Văn)
-        #[arg(long = "gioi-tinh", value_enum, value_name = "GIỚI_TÍNH")]
-        gender: Option<NewGender>,
-        /// Cá nhân: chức vụ (mặc định: Chuyên viên)
-        #[arg(long = "chuc-vu", value_name = "CHỨC_VỤ")]
-        position: Option<String>,
-        /// Tập thể: mã cá nhân của trưởng phòng
-        #[arg(long = "truong-phong", value_name = "MÃ")]
-        head: Option<String>,
-        /// Cuộc họp, tờ trình: ngày, YYYY-MM-DD (mặc định: hôm nay)
-        #[arg(long = "ngay", value_name = "NGÀY", value_parser = iso_date)]
-        date: Option<chrono::NaiveDate>,
-    },
+    New(NewArgs),
     /// In trợ giúp của tdkt, của một lệnh, hay tài liệu: records (bản ghi), rules (tiêu chí), nam-cong-tac (một năm công tác)
     Help {
         /// Lệnh hay tài liệu cần xem
@@ -270,6 +215,69 @@ impl NewGender {
             NewGender::Nu => tdkt::vocab::Gender::Female,
         }
     }
+}
+
+/// What `tdkt new` is given.
+#[derive(Args)]
+pub struct NewArgs {
+    /// Loại bản ghi
+    #[arg(value_enum, value_name = "LOẠI")]
+    pub kind: NewKind,
+    /// Họ và tên, hay tên tập thể; cuộc họp: lua-chon (lựa chọn đầu năm) hay cuoi-nam (bình xét cuối năm); tờ trình: không cần
+    #[arg(value_name = "TÊN")]
+    pub name: Option<String>,
+    /// Thư mục bản ghi (mặc định: records, ở thư mục hiện tại hay thư mục cha gần nhất có nó, như git)
+    #[arg(short, long, value_name = "THƯ_MỤC")]
+    pub records: Option<PathBuf>,
+    /// Kế hoạch (tên thư mục của nó); mặc định: kế hoạch cuối cùng
+    #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
+    pub plan: Option<String>,
+    /// Cá nhân: mã phòng (tệp tap-the/<mã>.yaml)
+    #[arg(long = "don-vi", value_name = "MÃ")]
+    pub unit: Option<String>,
+    /// Cá nhân: giới tính (mặc định: đoán theo tên đệm Thị, Văn)
+    #[arg(long = "gioi-tinh", value_enum, value_name = "GIỚI_TÍNH")]
+    pub gender: Option<NewGender>,
+    /// Cá nhân: chức vụ (mặc định: Chuyên viên)
+    #[arg(long = "chuc-vu", value_name = "CHỨC_VỤ")]
+    pub position: Option<String>,
+    /// Tập thể: mã cá nhân của trưởng phòng
+    #[arg(long = "truong-phong", value_name = "MÃ")]
+    pub head: Option<String>,
+    /// Cuộc họp, tờ trình: ngày, YYYY-MM-DD (mặc định: hôm nay)
+    #[arg(long = "ngay", value_name = "NGÀY", value_parser = iso_date)]
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// What `tdkt build` is given.
+#[derive(Args)]
+pub struct BuildArgs {
+    /// Chỉ lập những văn bản này: tên văn bản (xem tdkt list), thư mục của chúng (2020/dang-ky), tệp PDF trong thư mục ra, hay tệp bản ghi (mọi văn bản đọc nó)
+    #[arg(value_name = "VĂN_BẢN")]
+    pub documents: Vec<String>,
+    #[command(flatten)]
+    pub folders: Folders,
+    /// Chỉ lập văn bản của kế hoạch này (tên thư mục của nó); mặc định: mọi kế hoạch (tên khác: --plan)
+    #[arg(long = "ke-hoach", alias = "plan", value_name = "TÊN")]
+    pub plan: Option<String>,
+    /// Ghi cả mã Typst sinh ra cạnh mỗi PDF (để gỡ lỗi, so sánh với chương trình typst)
+    #[arg(long)]
+    pub emit_typ: bool,
+    /// Dùng mẫu văn bản trong thư mục này thay cho mẫu có sẵn
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub templates: Option<PathBuf>,
+    /// Lập lại mọi văn bản, kể cả văn bản không đổi
+    #[arg(long)]
+    pub force: bool,
+    /// Số luồng lập văn bản (mặc định: bằng số nhân)
+    #[arg(short, long, value_name = "SỐ")]
+    pub jobs: Option<usize>,
+    /// In tên từng văn bản được lập hoặc xóa
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Theo dõi: lập lại mỗi khi một bản ghi (hay mẫu của --templates) được lưu; Ctrl-C để dừng
+    #[arg(short, long)]
+    pub watch: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

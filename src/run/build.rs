@@ -1,25 +1,24 @@
 //! `tdkt build`: the documents made (all, or those named), once or on every save.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use tdkt::{build, report};
 
 use super::emit;
-use crate::cli::Folders;
+use crate::cli::BuildArgs;
 
-#[allow(clippy::too_many_arguments)]
-pub fn run(
-    documents: Vec<String>,
-    folders: Folders,
-    plan: Option<String>,
-    emit_typ: bool,
-    templates: Option<PathBuf>,
-    force: bool,
-    jobs: Option<usize>,
-    verbose: bool,
-    watch: bool,
-) -> ExitCode {
+pub fn run(args: BuildArgs) -> ExitCode {
+    let BuildArgs {
+        documents,
+        folders,
+        plan,
+        emit_typ,
+        templates,
+        force,
+        jobs,
+        verbose,
+        watch,
+    } = args;
     let (records, out) = folders.resolve();
     let options = build::Options {
         plan,

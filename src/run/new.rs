@@ -1,25 +1,24 @@
 //! `tdkt new`: a record to fill in.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use tdkt::paperwork::new_record;
 
 use super::{emit, today};
-use crate::cli::{self, NewGender, NewKind};
+use crate::cli::{self, NewArgs, NewGender, NewKind};
 
-#[allow(clippy::too_many_arguments)]
-pub fn run(
-    kind: NewKind,
-    name: Option<String>,
-    records: Option<PathBuf>,
-    plan: Option<String>,
-    unit: Option<String>,
-    gender: Option<NewGender>,
-    position: Option<String>,
-    head: Option<String>,
-    date: Option<chrono::NaiveDate>,
-) -> ExitCode {
+pub fn run(args: NewArgs) -> ExitCode {
+    let NewArgs {
+        kind,
+        name,
+        records,
+        plan,
+        unit,
+        gender,
+        position,
+        head,
+        date,
+    } = args;
     let records = cli::records_folder(records);
     let request = new_record::Request {
         kind: match kind {
