@@ -33,15 +33,22 @@ macro_rules! vocabulary {
             }
         }
 
-        // The schema editors read: every code and every wording (the
-        // loader also takes them in any case).
+        // The schema editors read: every code and every wording to choose
+        // from, and, as the loader takes them, in any case.
         impl schemars::JsonSchema for $name {
             fn schema_name() -> std::borrow::Cow<'static, str> {
                 stringify!($name).into()
             }
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
                 let names: Vec<&str> = $name::ALL.iter().flat_map(|v| [v.code(), v.label()]).collect();
-                schemars::json_schema!({ "type": "string", "enum": names, "x-tdkt-mo-ta": $what })
+                let pattern = any_case(&names);
+                schemars::json_schema!({
+                    "anyOf": [
+                        { "type": "string", "enum": names },
+                        { "type": "string", "pattern": pattern }
+                    ],
+                    "x-tdkt-mo-ta": $what
+                })
             }
         }
 
@@ -51,6 +58,37 @@ macro_rules! vocabulary {
             }
         }
     };
+}
+
+/// A regular expression (ECMA, as JSON Schema takes it) matching any of
+/// `names` in any case, with spaces around: what `parse` accepts, short of
+/// decomposed (NFD) text, which the loader composes first.
+fn any_case(names: &[&str]) -> String {
+    let alternatives: Vec<String> = names
+        .iter()
+        .map(|name| {
+            name.chars()
+                .map(|c| {
+                    let (lower, upper): (String, String) =
+                        (c.to_lowercase().collect(), c.to_uppercase().collect());
+                    if lower == upper {
+                        regex_literal(c)
+                    } else {
+                        format!("[{lower}{upper}]")
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    format!("^\\s*(?:{})\\s*$", alternatives.join("|"))
+}
+
+fn regex_literal(c: char) -> String {
+    if "\\^$.|?*+()[]{}".contains(c) {
+        format!("\\{c}")
+    } else {
+        c.to_string()
+    }
 }
 
 fn fold(s: &str) -> String {

@@ -102,7 +102,7 @@ fn a_typo_is_refused_by_the_schema_as_by_the_loader() {
     let found = errors(person, &wrong);
     assert!(found.iter().any(|e| e.contains("/xep_loai")), "{found:#?}");
     let rating = &person["$defs"]["Rating"];
-    let names = rating["enum"].to_string();
+    let names = rating["anyOf"][0]["enum"].to_string();
     assert!(
         names.contains("hoan_thanh_xuat_sac") && names.contains("hoàn thành xuất sắc nhiệm vụ"),
         "{rating}"
@@ -111,4 +111,43 @@ fn a_typo_is_refused_by_the_schema_as_by_the_loader() {
     let described = |key: &str| person["properties"][key]["description"].clone();
     assert_eq!(described("nam_sinh"), "năm sinh");
     assert_eq!(described("ho_ten"), "họ và tên đầy đủ, không viết tắt");
+}
+
+/// #25.14: a wording the loader accepts in any case, the schema accepts too;
+/// a code that is none stays refused by both.
+#[test]
+fn the_schema_takes_a_wording_in_any_case_as_the_loader_does() {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    let schemas = schemas(dir.path());
+    let person = &schemas
+        .iter()
+        .find(|(n, _)| n == "ca-nhan")
+        .expect("ca-nhan")
+        .1;
+    let folder = Folder::small();
+    let file = "ca-nhan/tran-thi-binh.yaml";
+    let text = std::fs::read_to_string(folder.path().join(file)).expect("record");
+    for (written, accepted) in [
+        ("Hoàn thành xuất sắc nhiệm vụ", true),
+        ("HOÀN THÀNH XUẤT SẮC NHIỆM VỤ", true),
+        ("  Hoan_Thanh_Xuat_Sac ", true),
+        ("hoàn thành xuất sắc", false),
+        ("hoan.thanh.xuat.sac", false),
+    ] {
+        let edited = text.replace(
+            "xep_loai: hoan_thanh_xuat_sac",
+            &format!("xep_loai: \"{written}\""),
+        );
+        assert_ne!(edited, text);
+        let by_schema = errors(person, &edited).is_empty();
+        folder.write(file, &edited);
+        let check = tdkt(&["check", "--records", &folder.path().to_string_lossy()]);
+        let by_loader = !stdout(&check).contains("xep_loai");
+        assert_eq!(
+            (by_schema, by_loader),
+            (accepted, accepted),
+            "{written:?}: {}",
+            stdout(&check)
+        );
+    }
 }

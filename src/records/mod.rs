@@ -19,7 +19,6 @@ mod year_report;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-
 use crate::job::hash_bytes;
 use crate::problem::Problem;
 use crate::text::{Date, Id, Line};
