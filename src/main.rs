@@ -29,7 +29,8 @@ fn main() -> ExitCode {
             records,
             plan,
             format,
-        } => run::check::run(records, plan, format),
+            verbose,
+        } => run::check::run(records, plan, format, verbose),
         Command::Build(args) => run::build::run(args),
         Command::Open { document, folders } => run::open::run(document, folders),
         Command::Issue {

@@ -541,3 +541,26 @@ fn the_man_page_is_the_help_in_roff() {
         "init's options are listed"
     );
 }
+
+/// #25.12: a small body's check fits a screen — the rules named in one line,
+/// what each says and where it comes from behind `-v`.
+#[test]
+fn a_small_bodys_check_fits_a_screen_and_v_shows_each_rule() {
+    let folder = common::Folder::small();
+    let (code, short) = common::run_on(folder.path(), &["check"]);
+    assert_eq!(code, 0, "{short}");
+    let lines = short.lines().count();
+    assert!(lines <= 42, "{lines} lines:\n{short}");
+    assert!(
+        short.contains("Tiêu chí CHUNG-1, ND-1") && short.contains("tdkt check -v"),
+        "{short}"
+    );
+    assert!(!short.contains("đăng ký học tập và làm theo"), "{short}");
+    let (code, long) = common::run_on(folder.path(), &["check", "-v"]);
+    assert_eq!(code, 0, "{long}");
+    assert!(
+        long.lines()
+            .any(|l| l.starts_with("  CHUNG-1  đăng ký học tập và làm theo")),
+        "{long}"
+    );
+}

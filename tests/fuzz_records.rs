@@ -156,7 +156,7 @@ proptest! {
         }
         let repository = tdkt::load::repository(folder.path(), None);
         let findings = tdkt::report::Findings::of(&repository);
-        let _ = findings.text();
+        let _ = findings.text(true);
         let _ = findings.json();
     }
 }
@@ -215,7 +215,7 @@ proptest! {
         }
         let repository = tdkt::load::repository(folder.path(), None);
         let findings = tdkt::report::Findings::of(&repository);
-        let _ = findings.text();
+        let _ = findings.text(true);
         let json = findings.json();
         for p in &findings.problems {
             prop_assert!(

@@ -42,6 +42,9 @@ pub enum Command {
         /// Dạng kết quả: text (bảng) hoặc json
         #[arg(long, value_enum, default_value_t = TextOrJson::Text, value_name = "DẠNG")]
         format: TextOrJson,
+        /// In cả nội dung và căn cứ của từng tiêu chí
+        #[arg(short, long)]
+        verbose: bool,
     },
     /// Lập các văn bản (PDF) từ bản ghi hợp lệ: mọi văn bản, hay chỉ những văn bản cho tên
     Build(BuildArgs),

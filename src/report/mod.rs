@@ -68,7 +68,7 @@ pub fn valid(loaded: &Loaded, report: Option<&Report>) -> bool {
     loaded.problems.is_empty() && report.is_some_and(Report::ok)
 }
 
-pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
+pub fn text(loaded: &Loaded, report: Option<&Report>, verbose: bool) -> String {
     let mut out = String::new();
     if let Some(records) = &loaded.records {
         let _ = writeln!(
@@ -152,9 +152,18 @@ pub fn text(loaded: &Loaded, report: Option<&Report>) -> String {
             let _ = writeln!(out, "  [{}] {}", e.tieu_chi, e.problem);
         }
     }
-    let _ = writeln!(out, "\nTiêu chí:");
-    for r in &report.tieu_chi {
-        let _ = writeln!(out, "  {:<8} {} ({})", r.ma, r.noi_dung, r.nguon);
+    if verbose {
+        let _ = writeln!(out, "\nTiêu chí:");
+        for r in &report.tieu_chi {
+            let _ = writeln!(out, "  {:<8} {} ({})", r.ma, r.noi_dung, r.nguon);
+        }
+    } else {
+        let ids: Vec<&str> = report.tieu_chi.iter().map(|r| r.ma).collect();
+        let _ = writeln!(
+            out,
+            "\nTiêu chí {}: nội dung và căn cứ của từng tiêu chí xem bằng tdkt check -v",
+            ids.join(", ")
+        );
     }
     out
 }
@@ -265,8 +274,9 @@ impl<'a> Findings<'a> {
         self.own_problems().next().is_none() && self.plans().all(|(p, r)| valid(&p.loaded, r))
     }
 
-    /// The findings, for a clerk.
-    pub fn text(&self) -> String {
+    /// The findings, for a clerk; `verbose` adds what each rule says and
+    /// where it comes from.
+    pub fn text(&self, verbose: bool) -> String {
         let mut out = String::new();
         let own: Vec<&Problem> = self.own_problems().collect();
         if !own.is_empty() {
@@ -285,7 +295,7 @@ impl<'a> Findings<'a> {
             if many {
                 let _ = writeln!(out, "═══ KẾ HOẠCH {} ═══", plan.name);
             }
-            out.push_str(&text(&plan.loaded, report));
+            out.push_str(&text(&plan.loaded, report, verbose));
             if many {
                 let _ = writeln!(out, "{}\n", conclusion(&plan.loaded, report));
             }

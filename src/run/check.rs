@@ -8,7 +8,12 @@ use tdkt::{load, report};
 use super::emit;
 use crate::cli::{self, TextOrJson};
 
-pub fn run(records: Option<PathBuf>, plan: Option<String>, format: TextOrJson) -> ExitCode {
+pub fn run(
+    records: Option<PathBuf>,
+    plan: Option<String>,
+    format: TextOrJson,
+    verbose: bool,
+) -> ExitCode {
     let records = cli::records_folder(records);
     // An issue a killed run left is finished or undone first: the
     // records are read as they then are.
@@ -17,7 +22,7 @@ pub fn run(records: Option<PathBuf>, plan: Option<String>, format: TextOrJson) -
     let mut findings = report::Findings::of(&repository);
     findings.recovered(recovered);
     match format {
-        TextOrJson::Text => emit(&findings.text()),
+        TextOrJson::Text => emit(&findings.text(verbose)),
         TextOrJson::Json => emit(&format!("{}\n", findings.json())),
     }
     ExitCode::from(if findings.valid() { 0 } else { 1 })
