@@ -564,3 +564,34 @@ fn a_small_bodys_check_fits_a_screen_and_v_shows_each_rule() {
         "{long}"
     );
 }
+
+/// #25.13: `tdkt list` heads its columns.
+#[test]
+fn list_heads_its_columns() {
+    let folder = common::Folder::small();
+    let (code, text) = common::run_on(folder.path(), &["list"]);
+    assert_eq!(code, 0, "{text}");
+    let mut lines = text.lines();
+    let head: Vec<&str> = lines
+        .next()
+        .unwrap_or_default()
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        head,
+        ["VĂN BẢN", "LOẠI", "SỐ", "NGÀY", "TRẠNG THÁI"],
+        "{text}"
+    );
+    let first = lines.next().unwrap_or_default();
+    assert!(first.starts_with("2020/"), "{text}");
+    // Each column starts where its heading does.
+    let at = |line: &str, cell: &str| {
+        line.find(&format!("  {cell}"))
+            .map(|b| line[..b].chars().count())
+    };
+    let header = text.lines().next().unwrap_or_default();
+    assert_eq!(at(header, "LOẠI"), at(first, "dang-ky-tap-the"), "{text}");
+    assert_eq!(at(header, "NGÀY"), at(first, "27/02/2020"), "{text}");
+}

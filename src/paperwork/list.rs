@@ -108,17 +108,27 @@ pub fn list(records: &Path, plan: Option<&str>) -> (Vec<Listed>, Vec<String>) {
 
 /// The list, for a clerk: one line a document.
 pub fn text(listed: &[Listed]) -> String {
+    const HEADERS: [&str; 5] = ["VĂN BẢN", "LOẠI", "SỐ", "NGÀY", "TRẠNG THÁI"];
     let width = listed
         .iter()
         .map(|l| l.ten.chars().count())
+        .chain([HEADERS[0].chars().count()])
         .max()
         .unwrap_or(0);
     let kind_width = listed
         .iter()
         .map(|l| l.loai.chars().count())
+        .chain([HEADERS[1].chars().count()])
         .max()
         .unwrap_or(0);
     let mut out = String::new();
+    if !listed.is_empty() {
+        let [name, kind, number, date, status] = HEADERS;
+        let pad = " ".repeat(width - name.chars().count());
+        out.push_str(&format!(
+            "{name}{pad}  {kind:<kind_width$}  {number:<14}  {date:<10}  {status}\n"
+        ));
+    }
     for l in listed {
         let date = chrono::NaiveDate::parse_from_str(&l.ngay, "%Y-%m-%d")
             .map_or(l.ngay.clone(), |d| d.format("%d/%m/%Y").to_string());
