@@ -229,25 +229,40 @@ fn the_docs_are_built_in_and_messages_point_to_them() {
     assert!(!text.contains("docs/"), "{text}");
 }
 
-/// `tdkt new`: a record with its id made from the name, a suffix when the
-/// id is taken, every key a record needs, and `check` passing at once.
+/// `tdkt new`: a record with its id made from the name, every key a record
+/// needs, and `check` passing at once. A name already held is refused with
+/// the file that holds it (#25.9); `--trung` writes a second one, its id
+/// ending in -2.
 #[test]
 fn new_records_are_ready_to_check() {
     let folder = Folder::small();
     let root = folder.path().to_string_lossy().into_owned();
-    for _ in 0..2 {
-        let out = tdkt(&[
-            "new",
-            "ca-nhan",
-            "Nguyễn Thị Lan",
-            "-r",
-            &root,
-            "--don-vi",
-            "phong-a",
-        ]);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        assert!(stdout(&out).contains("giới tính \"nữ\" đoán theo tên đệm"));
-    }
+    let lan = [
+        "new",
+        "ca-nhan",
+        "Nguyễn Thị Lan",
+        "-r",
+        &root,
+        "--don-vi",
+        "phong-a",
+    ];
+    let out = tdkt(&lan);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("giới tính \"nữ\" đoán theo tên đệm"));
+    let first = folder.read("ca-nhan/nguyen-thi-lan.yaml");
+    let out = tdkt(&lan);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("đã có cá nhân này: ")
+            && said.contains("nguyen-thi-lan.yaml")
+            && said.contains("--trung"),
+        "{said}"
+    );
+    assert!(!folder.path().join("ca-nhan/nguyen-thi-lan-2.yaml").exists());
+    assert_eq!(folder.read("ca-nhan/nguyen-thi-lan.yaml"), first);
+    let out = tdkt(&[&lan[..], &["--trung"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let first = folder.read("ca-nhan/nguyen-thi-lan.yaml");
     assert!(first.contains("ho_ten: Nguyễn Thị Lan\n") && first.contains("gioi_tinh: nu\n"));
     assert!(first.contains("don_vi: phong-a\n"), "{first}");

@@ -250,6 +250,9 @@ pub struct NewArgs {
     /// Cuộc họp, tờ trình: ngày, YYYY-MM-DD (mặc định: hôm nay)
     #[arg(long = "ngay", value_name = "NGÀY", value_parser = iso_date)]
     pub date: Option<chrono::NaiveDate>,
+    /// Vẫn lập khi đã có bản ghi cùng tên (người khác trùng họ tên, cuộc họp thứ hai trong ngày): mã thêm -2
+    #[arg(long = "trung")]
+    pub again: bool,
 }
 
 /// What `tdkt build` is given.

@@ -267,6 +267,7 @@ pub fn init(dir: &Path, a: &Answers) -> Result<Vec<PathBuf>, String> {
         position: Some(capitalised(&a.chuc_vu.to_lowercase())),
         head: None,
         date: None,
+        again: false,
     };
     let person = new_record::new_record(&records, &request)?;
     written.push(PathBuf::from("records").join(person.file));

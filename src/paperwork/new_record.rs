@@ -27,6 +27,11 @@ pub struct Request {
     pub head: Option<String>,
     /// A meeting's or proposal's day.
     pub date: Option<chrono::NaiveDate>,
+    /// Write a second record where one of the same name exists (another
+    /// person of the same name, a second meeting that day): its id then
+    /// ends in `-2`. Without it, the existing file is named and nothing is
+    /// written.
+    pub again: bool,
 }
 
 /// What was written, for the clerk: the file, relative to the records
@@ -274,7 +279,22 @@ pub fn new_record(root: &Path, r: &Request) -> Result<Written, String> {
     if !Id::is_valid(&base) {
         return Err(format!("không lập được mã từ tên \"{name}\""));
     }
-    let id = free_id(&folder, base, new_meeting::id_folders(r.kind));
+    let kinds = new_meeting::id_folders(r.kind);
+    let existing = kinds
+        .iter()
+        .map(|k| plan.join(k.folder()).join(format!("{base}.yaml")))
+        .find(|file| root.join(file).exists());
+    if let (Some(file), false) = (existing, r.again) {
+        return Err(format!(
+            "đã có {} này: {}; tdkt không lập bản ghi thứ hai trùng tên. Nếu là cùng một {}, hãy \
+             sửa tệp ấy; nếu cần thêm một bản ghi nữa (người khác trùng họ tên, cuộc họp thứ hai \
+             trong ngày), chạy lại lệnh với --trung",
+            r.kind.label(),
+            file.display(),
+            r.kind.label()
+        ));
+    }
+    let id = free_id(&folder, base, kinds);
     let file = plan.join(r.kind.folder()).join(format!("{id}.yaml"));
     let text = format!("{}{text}", schema_line(root, &file));
     write_atomically(&root.join(&file), text.as_bytes()).map_err(|e| e.to_string())?;

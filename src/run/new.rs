@@ -18,6 +18,7 @@ pub fn run(args: NewArgs) -> ExitCode {
         position,
         head,
         date,
+        again,
     } = args;
     let records = cli::records_folder(records);
     let request = new_record::Request {
@@ -34,6 +35,7 @@ pub fn run(args: NewArgs) -> ExitCode {
         position,
         head,
         date: Some(date.unwrap_or_else(today)),
+        again,
     };
     match new_record::new_record(&records, &request) {
         Ok(done) => {
