@@ -610,3 +610,20 @@ fn list_heads_its_columns() {
     assert_eq!(at(header, "LOẠI"), at(first, "dang-ky-tap-the"), "{text}");
     assert_eq!(at(header, "NGÀY"), at(first, "27/02/2020"), "{text}");
 }
+
+/// #25.9: check says when two meetings of one kind fall on one day.
+#[test]
+fn two_meetings_of_one_kind_on_one_day_are_said() {
+    let folder = Folder::small();
+    let copy = folder.read("cuoc-hop/lua-chon.yaml");
+    folder.write("cuoc-hop/lua-chon-2.yaml", &copy);
+    let (_, text) = common::run_on(folder.path(), &["check"]);
+    assert!(
+        text.lines().any(|l| l
+            .contains("cuoc-hop/lua-chon-2.yaml: cùng ngày 10/03/2020 đã có cuộc họp lựa chọn")
+            && l.contains("(cuoc-hop/lua-chon.yaml)")),
+        "{text}"
+    );
+    let (_, alone) = common::run_on(Folder::small().path(), &["check"]);
+    assert!(!alone.contains("cùng ngày"), "{alone}");
+}

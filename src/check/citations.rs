@@ -1,9 +1,11 @@
 //! What the paperwork says of other papers: a "Căn cứ" line naming a
 //! decision, a decree or a plan without its number and date reads as a draft
 //! to the one who signs (Nghị định 30/2020, Phụ lục I, ô 6); a candidate put
-//! forward twice for one form would reach the body above twice.
+//! forward twice for one form would reach the body above twice; two meetings
+//! of one kind on one day are most likely one copied.
 
-use crate::records::Records;
+use crate::records::{Kind, Records};
+use crate::vocab::MeetingKind;
 
 /// The kinds of document a legal basis may cite.
 const CITED: &[&str] = &[
@@ -64,6 +66,31 @@ pub fn proposed_twice(records: &Records) -> Vec<String> {
                 None => {
                     seen.insert(key, id);
                 }
+            }
+        }
+    }
+    notes
+}
+
+/// One line per meeting held the same day as an earlier one of its kind: a
+/// record copied by mistake, or a second sitting the clerk should know the
+/// documents treat as its own.
+pub fn meetings_twice_a_day(records: &Records) -> Vec<String> {
+    let mut notes = Vec::new();
+    for kind in [MeetingKind::Selection, MeetingKind::YearEnd] {
+        let held = records.meetings_of(kind);
+        for pair in held.windows(2) {
+            let ((first, a), (second, b)) = (pair[0], pair[1]);
+            let day = b.bat_dau.0.date();
+            if a.bat_dau.0.date() == day {
+                notes.push(format!(
+                    "{}: cùng ngày {} đã có cuộc họp {} khác ({}); nếu đây là bản ghi chép trùng, \
+                     hãy bỏ một tệp — mỗi cuộc họp có phiếu và biên bản riêng",
+                    records.file_of(Kind::Meeting, second).display(),
+                    day.format("%d/%m/%Y"),
+                    kind.label(),
+                    records.file_of(Kind::Meeting, first).display()
+                ));
             }
         }
     }

@@ -236,6 +236,7 @@ impl<'a> Findings<'a> {
             notes.extend(blank_plan_citations(&plan.name, records));
             notes.extend(crate::check::citations::undated_bases(records));
             notes.extend(crate::check::citations::proposed_twice(records));
+            notes.extend(crate::check::citations::meetings_twice_a_day(records));
             reports.push(Some(crate::check::check(records)));
         }
         Findings {
