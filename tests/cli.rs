@@ -627,3 +627,82 @@ fn two_meetings_of_one_kind_on_one_day_are_said() {
     let (_, alone) = common::run_on(Folder::small().path(), &["check"]);
     assert!(!alone.contains("cùng ngày"), "{alone}");
 }
+
+/// #25.6: a new person's or unit's record carries the registration block to
+/// fill in — the plan's content areas and the titles as choices — and,
+/// uncommented, it is a registration `check` takes; a unit made with a head
+/// who had no unit becomes that head's `don_vi`.
+#[test]
+fn a_new_record_carries_its_registration_to_fill_in() {
+    let folder = Folder::small();
+    let root = folder.path().to_string_lossy().into_owned();
+    let new = |args: &[&str]| {
+        let out = tdkt(&[&["new"][..], args, &["-r", &root, "--ngay", "2020-03-05"]].concat());
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    new(&["ca-nhan", "Hoàng Văn Tư"]);
+    let said = new(&[
+        "tap-the",
+        "Phòng Hành chính",
+        "--truong-phong",
+        "hoang-van-tu",
+    ]);
+    assert!(
+        said.contains("đã ghi don_vi: phong-hanh-chinh vào"),
+        "{said}"
+    );
+    let person = folder.read("ca-nhan/hoang-van-tu.yaml");
+    assert!(person.contains("\ndon_vi: phong-hanh-chinh\n"), "{person}");
+    for (file, title) in [
+        (
+            "ca-nhan/hoang-van-tu.yaml",
+            "chien_si_thi_dua_co_so (Chiến sĩ thi đua cơ sở)",
+        ),
+        (
+            "tap-the/phong-hanh-chinh.yaml",
+            "tap_the_lao_dong_xuat_sac (Tập thể lao động xuất sắc)",
+        ),
+    ] {
+        let text = folder.read(file);
+        assert!(
+            text.contains("# dang_ky:\n#   ngay: 2020-03-05\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("#   #   2.2: Điển hình tiên tiến trong thực hiện nhiệm vụ chuyên môn"),
+            "{text}"
+        );
+        assert!(text.contains(title), "{text}");
+        // The clerk uncomments the block and writes the commitment.
+        let filled: String = text
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if l.starts_with("# dang_ky") || l.starts_with("#   ") => {
+                    rest.to_owned()
+                }
+                _ => l.to_owned(),
+            })
+            .map(|l| {
+                l.replace(
+                    "cam_ket:  # lời cam kết, như bản đăng ký ghi",
+                    "cam_ket: Hoàn thành tốt nhiệm vụ.",
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        folder.write(file, format!("{filled}\n"));
+    }
+    let (code, text) = common::run_on(folder.path(), &["check"]);
+    assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("Hoàng Văn Tư") && text.contains("Phòng Hành chính"),
+        "{text}"
+    );
+    let (_, listed) = common::run_on(folder.path(), &["list"]);
+    assert!(listed.contains("dang-ky/ca-nhan/hoang-van-tu"), "{listed}");
+    assert!(
+        listed.contains("dang-ky/tap-the/phong-hanh-chinh"),
+        "{listed}"
+    );
+}

@@ -10,7 +10,7 @@ use super::new_meeting;
 use crate::files::write_atomically;
 use crate::records::Kind;
 use crate::text::Id;
-use crate::vocab::Gender;
+use crate::vocab::{CollectiveTitle, Gender, PersonTitle};
 use crate::words::id_from_name;
 
 /// What `tdkt new` is asked to write.
@@ -162,7 +162,7 @@ fn person(r: &Request, folder: &Path, notes: &mut Vec<String>) -> Result<String,
             }
             format!("don_vi: {unit}\n")
         }
-        None => "# don_vi: <mã phòng>\n".to_owned(),
+        None => NO_UNIT.to_owned(),
     };
     Ok(format!(
         "# Cá nhân. Các khóa khác (dang_ky, xep_loai, sang_kien, danh_gia, thanh_tich…): tdkt help records.\n\
@@ -172,11 +172,69 @@ fn person(r: &Request, folder: &Path, notes: &mut Vec<String>) -> Result<String,
          # Chức vụ như văn bản ghi: Chuyên viên, Trưởng phòng, Phó Giám đốc Sở…\n\
          chuc_vu: {}\n\
          # Mã phòng (tệp tap-the/<mã>.yaml); lãnh đạo cơ quan không ghi.\n\
-         {unit}",
+         {unit}{}",
         scalar(&r.name),
         gender.code(),
-        scalar(&position)
+        scalar(&position),
+        registration(
+            r,
+            folder,
+            PersonTitle::ALL.iter().map(|t| (t.code(), t.label()))
+        )
     ))
+}
+
+/// The registration block to fill in, commented out until the person or
+/// unit registers: every key the loader asks for, the plan's content areas
+/// and the titles as choices, so a clerk writes values, not keys.
+fn registration<'a>(
+    r: &Request,
+    folder: &Path,
+    titles: impl Iterator<Item = (&'a str, &'a str)>,
+) -> String {
+    let plan = crate::load::repository(folder, None)
+        .plans
+        .into_iter()
+        .next()
+        .and_then(|p| p.loaded.records)
+        .map(|records| records.plan);
+    let titles: Vec<(&str, &str)> = titles.collect();
+    let mut out = String::from(
+        "\n# Đăng ký thi đua: khi đăng ký, bỏ dấu # ở đầu các dòng dưới (giữ thụt lề) và ghi giá trị.\n\
+         # dang_ky:\n",
+    );
+    let day = r.date.map_or_else(
+        || "YYYY-MM-DD".to_owned(),
+        |d| d.format("%Y-%m-%d").to_string(),
+    );
+    out.push_str(&format!("#   ngay: {day}\n"));
+    match plan.as_ref().map(|p| &p.noi_dung) {
+        Some(areas) if areas.is_empty() => {}
+        Some(areas) => {
+            out.push_str("#   # Mã các nội dung đăng ký của kế hoạch:\n");
+            for a in areas {
+                out.push_str(&format!("#   #   {}: {}\n", a.ma, a.ten));
+            }
+            let first = areas.first().map_or("", |a| a.ma.as_str());
+            out.push_str(&format!("#   noi_dung: [\"{first}\"]\n"));
+        }
+        None => out.push_str("#   noi_dung: [\"<mã nội dung của kế hoạch>\"]\n"),
+    }
+    let choices: Vec<String> = titles
+        .iter()
+        .map(|(code, label)| format!("{code} ({label})"))
+        .collect();
+    out.push_str(&format!("#   # Danh hiệu: {}.\n", choices.join(", ")));
+    out.push_str(&format!(
+        "#   danh_hieu: {}\n",
+        titles.first().map_or("", |(code, _)| code)
+    ));
+    out.push_str(
+        "#   # Đăng ký học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh: true hoặc false.\n\
+         #   lam_theo_bac: true\n\
+         #   cam_ket:  # lời cam kết, như bản đăng ký ghi\n",
+    );
+    out
 }
 
 fn collective(r: &Request, folder: &Path) -> Result<String, String> {
@@ -201,8 +259,13 @@ fn collective(r: &Request, folder: &Path) -> Result<String, String> {
          # Mã cá nhân của trưởng phòng (tệp ca-nhan/<mã>.yaml).\n\
          truong_phong: {head}\n\
          # Số cán bộ, công chức, người lao động của tập thể.\n\
-         so_thanh_vien: 1\n",
-        scalar(&r.name)
+         so_thanh_vien: 1\n{}",
+        scalar(&r.name),
+        registration(
+            r,
+            folder,
+            CollectiveTitle::ALL.iter().map(|t| (t.code(), t.label()))
+        )
     ))
 }
 
@@ -298,5 +361,37 @@ pub fn new_record(root: &Path, r: &Request) -> Result<Written, String> {
     let file = plan.join(r.kind.folder()).join(format!("{id}.yaml"));
     let text = format!("{}{text}", schema_line(root, &file));
     write_atomically(&root.join(&file), text.as_bytes()).map_err(|e| e.to_string())?;
+    if let (Kind::Collective, Some(head)) = (r.kind, &r.head) {
+        place_head(root, &plan, head, &id, &mut notes)?;
+    }
     Ok(Written { file, notes })
+}
+
+/// The line `tdkt new ca-nhan` writes for a person given no unit.
+const NO_UNIT: &str = "# don_vi: <mã phòng>\n";
+
+/// A new unit's head, made without a unit, belongs to it: the placeholder
+/// line `tdkt new ca-nhan` left becomes `don_vi`. A record whose line was
+/// edited since is left as the clerk wrote it.
+fn place_head(
+    root: &Path,
+    plan: &Path,
+    head: &str,
+    unit: &str,
+    notes: &mut Vec<String>,
+) -> Result<(), String> {
+    let file = plan
+        .join(Kind::Person.folder())
+        .join(format!("{head}.yaml"));
+    let path = root.join(&file);
+    let bytes = crate::read::read_bounded(&path, crate::load::guard::MAX_FILE_BYTES)
+        .map_err(|e| format!("{}: {e}", file.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    if !text.contains(NO_UNIT) {
+        return Ok(());
+    }
+    let placed = text.replacen(NO_UNIT, &format!("don_vi: {unit}\n"), 1);
+    write_atomically(&path, placed.as_bytes()).map_err(|e| e.to_string())?;
+    notes.push(format!("đã ghi don_vi: {unit} vào {}", file.display()));
+    Ok(())
 }
