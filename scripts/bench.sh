@@ -81,7 +81,7 @@ hyperfine --runs 5 --export-json "$WORK/rename.json" \
 # 4. Baseline: the typst program, one process per document, as many in
 #    parallel as cores, on the same sources and fonts.
 hyperfine --runs 2 --export-json "$WORK/typst.json" \
-  "xargs -P $CORES -n 1 '$TYPST' compile --input the-thuc=dang --input 'font=Liberation Serif' --root '$BASE' --font-path '$BASE/fonts' --ignore-system-fonts --pdf-standard a-2b < '$WORK/sources.txt'"
+  "xargs -P $CORES -n 1 '$TYPST' compile --input the-thuc=dang --input 'font=Liberation Serif' --root '$BASE' --font-path '$BASE/fonts' --ignore-system-fonts --pdf-standard a-2b --no-pdf-tags < '$WORK/sources.txt'"
 
 mean() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['mean'])" "$1"; }
 COLD=$(mean "$WORK/cold.json"); NOOP=$(mean "$WORK/noop.json"); ONE=$(mean "$WORK/one.json")

@@ -117,6 +117,7 @@ impl Summary {
 }
 
 pub fn build(options: &Options) -> Summary {
+    crate::render::limit_arenas();
     let started = Instant::now();
     let mut summary = Summary::default();
     run(options, &mut summary);

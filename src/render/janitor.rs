@@ -9,8 +9,8 @@ use std::time::Duration;
 /// Empties Typst's memo cache of what a long document no longer uses while
 /// it compiles. Typst keeps every intermediate result of a compilation until
 /// it ends, and for a list of thousands of table rows those results are most
-/// of the memory it takes: the province-sized registration list peaks at
-/// about 480 MB without a janitor and 255-270 MB with one (docs/benchmarks.md).
+/// of the memory it takes: the province-sized registration list peaked at
+/// about 480 MB without a janitor (docs/benchmarks.md).
 /// A result evicted and asked for again is recomputed, so the PDF is the same
 /// either way (tested); the cost is a little time. Stops when dropped.
 pub struct CacheJanitor {
@@ -21,14 +21,16 @@ pub struct CacheJanitor {
 
 impl CacheJanitor {
     /// The period the build uses for its large documents.
-    pub const PERIOD: Duration = Duration::from_millis(100);
+    pub const PERIOD: Duration = Duration::from_millis(50);
 
-    /// How many sweeps a result survives unused. With one, a result Typst
-    /// needed again a little later was now and then evicted first: 3 of 31
-    /// renders of the province-sized list took 3.9-4.4 s and 291-305 MB
-    /// instead of about 2.5 s and 240-250 MB. With two, none of 32 did
-    /// (253-270 MB).
-    const MAX_AGE: usize = 2;
+    /// How many sweeps a result survives unused. Too few and a result Typst
+    /// needs again a little later is evicted first and recomputed (at one
+    /// sweep of 100 ms, 3 of 31 renders of the province-sized list took
+    /// 3.9-4.4 s and 291-305 MB instead of 2.5 s and 240-250 MB); too many
+    /// and the cache holds more (four sweeps of 100 ms: 268-280 MB, eight:
+    /// 336-350 MB). Three of 50 ms: 228-232 MB for the list alone, against
+    /// 235-245 MB with two of 100 ms.
+    const MAX_AGE: usize = 3;
 
     /// Every `period`, evicts the results no compilation has used in the
     /// last `MAX_AGE` sweeps.
@@ -77,5 +79,21 @@ pub fn return_freed_memory() {
     // pools to the system; it reads and writes no memory of ours.
     unsafe {
         libc::malloc_trim(0);
+    }
+}
+
+/// At most two malloc arenas for the whole process. glibc gives each new
+/// thread an arena of its own, up to eight per core, and memory freed in one
+/// is never reused by another: after thousands of forms on two threads, the
+/// long list rendered on a third held 25 MB more than alone. With two, a
+/// province-sized build peaked at 241-255 MB instead of 258-311 MB (untagged
+/// PDFs, same machine), no slower; with one, at 241 MB but 25 % slower, the
+/// threads then waiting on one lock. Called before any thread starts.
+pub fn limit_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes the allocator's settings; it is called
+    // before the build starts its threads.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
     }
 }
