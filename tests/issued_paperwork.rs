@@ -261,10 +261,24 @@ fn new_plan_carries_people_and_leaves_the_year_behind() {
         person.contains("ho_ten: Ngô Văn Khải") && !person.contains("dang_ky"),
         "{person}"
     );
-    assert!(records.read("2022/ke-hoach.yaml").contains("nam: 2022"));
+    let plan = records.read("2022/ke-hoach.yaml");
+    assert!(plan.contains("nam: 2022"));
+    // #25.8: the subject moves with the year; check then has nothing to say
+    // of it, and says it when the subject names another year.
+    assert!(
+        plan.contains("\ntrich_yeu: xây dựng và nhân rộng điển hình tiên tiến năm 2022\n"),
+        "{plan}"
+    );
     assert!(!records.path().join("2022/cuoc-hop").exists());
     let (code, text) = run(&["check", "--ke-hoach", "2022"], records.path());
     assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("trường `trich_yeu`"), "{text}");
+    records.edit("2022/ke-hoach.yaml", "tiến năm 2022", "tiến năm 2021");
+    let (_, text) = run(&["check", "--ke-hoach", "2022"], records.path());
+    assert!(
+        text.contains("trường `trich_yeu` (\"xây dựng và nhân rộng điển hình tiên tiến năm 2021\") ghi năm 2021, nhưng kế hoạch là năm 2022"),
+        "{text}"
+    );
     let (code, text) = run(&["new-plan", "2021", "2022"], records.path());
     assert_eq!(code, 1, "{text}");
 }

@@ -96,3 +96,22 @@ pub fn meetings_twice_a_day(records: &Records) -> Vec<String> {
     }
     notes
 }
+
+/// A plan whose subject names years, none of them its own (a plan started
+/// from last year's with its subject unchanged): every document that cites
+/// it would print the wrong year.
+pub fn plan_subject_year(records: &Records) -> Vec<String> {
+    let plan = &records.plan;
+    let own = plan.nam.to_string();
+    let named: Vec<&str> = crate::words::years_in(plan.trich_yeu.as_str()).collect();
+    if named.is_empty() || named.contains(&own.as_str()) {
+        return Vec::new();
+    }
+    vec![format!(
+        "{}: trường `trich_yeu` (\"{}\") ghi năm {}, nhưng kế hoạch là năm {own} (`nam`); mọi văn \
+         bản trích kế hoạch sẽ in như vậy — hãy sửa một trong hai",
+        records.plan_file.display(),
+        plan.trich_yeu,
+        named.join(", ")
+    )]
+}

@@ -48,24 +48,52 @@ fn without(text: &str, keys: &[&str]) -> String {
     out
 }
 
-/// Sets the plan's year in its text.
-fn with_year(text: &str, year: i32) -> String {
-    text.lines()
-        .map(|l| {
+/// Sets the plan's year in its text, and moves the year its subject names
+/// (`trich_yeu: … năm 2020`) with it. Returns the text and the other lines,
+/// not comments, that still name the old year, for the clerk to read.
+fn with_year(text: &str, year: i32) -> (String, Vec<String>) {
+    let old = text
+        .lines()
+        .find_map(|l| l.strip_prefix("nam:"))
+        .map(|y| y.trim().to_owned());
+    let names_old = |l: &str| {
+        old.as_deref()
+            .is_some_and(|y| crate::words::years_in(l).any(|found| found == y))
+    };
+    let mut still = Vec::new();
+    let lines: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
             if l.starts_with("nam:") {
                 format!("nam: {year}")
+            } else if l.starts_with("trich_yeu:") {
+                match &old {
+                    Some(y) => crate::words::replace_year(l, y, &year.to_string()),
+                    None => l.to_owned(),
+                }
             } else {
+                if names_old(l) && !l.trim_start().starts_with('#') {
+                    still.push(format!("dòng {}: {}", i + 1, l.trim()));
+                }
                 l.to_owned()
             }
         })
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n"
+        .collect();
+    (lines.join("\n") + "\n", still)
+}
+
+/// What `new_plan` wrote, and the plan's lines that still name the old
+/// year (a legal basis may rightly; a date of the old year should move).
+pub struct Started {
+    /// Relative to the records folder.
+    pub files: Vec<PathBuf>,
+    pub still_old: Vec<String>,
 }
 
 /// Starts plan `to` (for `year`) from plan `from`, both folders of the
 /// records folder `root`; returns the files written, relative to `root`.
-pub fn new_plan(root: &Path, from: &str, to: &str, year: i32) -> Result<Vec<PathBuf>, String> {
+pub fn new_plan(root: &Path, from: &str, to: &str, year: i32) -> Result<Started, String> {
     if root.join(Kind::PLAN_FILE).is_file() {
         return Err(format!(
             "{} là thư mục của một kế hoạch; để giữ nhiều kế hoạch, hãy chuyển nó vào một thư mục \
@@ -92,6 +120,7 @@ pub fn new_plan(root: &Path, from: &str, to: &str, year: i32) -> Result<Vec<Path
         ));
     }
     let mut written = Vec::new();
+    let mut still_old = Vec::new();
     for (kind, keys) in YEAR_KEYS {
         let files: Vec<PathBuf> = if *kind == Kind::Plan {
             vec![PathBuf::from(Kind::PLAN_FILE)]
@@ -116,14 +145,19 @@ pub fn new_plan(root: &Path, from: &str, to: &str, year: i32) -> Result<Vec<Path
                     .map_err(|e| format!("{}: {e}", source.join(&file).display()))?;
             let mut text = without(&text, keys);
             if *kind == Kind::Plan {
-                text = with_year(&text, year);
+                let (moved, still) = with_year(&text, year);
+                text = moved;
+                still_old = still;
             }
             let rel = Path::new(to).join(&file);
             write_atomically(&root.join(&rel), text.as_bytes()).map_err(|e| e.to_string())?;
             written.push(rel);
         }
     }
-    Ok(written)
+    Ok(Started {
+        files: written,
+        still_old,
+    })
 }
 
 #[cfg(test)]

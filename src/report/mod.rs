@@ -237,6 +237,7 @@ impl<'a> Findings<'a> {
             notes.extend(crate::check::citations::undated_bases(records));
             notes.extend(crate::check::citations::proposed_twice(records));
             notes.extend(crate::check::citations::meetings_twice_a_day(records));
+            notes.extend(crate::check::citations::plan_subject_year(records));
             reports.push(Some(crate::check::check(records)));
         }
         Findings {

@@ -14,13 +14,22 @@ pub fn run(from: String, to: String, year: Option<i32>, folders: Folders) -> Exi
         return ExitCode::from(2);
     };
     match new_plan::new_plan(&records, &from, &to, year) {
-        Ok(files) => {
-            emit(&format!(
-                "Đã lập kế hoạch {to} từ {from}: {} tệp trong {}.\nHãy sửa {}/{to}/ke-hoach.yaml (trích yếu, số, ngày, chỉ tiêu), thêm người mới, xóa người đã chuyển đi, rồi chạy tdkt check.\n",
-                files.len(),
+        Ok(started) => {
+            let mut text = format!(
+                "Đã lập kế hoạch {to} từ {from}: {} tệp trong {}.\nHãy sửa {}/{to}/ke-hoach.yaml (số, ngày, chỉ tiêu), thêm người mới, xóa người đã chuyển đi, rồi chạy tdkt check.\n",
+                started.files.len(),
                 records.join(&to).display(),
                 records.display()
-            ));
+            );
+            if !started.still_old.is_empty() {
+                text.push_str(&format!(
+                    "Trích yếu đã chuyển sang năm {year}; những dòng sau của ke-hoach.yaml vẫn ghi năm của kế hoạch cũ, hãy xem lại:\n"
+                ));
+                for line in &started.still_old {
+                    text.push_str(&format!("  {line}\n"));
+                }
+            }
+            emit(&text);
             ExitCode::SUCCESS
         }
         Err(why) => {

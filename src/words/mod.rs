@@ -239,6 +239,33 @@ pub fn quotes_alternated(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The four-digit numbers of a text standing alone (not part of a longer
+/// number): the years it names.
+pub fn years_in(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+}
+
+/// `text` with each year `old` standing alone written `new`.
+pub fn replace_year(text: &str, old: &str, new: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    let flush = |digits: &mut String, out: &mut String| {
+        out.push_str(if digits == old { new } else { digits });
+        digits.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            flush(&mut digits, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut digits, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,6 +362,20 @@ mod tests {
         for (position, body, written) in cases {
             assert_eq!(head_of(position, body), written);
         }
+    }
+
+    #[test]
+    fn a_year_moves_only_where_it_stands_alone() {
+        assert_eq!(
+            replace_year(
+                "trich_yeu: thi đua năm 2021 (20210, 2021-2025)",
+                "2021",
+                "2022"
+            ),
+            "trich_yeu: thi đua năm 2022 (20210, 2022-2025)"
+        );
+        let years: Vec<&str> = years_in("Luật 2022, Nghị định 98/2023, số 12345").collect();
+        assert_eq!(years, ["2022", "2023"]);
     }
 
     #[test]
