@@ -434,6 +434,14 @@ fn a_new_body_starts_with_init_new_check_and_build() {
         std::fs::read_to_string(repo.path().join(".gitignore")).expect(".gitignore"),
         "/output/\n"
     );
+    // #25.7: the council by the body's whole name, not "… Khen thưởng Sở".
+    let plan = std::fs::read_to_string(repo.path().join("records/2025/ke-hoach.yaml"))
+        .or_else(|_| std::fs::read_to_string(repo.path().join("records/ke-hoach.yaml")))
+        .expect("the plan");
+    assert!(
+        plan.contains("\n  ten: Hội đồng Thi đua - Khen thưởng Sở Y tế\n"),
+        "{plan}"
+    );
     let check = run(&["check"]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
     for args in [

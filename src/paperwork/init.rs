@@ -143,8 +143,10 @@ impl Answers {
 /// The plan's text: every key the loader needs, the optional ones as
 /// comments saying what they do.
 fn plan_text(a: &Answers, head: &str) -> String {
-    let short = a.ten_goi.split_whitespace().next().unwrap_or("cơ quan");
     let v = |s: &str| scalar(s);
+    // The council is named by the whole body's name, not its first word:
+    // "Hội đồng Thi đua - Khen thưởng Phòng Giáo dục và Đào tạo huyện …".
+    let council = v(&format!("Hội đồng Thi đua - Khen thưởng {}", a.ten_goi));
     format!(
         "# Kế hoạch thi đua năm {nam} của {ten_goi}. Mọi khóa: tdkt help records.\n\
          co_quan:\n\
@@ -166,7 +168,7 @@ fn plan_text(a: &Answers, head: &str) -> String {
          # Không ghi tieu_chuan: mỗi danh hiệu theo tiêu chuẩn của luật.\n\
          # Chỉ tiêu, nếu kế hoạch đặt: chi_tieu: {{ cuoi_nam: {{ tap_the: 2, ca_nhan: 4 }} }}\n\
          hoi_dong:\n\
-         \x20 ten: Hội đồng Thi đua - Khen thưởng {short}\n\
+         \x20 ten: {council}\n\
          \x20 # Thêm các thành viên: {{ nguoi: <mã cá nhân>, vai_tro: pho_chu_tich | thu_ky | uy_vien }}\n\
          \x20 thanh_vien:\n\
          \x20   - {{ nguoi: {head}, vai_tro: chu_tich }}\n\
