@@ -376,7 +376,7 @@ fn check_references(files: &Files, plan: &Parsed<Plan>, problems: &mut Vec<Probl
         format: plan.value.the_thuc,
         plan: &plan.value,
     };
-    plan_refs(&known, &mut known.refs(&plan, problems), &plan.value);
+    plan_refs(&known, &mut known.refs(plan, problems), &plan.value);
     for c in collectives {
         collective_refs(&known, &mut known.refs(c, problems), &c.value);
     }
