@@ -92,7 +92,7 @@ pub struct Started {
 }
 
 /// Starts plan `to` (for `year`) from plan `from`, both folders of the
-/// records folder `root`; returns the files written, relative to `root`.
+/// records folder `root`.
 pub fn new_plan(root: &Path, from: &str, to: &str, year: i32) -> Result<Started, String> {
     if root.join(Kind::PLAN_FILE).is_file() {
         return Err(format!(
