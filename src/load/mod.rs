@@ -4,6 +4,7 @@
 //! words; [`resolve`] checks what records say of each other.
 
 mod explain;
+mod files;
 pub mod guard;
 mod mend;
 mod register;
@@ -22,7 +23,6 @@ use crate::problem::Problem;
 use crate::read;
 use crate::records::{Kind, Records};
 use crate::text::Id;
-use crate::words::in_words;
 use explain::explain;
 use mend::Mistake;
 pub use register::{
@@ -103,6 +103,7 @@ pub fn load(dir: &Path) -> Loaded {
 pub fn load_plan(root: &Path, plan_dir: &Path, name: Option<&str>) -> Loaded {
     let mut problems = Vec::new();
     let mut files = Files::default();
+    let mut admitted = Vec::new();
     // Hidden files and folders (.git, .github, .gitlab-ci.yml, editor
     // settings) belong to the repository, not to the records; the register
     // and the archive of issued documents are not a plan's records.
@@ -148,7 +149,19 @@ pub fn load_plan(root: &Path, plan_dir: &Path, name: Option<&str>) -> Loaded {
             continue;
         }
         let in_plan = path.strip_prefix(plan_dir).unwrap_or(path);
-        if let Err(found) = read_file(path, in_plan, &rel, &mut files) {
+        match files::admit(in_plan, &rel, &mut files) {
+            Ok((kind, id)) => admitted.push(files::Admitted {
+                path: path.to_path_buf(),
+                rel,
+                kind,
+                id,
+            }),
+            Err(found) => problems.extend(found),
+        }
+    }
+    // Reading and parsing each file is its own work: on every core.
+    for read in files::read_all(admitted) {
+        if let Err(found) = files::store(read, &mut files) {
             problems.extend(found);
         }
     }
@@ -165,112 +178,6 @@ fn kind_of(rel: &Path) -> Option<Kind> {
         return Kind::of_top_file(rel.to_str()?);
     }
     Kind::of_folder(parts.first()?.as_os_str().to_str()?)
-}
-
-fn read_file(
-    path: &Path,
-    in_plan: &Path,
-    rel: &Path,
-    files: &mut Files,
-) -> Result<(), Vec<Problem>> {
-    let kind = kind_of(in_plan).ok_or_else(|| {
-        let top: Vec<String> = Kind::TOP_FILES
-            .iter()
-            .map(|(file, kind)| format!("{} ({file})", kind.label()))
-            .collect();
-        let folders: Vec<String> = Kind::IN_FOLDERS
-            .iter()
-            .map(|k| format!("{}/", k.folder()))
-            .collect();
-        Problem::new(
-            rel,
-            "",
-            format!(
-                "không rõ đây là loại bản ghi nào; ở gốc thư mục chỉ có {}, các bản ghi khác đặt \
-                 trong thư mục {}",
-                in_words(&top, "và"),
-                in_words(&folders, "hoặc")
-            ),
-        )
-    })?;
-    let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-    if !Id::is_valid(stem) {
-        return Err(vec![Problem::new(
-            rel,
-            "",
-            format!(
-                "tên tệp là mã của bản ghi: {}; hãy đổi tên, ví dụ nguyen-thi-lan.yaml",
-                Id::rule()
-            ),
-        )]);
-    }
-    let id = Id(stem.to_owned());
-    if let Some((first, _)) = files.seen.get(&id) {
-        return Err(vec![Problem::new(
-            rel,
-            "",
-            format!(
-                "mã \"{id}\" trùng với tệp {}; mỗi bản ghi cần một tên tệp riêng",
-                first.display()
-            ),
-        )]);
-    }
-    files.seen.insert(id.clone(), (rel.to_path_buf(), kind));
-    let text = read_text(path, rel)?;
-    if text
-        .lines()
-        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-    {
-        return Err(vec![Problem::new(
-            rel,
-            "",
-            format!(
-                "tệp rỗng; hãy ghi nội dung bản ghi {} (xem tdkt help records)",
-                kind.label()
-            ),
-        )]);
-    }
-    guarded(text.as_str(), rel)?;
-    let rel = rel.to_path_buf();
-    let m = &mut files.mended;
-    match kind {
-        Kind::Plan => files.plans.push(parse(id, rel, text)?),
-        Kind::Collective => files
-            .collectives
-            .push(kept(parse(id, rel, text), m, |m| &mut m.collectives)?),
-        Kind::Person => files
-            .people
-            .push(kept(parse(id, rel, text), m, |m| &mut m.people)?),
-        Kind::Meeting => files
-            .meetings
-            .push(kept(parse(id, rel, text), m, |m| &mut m.meetings)?),
-        Kind::Proposal => files
-            .proposals
-            .push(kept(parse(id, rel, text), m, |m| &mut m.proposals)?),
-        Kind::RegistrationList => files.lists.push(parse(id, rel, text)?),
-        Kind::YearReport => files.reports.push(parse(id, rel, text)?),
-        Kind::Decision => files
-            .decisions
-            .push(kept(parse(id, rel, text), m, |m| &mut m.decisions)?),
-    }
-    Ok(())
-}
-
-/// A record read; or its problems, its mended self kept aside in `mended`
-/// (in the list `of` picks) for its references to be checked.
-fn kept<T>(
-    parsed: Result<Parsed<T>, Broken<T>>,
-    mended: &mut Mended,
-    of: impl FnOnce(&mut Mended) -> &mut Vec<Parsed<T>>,
-) -> Result<Parsed<T>, Vec<Problem>> {
-    parsed.map_err(|broken| {
-        if let Some(record) = broken.mended {
-            let fields = broken.problems.iter().map(|p| p.field.clone()).collect();
-            mended.fields.insert(record.file.clone(), fields);
-            of(mended).push(record);
-        }
-        broken.problems
-    })
 }
 
 /// A record's text: a real file (not a link), within the size limit, UTF-8,
