@@ -99,19 +99,23 @@ pub(super) fn read_all(admitted: Vec<Admitted>) -> Vec<Read> {
         .clamp(1, admitted.len().max(1));
     let next = AtomicUsize::new(0);
     let slots: Vec<Mutex<Option<Read>>> = admitted.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(file) = admitted.get(i) else { break };
-                    let read = read_one(file);
-                    if let Ok(mut slot) = slots[i].lock() {
-                        *slot = Some(read);
-                    }
-                }
-            });
+    let work = || {
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(file) = admitted.get(i) else { break };
+            let read = read_one(file);
+            if let Ok(mut slot) = slots[i].lock() {
+                *slot = Some(read);
+            }
         }
+    };
+    std::thread::scope(|scope| {
+        // Helpers that cannot start leave their share to this thread, which
+        // works too.
+        for _ in 1..threads {
+            let _ = std::thread::Builder::new().spawn_scoped(scope, work);
+        }
+        work();
     });
     slots
         .into_iter()
