@@ -434,6 +434,17 @@ fn a_new_body_starts_with_init_new_check_and_build() {
         std::fs::read_to_string(repo.path().join(".gitignore")).expect(".gitignore"),
         "/output/\n"
     );
+    // #25.7: in a repository, init refuses before asking anything — there
+    // and in a folder inside it.
+    for inside in [repo.path().to_path_buf(), repo.path().join("records/2025")] {
+        let again = common::tdkt_in(&inside, &["init"]);
+        assert_eq!(again.status.code(), Some(1));
+        let said = stderr(&again);
+        assert!(
+            said.contains("đây đã là kho bản ghi") && !said.contains("thiếu --"),
+            "{said}"
+        );
+    }
     // #25.7: the council by the body's whole name, not "… Khen thưởng Sở".
     let plan = std::fs::read_to_string(repo.path().join("records/2025/ke-hoach.yaml"))
         .or_else(|_| std::fs::read_to_string(repo.path().join("records/ke-hoach.yaml")))

@@ -222,6 +222,36 @@ fn readme(a: &Answers) -> String {
     )
 }
 
+/// Why `dir` cannot take a new repository, said before any question: it
+/// holds a `records/` folder, or a folder above it holds one with a plan (a
+/// repository is found from any folder inside it, as commands find it).
+pub fn refused_in(dir: &Path) -> Option<String> {
+    let dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let holds_a_plan = |records: &Path| {
+        records.join(Kind::PLAN_FILE).is_file()
+            || std::fs::read_dir(records).is_ok_and(|entries| {
+                entries
+                    .flatten()
+                    .any(|e| e.path().join(Kind::PLAN_FILE).is_file())
+            })
+    };
+    std::iter::once(dir.join("records"))
+        .filter(|records| records.exists())
+        .chain(
+            dir.ancestors()
+                .map(|d| d.join("records"))
+                .filter(|records| holds_a_plan(records)),
+        )
+        .next()
+        .map(|records| {
+            format!(
+                "{} đã có; đây đã là kho bản ghi (hay ở trong một kho): tdkt init không ghi đè, \
+                 không lập kho trong kho — hãy chạy ở một thư mục trống bên ngoài",
+                records.display()
+            )
+        })
+}
+
 /// Writes the new repository in `dir`; nothing when `dir` already holds
 /// records, or when any file it would write is there. Returns the files
 /// written, relative to `dir`.

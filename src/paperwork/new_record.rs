@@ -112,7 +112,7 @@ pub(super) fn scalar(value: &str) -> String {
 
 /// "Thị" names a woman and "Văn" a man, as Vietnamese middle names most
 /// often do; any other name needs `--gioi-tinh`.
-pub(super) fn gender_from(name: &str) -> Option<Gender> {
+pub fn gender_from(name: &str) -> Option<Gender> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let middle = words
         .get(1..words.len().saturating_sub(1))

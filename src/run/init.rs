@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tdkt::paperwork::init;
+use tdkt::paperwork::{init, new_record};
 
 use super::{asked, emit, today};
 use crate::cli::{InitAnswers, NewGender};
@@ -16,8 +16,22 @@ pub fn run(
 ) -> ExitCode {
     let given = answers.given();
     let dir = dir.unwrap_or_else(|| std::path::PathBuf::from("."));
+    if let Some(why) = init::refused_in(&dir) {
+        eprintln!("Không lập được kho bản ghi:\n  - {why}");
+        return ExitCode::from(1);
+    }
     let year = year.unwrap_or_else(|| chrono::Datelike::year(&today()));
-    let answers = init::Answers::from(asked(given), year, gender.map(NewGender::gender));
+    let answers = asked(given);
+    // A name whose gender tdkt cannot guess is asked about, not refused,
+    // when someone is at the keyboard.
+    let gender = gender.map(NewGender::gender).or_else(|| {
+        let head = answers[6].as_str();
+        if head.is_empty() || new_record::gender_from(head).is_some() {
+            return None;
+        }
+        ask_gender(head)
+    });
+    let answers = init::Answers::from(answers, year, gender);
     match answers.and_then(|a| init::init(&dir, &a)) {
         Ok(files) => {
             let mut text = String::new();
@@ -34,5 +48,23 @@ pub fn run(
             eprintln!("Không lập được kho bản ghi:\n  - {why}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The gender of `head`, asked at the keyboard; none without one, or when
+/// the answer is neither.
+fn ask_gender(head: &str) -> Option<tdkt::vocab::Gender> {
+    use std::io::{BufRead, IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return None;
+    }
+    eprint!("Giới tính của {head} (nam hoặc nu): ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut line);
+    match line.trim().to_lowercase().as_str() {
+        "nam" => Some(tdkt::vocab::Gender::Male),
+        "nu" | "nữ" => Some(tdkt::vocab::Gender::Female),
+        _ => None,
     }
 }
