@@ -580,7 +580,7 @@ fn the_man_page_is_the_help_in_roff() {
 /// what each says and where it comes from behind `-v`.
 #[test]
 fn a_small_bodys_check_fits_a_screen_and_v_shows_each_rule() {
-    let folder = common::Folder::small();
+    let folder = Folder::small();
     let (code, short) = common::run_on(folder.path(), &["check"]);
     assert_eq!(code, 0, "{short}");
     let lines = short.lines().count();
@@ -602,7 +602,7 @@ fn a_small_bodys_check_fits_a_screen_and_v_shows_each_rule() {
 /// #25.13: `tdkt list` heads its columns.
 #[test]
 fn list_heads_its_columns() {
-    let folder = common::Folder::small();
+    let folder = Folder::small();
     let (code, text) = common::run_on(folder.path(), &["list"]);
     assert_eq!(code, 0, "{text}");
     let mut lines = text.lines();

@@ -38,6 +38,16 @@ fn schema_for<'a>(schemas: &'a [(String, Value)], file: &Path) -> Option<&'a Val
         .map(|(_, s)| s)
 }
 
+/// The schema `tdkt schema` writes for a person's record.
+fn person_schema() -> Value {
+    let dir = tempfile::TempDir::new().expect("temp dir");
+    schemas(dir.path())
+        .into_iter()
+        .find(|(n, _)| n == "ca-nhan")
+        .expect("ca-nhan")
+        .1
+}
+
 fn errors(schema: &Value, yaml: &str) -> Vec<String> {
     let value: Value = serde_yaml::from_str(yaml).expect("YAML");
     let validator = jsonschema::validator_for(schema).expect("a valid schema");
@@ -81,13 +91,8 @@ fn every_example_record_is_valid_against_its_schema() {
 
 #[test]
 fn a_typo_is_refused_by_the_schema_as_by_the_loader() {
-    let dir = tempfile::TempDir::new().expect("temp dir");
-    let schemas = schemas(dir.path());
-    let person = &schemas
-        .iter()
-        .find(|(n, _)| n == "ca-nhan")
-        .expect("ca-nhan")
-        .1;
+    let person = person_schema();
+    let person = &person;
     let folder = Folder::small();
     folder.edit("ca-nhan/tran-thi-binh.yaml", "chuc_vu:", "chuc_vuu:");
     let text =
@@ -117,13 +122,8 @@ fn a_typo_is_refused_by_the_schema_as_by_the_loader() {
 /// a code that is none stays refused by both.
 #[test]
 fn the_schema_takes_a_wording_in_any_case_as_the_loader_does() {
-    let dir = tempfile::TempDir::new().expect("temp dir");
-    let schemas = schemas(dir.path());
-    let person = &schemas
-        .iter()
-        .find(|(n, _)| n == "ca-nhan")
-        .expect("ca-nhan")
-        .1;
+    let person = person_schema();
+    let person = &person;
     let folder = Folder::small();
     let file = "ca-nhan/tran-thi-binh.yaml";
     let text = std::fs::read_to_string(folder.path().join(file)).expect("record");

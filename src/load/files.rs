@@ -46,12 +46,10 @@ pub(super) fn admit(
     files: &mut Files,
 ) -> Result<(Kind, Id), Vec<Problem>> {
     let kind = kind_of(in_plan).ok_or_else(|| {
-        let top: Vec<String> = Kind::TOP_FILES
-            .iter()
-            .map(|(file, kind)| format!("{} ({file})", kind.label()))
+        let top: Vec<String> = Kind::top_files()
+            .map(|kind| format!("{} ({})", kind.label(), kind.top_file().unwrap_or_default()))
             .collect();
-        let folders: Vec<String> = Kind::IN_FOLDERS
-            .iter()
+        let folders: Vec<String> = Kind::in_folders()
             .map(|k| format!("{}/", k.folder()))
             .collect();
         vec![Problem::new(

@@ -80,8 +80,7 @@ pub fn repository(root: &Path, only: Option<&str>) -> Repository {
     }
     // A plan given a record kind's name (`new-plan 2020 ca-nhan`) makes the
     // folder look like one plan: every record would be misread.
-    let misnamed: Vec<String> = Kind::IN_FOLDERS
-        .iter()
+    let misnamed: Vec<String> = Kind::in_folders()
         .map(|k| k.folder())
         .filter(|f| {
             !root.join(Kind::PLAN_FILE).is_file() && root.join(f).join(Kind::PLAN_FILE).is_file()

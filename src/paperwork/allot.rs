@@ -25,6 +25,8 @@ pub(super) struct Allotted<'a> {
     pub shown: String,
     pub date: NaiveDate,
     pub archive: PathBuf,
+    /// The records' texts kept beside the archive (`load::sources_of`).
+    pub kept: PathBuf,
     pub entry_file: PathBuf,
 }
 
@@ -190,11 +192,11 @@ pub(super) fn allot<'a>(
         number,
         shown,
         date,
+        kept: load::sources_of(&archive),
         archive,
         entry_file,
     };
-    let kept = load::sources_of(&allotted.archive);
-    for file in [&allotted.archive, &kept, &allotted.entry_file] {
+    for file in [&allotted.archive, &allotted.kept, &allotted.entry_file] {
         if fs::symlink_metadata(root.join(file)).is_ok() {
             return Err(format!(
                 "{} đã có nhưng sổ văn bản không có mục nào cho nó; tdkt không ghi đè — nếu đó là \

@@ -121,11 +121,7 @@ fn write_issue(
     allotted: Allotted,
 ) -> Result<Issued, Refusal> {
     let root = &options.records;
-    let (name, date, kept) = (
-        allotted.name,
-        allotted.date,
-        load::sources_of(&allotted.archive),
-    );
+    let (name, date) = (allotted.name, allotted.date);
     // Number and date into the record, then the document from the records
     // as they now are. A record a document may go without (the
     // registration list's) is written anew. The journal, written first,
@@ -151,7 +147,7 @@ fn write_issue(
         truoc: before,
         sau: after.clone(),
         ban_luu: allotted.archive.clone(),
-        nguon: kept,
+        nguon: allotted.kept.clone(),
         muc: allotted.entry_file.clone(),
     })?;
     step(1);
@@ -182,6 +178,7 @@ fn write_issue(
         recovered: None,
     })
 }
+
 /// Renders the document from its records as they now are (number and date
 /// written in), archives it and writes its register entry.
 fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
@@ -191,6 +188,7 @@ fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
         shown,
         date,
         archive,
+        kept: sources_file,
         entry_file,
     } = allotted;
     let (name, number, date) = (*name, *number, *date);
@@ -259,16 +257,15 @@ fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
     let kept = format!(
         "# Bản ghi đã lập văn bản {name} khi ban hành (tdkt issue ghi); không sửa tay.\n{kept}"
     );
-    let sources_file = load::sources_of(archive);
     write_atomically(&root.join(archive), &pdf).map_err(|e| e.to_string())?;
     step(3);
-    write_atomically(&root.join(&sources_file), kept.as_bytes()).map_err(|e| e.to_string())?;
+    write_atomically(&root.join(sources_file), kept.as_bytes()).map_err(|e| e.to_string())?;
     step(4);
     write_atomically(&root.join(entry_file), yaml.as_bytes()).map_err(|e| e.to_string())?;
     step(5);
     Ok(vec![
         archive.to_owned(),
-        sources_file,
+        sources_file.to_owned(),
         entry_file.to_owned(),
     ])
 }
