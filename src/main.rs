@@ -50,7 +50,11 @@ fn main() -> ExitCode {
             year,
             folders,
         } => run::new_plan::run(from, to, year, folders),
-        Command::Verify { file, folders } => run::verify::run(file, folders),
+        Command::Verify {
+            file,
+            keep,
+            folders,
+        } => run::verify::run(file, keep, folders),
         Command::Init {
             dir,
             answers,

@@ -22,6 +22,7 @@ pub fn check(
     let mut numbers: BTreeMap<(NumberSeries, u32), Vec<&Path>> = BTreeMap::new();
     let mut documents: BTreeMap<&str, Vec<&Path>> = BTreeMap::new();
     let mut unscanned = 0;
+    let mut unsigned = 0;
     for (file, entry) in &register.entries {
         numbers
             .entry((register.series_of(entry), entry.so))
@@ -78,10 +79,24 @@ pub fn check(
                 ),
             )),
             Archived::Hash(_) if !kept_problems(file, entry, archive, &mut problems) => {}
-            Archived::Hash(_) if !archive.has(&crate::load::scan_of(&entry.ban_luu)) => {
-                unscanned += 1;
-            }
-            Archived::Hash(_) => {}
+            Archived::Hash(_) => match archive.signed_copy_holds(&entry.ban_luu, &entry.bam_tep) {
+                Some(true) => {}
+                Some(false) => problems.push(Problem::new(
+                    file,
+                    "ban_luu",
+                    format!(
+                        "bản ký số {} không phải văn bản đã ban hành số {} có thêm chữ ký (phần \
+                         đầu của nó khác bản lưu); tdkt verify {} nói rõ — hãy lấy lại bản đúng \
+                         từ git, hay bỏ nó rồi lưu lại bản ký bằng tdkt verify TỆP --luu",
+                        crate::load::signed_of(&entry.ban_luu).display(),
+                        entry.so_ky_hieu,
+                        crate::load::signed_of(&entry.ban_luu).display(),
+                    ),
+                )),
+                None if register.settings.ky_so => unsigned += 1,
+                None if !archive.has(&crate::load::scan_of(&entry.ban_luu)) => unscanned += 1,
+                None => {}
+            },
         }
     }
     // Said once, as a count: a reminder on every check, build and save of
@@ -91,6 +106,13 @@ pub fn check(
             "{unscanned} văn bản đã ban hành chưa có bản ký đã quét (tdkt list ghi \"đã ban hành\" \
              ở các văn bản ấy, \"đã lưu bản ký\" khi có); khi có bản quét, hãy lưu cạnh bản lưu, \
              cùng tên, đuôi .ban-ky.pdf"
+        ));
+    }
+    if unsigned > 0 {
+        notes.push(format!(
+            "{unsigned} văn bản đã ban hành chưa lưu bản ký số (cơ quan ký số: ky_so trong \
+             so-van-ban-di/cai-dat.yaml); ký bản lưu trong thư mục da-ban-hanh bằng chữ ký số, \
+             rồi chạy tdkt verify TỆP_ĐÃ_KÝ --luu để lưu cạnh bản lưu (đuôi .ky-so.pdf)"
         ));
     }
     let registered: BTreeSet<&Path> = register

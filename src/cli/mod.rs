@@ -100,6 +100,9 @@ pub enum Command {
         /// Tệp PDF
         #[arg(value_name = "TỆP")]
         file: PathBuf,
+        /// Khi tệp là văn bản đã ban hành đã ký số: lưu nó cạnh bản lưu (đuôi .ky-so.pdf)
+        #[arg(long = "luu")]
+        keep: bool,
         #[command(flatten)]
         folders: Folders,
     },

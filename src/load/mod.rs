@@ -26,7 +26,8 @@ use crate::text::Id;
 use explain::explain;
 use mend::Mistake;
 pub use register::{
-    Archive, Archived, Kept, read as read_register, read_kept, scan_of, sources_of,
+    Archive, Archived, Kept, issued_revision, read as read_register, read_kept, scan_of, signed_of,
+    sources_of,
 };
 pub use repository::{
     ARCHIVE_FOLDER, PlanLoaded, REGISTER_FOLDER, Repository, plan_name_refused, repository,

@@ -195,6 +195,35 @@ pub fn scan_of(archived: &Path) -> PathBuf {
     archived.with_extension("ban-ky.pdf")
 }
 
+/// Where the digitally signed copy of an archived PDF goes: beside it, same
+/// name, `.ky-so.pdf` (`tdkt verify TỆP --luu` puts it there).
+pub fn signed_of(archived: &Path) -> PathBuf {
+    archived.with_extension("ky-so.pdf")
+}
+
+/// The length of the document whose bytes hash to `hash` at the head of
+/// `pdf`, when `pdf` is it or it followed by the revisions a signer's
+/// software appends (each ends after a `%%EOF`, with or without its end of
+/// line).
+pub fn issued_revision(pdf: &[u8], hash: &str) -> Option<usize> {
+    let mut ends = Vec::new();
+    let mut from = 0;
+    while let Some(at) = pdf[from..].windows(5).position(|w| w == b"%%EOF") {
+        let end = from + at + 5;
+        ends.push(end);
+        let rest = &pdf[end..];
+        if rest.starts_with(b"\r\n") {
+            ends.push(end + 2);
+        } else if rest.starts_with(b"\n") || rest.starts_with(b"\r") {
+            ends.push(end + 1);
+        }
+        from = end;
+    }
+    ends.push(pdf.len());
+    ends.into_iter()
+        .find(|&end| crate::job::hash_bytes(&pdf[..end]) == hash)
+}
+
 /// Beside an issued document's archived PDF: the text of every record it
 /// was made from, as it was then (`tdkt issue` writes it). It proves what
 /// made the document, and tells a change of the records from a change of
@@ -242,6 +271,18 @@ impl Archive {
         }
     }
 
+    /// Whether the signed copy beside the archived PDF `archived` (see
+    /// [`signed_of`]) is the issued document (hashing to `hash`) followed by
+    /// what signers appended; None when there is none.
+    pub fn signed_copy_holds(&self, archived: &Path, hash: &str) -> Option<bool> {
+        let file = self.root.join(signed_of(archived));
+        match crate::read::read_bounded(&file, crate::read::MAX_PDF_BYTES) {
+            Err(crate::read::Unreadable::Missing) => None,
+            Ok(bytes) => Some(issued_revision(&bytes, hash).is_some()),
+            Err(_) => Some(false),
+        }
+    }
+
     /// The records' texts kept beside an archived PDF (see [`sources_of`]),
     /// or why they cannot be read.
     pub fn kept(&self, archived: &Path) -> Result<BTreeMap<PathBuf, String>, String> {
@@ -279,7 +320,9 @@ fn archive_files(root: &Path) -> Vec<PathBuf> {
             .flatten()
         {
             let name = entry.file_name().to_string_lossy();
-            let issued = name.ends_with(".pdf") && !name.ends_with(".ban-ky.pdf");
+            let issued = name.ends_with(".pdf")
+                && !name.ends_with(".ban-ky.pdf")
+                && !name.ends_with(".ky-so.pdf");
             if issued && !entry.file_type().is_dir() {
                 found.push(
                     entry

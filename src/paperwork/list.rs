@@ -1,5 +1,6 @@
 //! `tdkt list`: every document of the plans, with its number, date and
-//! state — draft, issued, signed scan archived, or not rendered and why.
+//! state — draft, issued, signed scan or digitally signed copy archived,
+//! or not rendered and why.
 
 use std::path::Path;
 
@@ -7,7 +8,7 @@ use serde::Serialize;
 
 use super::Desk;
 use crate::check::{held_back, invalid_in};
-use crate::load::scan_of;
+use crate::load::{scan_of, signed_of};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum State {
@@ -17,6 +18,9 @@ pub enum State {
     Issued,
     #[serde(rename = "da_luu_ban_ky")]
     Signed,
+    /// Its digitally signed copy kept beside it (`tdkt verify --luu`).
+    #[serde(rename = "da_ky_so")]
+    DigitallySigned,
     #[serde(rename = "chua_lap")]
     NotRendered,
 }
@@ -27,6 +31,7 @@ impl State {
             State::Draft => "dự thảo",
             State::Issued => "đã ban hành",
             State::Signed => "đã ban hành, đã lưu bản ký",
+            State::DigitallySigned => "đã ban hành, đã lưu bản ký số",
             State::NotRendered => "chưa lập",
         }
     }
@@ -76,7 +81,9 @@ pub fn list(records: &Path, plan: Option<&str>) -> (Vec<Listed>, Vec<String>) {
             if let Some((_, entry)) = desk.register.of(&job.key).next() {
                 item.so = Some(entry.so_ky_hieu.clone());
                 item.ngay = entry.ngay.0.format("%Y-%m-%d").to_string();
-                item.trang_thai = if records.join(scan_of(&entry.ban_luu)).exists() {
+                item.trang_thai = if records.join(signed_of(&entry.ban_luu)).exists() {
+                    State::DigitallySigned
+                } else if records.join(scan_of(&entry.ban_luu)).exists() {
                     State::Signed
                 } else {
                     State::Issued

@@ -11,6 +11,7 @@ mod new_meeting;
 pub mod new_plan;
 pub mod new_record;
 pub mod open;
+mod signed;
 pub mod verify;
 
 use std::path::PathBuf;

@@ -34,6 +34,11 @@ pub struct RegisterSettings {
     /// a year for each type.
     #[serde(default)]
     pub danh_so: Option<Series>,
+    /// The body signs its documents digitally: `check` then counts the
+    /// issued documents whose signed copy (`.ky-so.pdf`) is not kept yet,
+    /// instead of those without a signed scan.
+    #[serde(default)]
+    pub ky_so: bool,
 }
 
 /// One issued document, as the register keeps it.
