@@ -402,3 +402,85 @@ fn a_body_that_signs_digitally_is_told_what_is_not_kept_signed_yet() {
         "{text}"
     );
 }
+
+/// The kinds the body issues (numbered, signed for the body, sealed).
+const ISSUED_KINDS: [&str; 6] = [
+    "ke-hoach",
+    "danh-sach-dang-ky",
+    "bien-ban",
+    "to-trinh",
+    "quyet-dinh",
+    "bao-cao-ket-qua",
+];
+
+/// The largest vertical space on the signatures' page below a word in
+/// capitals (a signer's title) to the next word under it: the room left
+/// for a signature, with the words either side.
+fn signature_room(pdf: &Path) -> (f64, String, String) {
+    let words = common::pdf::words(pdf);
+    let page = words
+        .iter()
+        .rev()
+        .find(|w| w.text.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| w.page)
+        .expect("words");
+    let on_page: Vec<_> = words.iter().filter(|w| w.page == page).collect();
+    let mut best = (0.0, String::new(), String::new());
+    let title = |w: &&&common::pdf::Word| {
+        w.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !w.text.chars().any(char::is_lowercase)
+    };
+    for above in on_page.iter().filter(title) {
+        let below = on_page
+            .iter()
+            .filter(|w| w.y0 > above.y1 && w.x0 < above.x1 + 30.0 && w.x1 > above.x0 - 30.0)
+            .min_by(|a, b| a.y0.total_cmp(&b.y0));
+        if let Some(below) = below {
+            let gap = below.y0 - above.y1;
+            if gap > best.0 {
+                best = (gap, above.text.clone(), below.text.clone());
+            }
+        }
+    }
+    best
+}
+
+#[test]
+fn every_kind_the_body_issues_leaves_room_for_a_signature_image_and_a_seal() {
+    // 36 mm: a round seal at real size (docs/templates.md), in points.
+    let seal = 36.0 / 25.4 * 72.0;
+    let second = tempfile::TempDir::new().expect("temp dir");
+    let run = common::build(&common::second_body(), second.path());
+    assert!(run.status.success(), "{}", common::stdout(&run));
+    let mut seen = std::collections::BTreeSet::new();
+    for (records, out) in [
+        (example_records(), common::example_output().to_path_buf()),
+        (common::second_body(), second.path().to_path_buf()),
+    ] {
+        let (code, text) = run_on(&records, &["list", "--format", "json"]);
+        assert_eq!(code, 0, "{text}");
+        let list: Value = serde_json::from_str(&text).expect("list json");
+        for item in list.as_array().expect("a list") {
+            let kind = item["loai"].as_str().unwrap_or_default();
+            // Issued PDFs are archived as they were signed: never redrawn.
+            if !ISSUED_KINDS.contains(&kind) || item["trang_thai"] != "du_thao" {
+                continue;
+            }
+            let pdf = out.join(format!("{}.pdf", item["ten"].as_str().expect("name")));
+            let (room, above, below) = signature_room(&pdf);
+            assert!(
+                (seal..seal + 20.0).contains(&room),
+                "{}: {room:.0} pt between {above:?} and {below:?}, not the {seal:.0} pt of a seal",
+                pdf.display()
+            );
+            assert!(
+                above.chars().all(|c| !c.is_lowercase())
+                    && below.chars().skip(1).any(char::is_lowercase),
+                "{}: the room is between {above:?} and {below:?}, not a title and a name",
+                pdf.display()
+            );
+            seen.insert(kind.to_owned());
+        }
+    }
+    assert_eq!(seen.len(), ISSUED_KINDS.len(), "kinds seen: {seen:?}");
+}
