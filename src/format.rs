@@ -166,6 +166,14 @@ impl Format {
         }
     }
 
+    /// The chair's position as the register keeps who signed minutes.
+    pub fn chair_title(self) -> &'static str {
+        match self {
+            Format::Party => "Chủ trì",
+            Format::State => "Chủ tọa",
+        }
+    }
+
     /// A subject in the format's case: Party "về việc …" lower case, State
     /// capitalised.
     pub fn subject_case(self, text: &str) -> String {

@@ -47,6 +47,8 @@ pub struct Issuable {
     /// Its subject (*trích yếu*), as the register writes it.
     pub subject: String,
     pub signer: Option<String>,
+    /// The signer's position, as the register keeps it ("Phó Trưởng ban").
+    pub signer_title: Option<String>,
     pub recipients: Vec<String>,
     /// The record holding its number (and date), relative to the records
     /// folder.

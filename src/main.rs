@@ -50,6 +50,11 @@ fn main() -> ExitCode {
             year,
             folders,
         } => run::new_plan::run(from, to, year, folders),
+        Command::Register {
+            year,
+            folders,
+            format,
+        } => run::register::run(year, folders, format),
         Command::Verify {
             file,
             keep,

@@ -247,7 +247,8 @@ fn a_signed_issued_pdf_is_the_issued_document_with_its_signer_and_time_and_is_ke
         fs::read(&kept).expect("kept"),
         fs::read(&twice).expect("signed")
     );
-    // A signed copy of something else is never kept, nor kept over this one.
+    // Another document's signed copy is kept beside that document, never
+    // over this one's.
     let other = work.path().join("khac.pdf");
     sign(
         &records
@@ -269,6 +270,21 @@ fn a_signed_issued_pdf_is_the_issued_document_with_its_signer_and_time_and_is_ke
     );
     let (code, text) = run_on(records.path(), &["check"]);
     assert_eq!(code, 0, "{text}");
+    // The register book notes both.
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let (code, text) = run_on(
+        records.path(),
+        &["register", "2020", "--out", &out.path().to_string_lossy()],
+    );
+    assert_eq!(code, 0, "{text}");
+    let book = common::pdf::raw_text(&out.path().join("so-van-ban-di/2020.pdf"));
+    assert_eq!(book.matches("Đã ký số").count(), 2, "{book}");
+    assert!(
+        records
+            .path()
+            .join("2020/da-ban-hanh/dang-ky/danh-sach.ky-so.pdf")
+            .exists()
+    );
 }
 
 #[test]

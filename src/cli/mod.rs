@@ -81,6 +81,18 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TextOrJson::Text, value_name = "DẠNG")]
         format: TextOrJson,
     },
+    /// In sổ đăng ký văn bản đi của một năm (PDF để đóng quyển), hay các trường theo Phụ lục VI Nghị định 30/2020 (json)
+    #[command(name = "register", alias = "so-van-ban-di")]
+    Register {
+        /// Năm (mặc định: năm của văn bản ban hành gần nhất)
+        #[arg(value_name = "NĂM", value_parser = year)]
+        year: Option<i32>,
+        #[command(flatten)]
+        folders: Folders,
+        /// Dạng kết quả: text (ghi sổ PDF vào thư mục ra) hoặc json (các trường Phụ lục VI, ra màn hình)
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text, value_name = "DẠNG")]
+        format: TextOrJson,
+    },
     /// Lập thư mục kế hoạch mới từ kế hoạch cũ: mang theo cá nhân, tập thể, Hội đồng; bỏ những gì thuộc về một năm
     NewPlan {
         /// Kế hoạch cũ (tên thư mục), ví dụ 2020

@@ -178,7 +178,7 @@ impl Document for YearReportDocument {
             r,
             &number,
             &format!("Báo cáo {subject}"),
-            Some(nguoi_ky.ho_ten.clone()),
+            nguoi_ky.signed(),
             recipients.iter().map(|k| k.to_string()).collect(),
             (Kind::YearReport, &Records::top_id(Kind::YearReport)),
             Some("ngay"),

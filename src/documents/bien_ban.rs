@@ -243,7 +243,10 @@ impl Document for Minutes {
             r,
             &number,
             &subject,
-            Some(r.person_name(&m.chu_tri).to_owned()),
+            Some((
+                r.person_name(&m.chu_tri).to_owned(),
+                r.plan().the_thuc.chair_title().to_owned(),
+            )),
             Vec::new(),
             (Kind::Meeting, id),
             None,

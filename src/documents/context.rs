@@ -118,6 +118,16 @@ pub struct SignerCtx {
     tham_quyen: Option<String>,
     chuc_vu: String,
     pub ho_ten: String,
+    /// The position as the record writes it, for the register.
+    #[serde(skip)]
+    pub position: String,
+}
+
+impl SignerCtx {
+    /// Who signs, as the register keeps it: name and position.
+    pub fn signed(&self) -> Option<(String, String)> {
+        Some((self.ho_ten.clone(), self.position.clone()))
+    }
 }
 
 pub fn signer(r: &Reader, signer: &Signer) -> SignerCtx {
@@ -147,6 +157,7 @@ pub fn signer(r: &Reader, signer: &Signer) -> SignerCtx {
         },
         chuc_vu: signer.chuc_vu.as_str().to_uppercase(),
         ho_ten: r.person_name(&signer.nguoi).to_owned(),
+        position: signer.chuc_vu.as_str().to_owned(),
     }
 }
 
@@ -254,7 +265,7 @@ pub fn issuable(
     r: &Reader,
     number: &NumberOf,
     subject: &str,
-    signer: Option<String>,
+    signer: Option<(String, String)>,
     recipients: Vec<String>,
     record: (RecordKind, &Id),
     date_key: Option<&'static str>,
@@ -269,7 +280,8 @@ pub fn issuable(
             .map(|n| plan.the_thuc.number(Some(n), number.kind, &body)),
         body,
         subject: plan.the_thuc.subject_case(subject),
-        signer,
+        signer_title: signer.as_ref().map(|(_, title)| title.clone()),
+        signer: signer.map(|(name, _)| name),
         recipients,
         record: r.file_of(record.0, record.1),
         date_key,

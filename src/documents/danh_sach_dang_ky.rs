@@ -182,7 +182,7 @@ impl Document for RegistrationListDocument {
             r,
             &number,
             &format!("Danh sách {subject}"),
-            Some(nguoi_ky.ho_ten.clone()),
+            nguoi_ky.signed(),
             recipients.iter().map(|k| k.to_string()).collect(),
             (
                 Kind::RegistrationList,

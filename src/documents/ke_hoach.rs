@@ -176,7 +176,7 @@ impl Document for PlanDocument {
             r,
             &number,
             &subject,
-            Some(nguoi_ky.ho_ten.clone()),
+            nguoi_ky.signed(),
             plan.noi_nhan.iter().map(|k| k.to_string()).collect(),
             (Kind::Plan, id),
             Some("ngay"),

@@ -136,9 +136,16 @@ pub const KINDS: &[DocumentKind] = &[
 /// imports, and the minijinja macros that write its calls alike.
 pub const SHARED: [Template; 2] = [template!("the-thuc.typ"), template!("chung.typ.j2")];
 
+/// The templates of what the body keeps rather than issues: the register
+/// book of a year (`tdkt so-van-ban-di`).
+pub const BOOKS: [Template; 1] = [template!("so-van-ban-di.typ.j2")];
+
 /// Every template: the shared ones, then each kind's.
 pub fn templates() -> impl Iterator<Item = Template> {
-    SHARED.into_iter().chain(KINDS.iter().map(|k| k.template))
+    SHARED
+        .into_iter()
+        .chain(KINDS.iter().map(|k| k.template))
+        .chain(BOOKS)
 }
 
 fn plan_kind<D: Document>(records: &Records) -> Vec<Job> {

@@ -263,7 +263,7 @@ impl Document for AwardDecision {
             r,
             &number,
             &subject,
-            Some(nguoi_ky.ho_ten.clone()),
+            nguoi_ky.signed(),
             recipients.iter().map(|k| k.to_string()).collect(),
             (Kind::Decision, id),
             Some("ngay"),

@@ -154,7 +154,7 @@ impl Document for Proposal {
             r,
             &number,
             &subject,
-            Some(nguoi_ky.ho_ten.clone()),
+            nguoi_ky.signed(),
             p.kinh_gui
                 .iter()
                 .chain(recipients)

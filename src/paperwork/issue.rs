@@ -236,6 +236,7 @@ fn finish(root: &Path, allotted: &Allotted) -> Result<Vec<PathBuf>, Refusal> {
         van_ban: name.to_owned(),
         trich_yeu: issuable.subject.clone(),
         nguoi_ky: issuable.signer.clone(),
+        chuc_vu_nguoi_ky: issuable.signer_title.clone(),
         noi_nhan: issuable.recipients.clone(),
         ban_luu: archive.to_owned(),
         bam_noi_dung: job.content_hash(&context),

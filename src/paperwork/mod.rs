@@ -11,6 +11,7 @@ mod new_meeting;
 pub mod new_plan;
 pub mod new_record;
 pub mod open;
+pub mod register_book;
 mod signed;
 pub mod verify;
 

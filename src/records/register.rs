@@ -59,6 +59,10 @@ pub struct Entry {
     pub trich_yeu: String,
     #[serde(default)]
     pub nguoi_ky: Option<String>,
+    /// The signer's position ("Phó Trưởng ban"); entries written before
+    /// tdkt kept it have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chuc_vu_nguoi_ky: Option<String>,
     #[serde(default)]
     pub noi_nhan: Vec<String>,
     /// The PDF as issued, relative to the records folder.

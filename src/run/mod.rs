@@ -10,6 +10,7 @@ pub mod list;
 pub mod new;
 pub mod new_plan;
 pub mod open;
+pub mod register;
 pub mod schema;
 pub mod verify;
 

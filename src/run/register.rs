@@ -1,0 +1,62 @@
+//! `tdkt register [NĂM]`: the year's register book as a PDF, or its
+//! entries with the fields of Phụ lục VI.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use tdkt::paperwork::{register_book, verify};
+
+use super::emit;
+use crate::cli::{Folders, TextOrJson};
+
+pub fn run(year: Option<i32>, folders: Folders, format: TextOrJson) -> ExitCode {
+    let (records, out) = folders.resolve();
+    let done = match format {
+        TextOrJson::Json => register_book::exchanged(&records, year).map(|entries| {
+            format!(
+                "{}\n",
+                serde_json::to_string_pretty(&entries).unwrap_or_default()
+            )
+        }),
+        TextOrJson::Text => register_book::book(&records, year)
+            .and_then(|(file, pdf)| write_book(&out.join(&file), &pdf)),
+    };
+    match done {
+        Ok(said) => {
+            emit(&said);
+            ExitCode::SUCCESS
+        }
+        Err(why) => {
+            eprintln!("Lỗi: {why}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes the book over an earlier book tdkt wrote, never over another file.
+fn write_book(path: &Path, pdf: &[u8]) -> Result<String, String> {
+    use tdkt::read::{MAX_PDF_BYTES, Unreadable, read_bounded};
+    match read_bounded(path, MAX_PDF_BYTES) {
+        Ok(before)
+            if verify::provenance(&before).get("van_ban")
+                == verify::provenance(pdf).get("van_ban") => {}
+        Ok(_) | Err(Unreadable::TooLarge { .. } | Unreadable::Link | Unreadable::NotAFile(_)) => {
+            return Err(refused(path));
+        }
+        Err(_) => {}
+    }
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)
+            .map_err(|e| format!("{}: {}", folder.display(), tdkt::read::io_words(&e)))?;
+    }
+    tdkt::files::write_atomically(path, pdf).map_err(|e| e.to_string())?;
+    Ok(format!("Đã in sổ đăng ký văn bản đi: {}\n", path.display()))
+}
+
+fn refused(path: &Path) -> String {
+    format!(
+        "đã có tệp {} không phải sổ do tdkt in; tdkt không ghi đè — hãy đổi tên hay chuyển tệp \
+         ấy rồi chạy lại",
+        path.display()
+    )
+}
