@@ -50,6 +50,7 @@ fn main() -> ExitCode {
             year,
             folders,
         } => run::new_plan::run(from, to, year, folders),
+        Command::Import(args) => run::import::run(args),
         Command::Register {
             year,
             folders,

@@ -22,12 +22,17 @@ macro_rules! vocabulary {
             pub fn label(self) -> &'static str {
                 match self { $($name::$variant => $label),+ }
             }
+
+            /// The value its code or its wording names, in any case.
+            pub fn from_text(raw: &str) -> Option<$name> {
+                parse(raw, $name::ALL, |v| (v.code(), v.label()))
+            }
         }
 
         impl<'de> Deserialize<'de> for $name {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let raw = String::deserialize(d)?;
-                parse(&raw, $name::ALL, |v| (v.code(), v.label())).ok_or_else(|| {
+                $name::from_text(&raw).ok_or_else(|| {
                     de::Error::custom(unknown_value(&raw, $what, $name::ALL.iter().map(|v| (v.code(), v.label()))))
                 })
             }

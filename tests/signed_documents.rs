@@ -6,28 +6,11 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{Folder, example_records, run_on};
+use common::{Folder, example_records, run_on, tool};
 use serde_json::Value;
 
 const PROPOSAL: &str = "2020/da-ban-hanh/to-trinh/2020-12-18-de-nghi-khen-thuong";
-
-/// Runs a tool the tests need; a missing tool fails the test, loudly.
-fn tool(program: &str, args: &[&str]) {
-    let out = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("{program} is needed by this test and could not run ({e}); .ci/run installs it")
-        });
-    assert!(
-        out.status.success(),
-        "{program} {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// A key and a certificate for `subject`: self-signed, or issued by the
 /// authority `ca` (its key and certificate).

@@ -8,10 +8,12 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 mod errors;
 mod help;
+mod import;
 mod init;
 pub mod man;
 
 pub use help::help_of;
+pub use import::ImportArgs;
 pub use init::InitAnswers;
 
 /// tdkt — lập hồ sơ thi đua – khen thưởng từ các bản ghi YAML.
@@ -81,6 +83,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TextOrJson::Text, value_name = "DẠNG")]
         format: TextOrJson,
     },
+    /// Nhập danh sách cán bộ từ bảng tính (.xlsx, .xls, .ods, .csv): mỗi dòng một bản ghi cá nhân, tập thể; trang "Đăng ký": đăng ký thi đua của họ
+    #[command(name = "import", alias = "nhap")]
+    Import(ImportArgs),
     /// In sổ đăng ký văn bản đi của một năm (PDF để đóng quyển), hay các trường theo Phụ lục VI Nghị định 30/2020 (json)
     #[command(name = "register", alias = "so-van-ban-di")]
     Register {

@@ -297,6 +297,7 @@ pub fn init(dir: &Path, a: &Answers) -> Result<Vec<PathBuf>, String> {
         unit: None,
         gender: a.gioi_tinh,
         position: Some(capitalised(&a.chuc_vu.to_lowercase())),
+        birth_year: None,
         head: None,
         date: None,
         again: false,

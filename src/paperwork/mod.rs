@@ -4,6 +4,7 @@
 //! year's plan from this one's.
 
 mod allot;
+pub mod import;
 pub mod init;
 pub mod issue;
 pub mod list;

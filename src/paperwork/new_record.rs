@@ -23,6 +23,7 @@ pub struct Request {
     pub unit: Option<String>,
     pub gender: Option<Gender>,
     pub position: Option<String>,
+    pub birth_year: Option<u32>,
     /// A collective's head (a person's id).
     pub head: Option<String>,
     /// A meeting's or proposal's day.
@@ -42,7 +43,7 @@ pub struct Written {
 }
 
 /// The folder of the plan a new record goes in.
-fn plan_folder(root: &Path, plan: Option<&str>) -> Result<PathBuf, String> {
+pub(super) fn plan_folder(root: &Path, plan: Option<&str>) -> Result<PathBuf, String> {
     if root.join(Kind::PLAN_FILE).is_file() {
         return Ok(PathBuf::new());
     }
@@ -148,40 +149,65 @@ fn person(r: &Request, folder: &Path, notes: &mut Vec<String>) -> Result<String,
         notes.push("chức vụ ghi \"Chuyên viên\"; sửa nếu khác".to_owned());
         "Chuyên viên".to_owned()
     });
-    let unit = match &r.unit {
-        Some(unit) => {
-            if !folder
-                .join(Kind::Collective.folder())
-                .join(format!("{unit}.yaml"))
-                .is_file()
-            {
-                return Err(format!(
-                    "không có tập thể mã \"{unit}\" (tệp {}/{unit}.yaml); hãy lập nó trước bằng tdkt new tap-the",
-                    Kind::Collective.folder()
-                ));
-            }
-            format!("don_vi: {unit}\n")
-        }
-        None => NO_UNIT.to_owned(),
-    };
-    Ok(format!(
+    if let Some(unit) = &r.unit
+        && !folder
+            .join(Kind::Collective.folder())
+            .join(format!("{unit}.yaml"))
+            .is_file()
+    {
+        return Err(format!(
+            "không có tập thể mã \"{unit}\" (tệp {}/{unit}.yaml); hãy lập nó trước bằng tdkt new tap-the",
+            Kind::Collective.folder()
+        ));
+    }
+    Ok(person_text(r, gender, &position, areas(folder).as_deref()))
+}
+
+/// The plan's content areas, for the registration block; none when the
+/// plan does not read.
+pub(super) fn areas(folder: &Path) -> Option<Vec<crate::records::ContentArea>> {
+    crate::load::repository(folder, None)
+        .plans
+        .into_iter()
+        .next()
+        .and_then(|p| p.loaded.records)
+        .map(|records| records.plan.noi_dung)
+}
+
+/// A person's record as `tdkt new` writes it: `r`'s name, unit and birth
+/// year, and what was decided of gender and position.
+pub(super) fn person_text(
+    r: &Request,
+    gender: Gender,
+    position: &str,
+    areas: Option<&[crate::records::ContentArea]>,
+) -> String {
+    let unit = r
+        .unit
+        .as_ref()
+        .map_or_else(|| NO_UNIT.to_owned(), |unit| format!("don_vi: {unit}\n"));
+    let born = r
+        .birth_year
+        .map_or_else(String::new, |year| format!("nam_sinh: {year}\n"));
+    format!(
         "# Cá nhân. Các khóa khác (dang_ky, xep_loai, sang_kien, danh_gia, thanh_tich…): tdkt help records.\n\
          ho_ten: {}\n\
          # Giới tính: nam hoặc nu.\n\
          gioi_tinh: {}\n\
+         {born}\
          # Chức vụ như văn bản ghi: Chuyên viên, Trưởng phòng, Phó Giám đốc Sở…\n\
          chuc_vu: {}\n\
          # Mã phòng (tệp tap-the/<mã>.yaml); lãnh đạo cơ quan không ghi.\n\
          {unit}{}",
         scalar(&r.name),
         gender.code(),
-        scalar(&position),
+        scalar(position),
         registration(
             r,
-            folder,
+            areas,
             PersonTitle::ALL.iter().map(|t| (t.code(), t.label()))
         )
-    ))
+    )
 }
 
 /// The registration block to fill in, commented out until the person or
@@ -189,15 +215,9 @@ fn person(r: &Request, folder: &Path, notes: &mut Vec<String>) -> Result<String,
 /// and the titles as choices, so a clerk writes values, not keys.
 fn registration<'a>(
     r: &Request,
-    folder: &Path,
+    areas: Option<&[crate::records::ContentArea]>,
     titles: impl Iterator<Item = (&'a str, &'a str)>,
 ) -> String {
-    let plan = crate::load::repository(folder, None)
-        .plans
-        .into_iter()
-        .next()
-        .and_then(|p| p.loaded.records)
-        .map(|records| records.plan);
     let titles: Vec<(&str, &str)> = titles.collect();
     let mut out = String::from(
         "\n# Đăng ký thi đua: khi đăng ký, bỏ dấu # ở đầu các dòng dưới (giữ thụt lề) và ghi giá trị.\n\
@@ -208,8 +228,8 @@ fn registration<'a>(
         |d| d.format("%Y-%m-%d").to_string(),
     );
     out.push_str(&format!("#   ngay: {day}\n"));
-    match plan.as_ref().map(|p| &p.noi_dung) {
-        Some(areas) if areas.is_empty() => {}
+    match areas {
+        Some([]) => {}
         Some(areas) => {
             out.push_str("#   # Mã các nội dung đăng ký của kế hoạch:\n");
             for a in areas {
@@ -253,20 +273,30 @@ fn collective(r: &Request, folder: &Path) -> Result<String, String> {
             Kind::Person.folder()
         ));
     }
-    Ok(format!(
+    Ok(collective_text(r, head, 1, areas(folder).as_deref()))
+}
+
+/// A unit's record as `tdkt new` writes it.
+pub(super) fn collective_text(
+    r: &Request,
+    head: &str,
+    members: u32,
+    areas: Option<&[crate::records::ContentArea]>,
+) -> String {
+    format!(
         "# Tập thể (phòng, đơn vị). Các khóa khác (dang_ky, danh_hieu_dat_duoc, danh_gia, thanh_tich…): tdkt help records.\n\
          ten: {}\n\
          # Mã cá nhân của trưởng phòng (tệp ca-nhan/<mã>.yaml).\n\
          truong_phong: {head}\n\
          # Số cán bộ, công chức, người lao động của tập thể.\n\
-         so_thanh_vien: 1\n{}",
+         so_thanh_vien: {members}\n{}",
         scalar(&r.name),
         registration(
             r,
-            folder,
+            areas,
             CollectiveTitle::ALL.iter().map(|t| (t.code(), t.label()))
         )
-    ))
+    )
 }
 
 /// The line that points an editor's YAML support at the record's schema
@@ -297,7 +327,7 @@ pub(super) fn schema_line(root: &Path, file: &Path) -> String {
 
 /// The records of the plan in `plan` (relative to `root`), for a record
 /// made from what they say.
-fn records_of(root: &Path, plan: &Path) -> Result<crate::records::Records, String> {
+pub(super) fn records_of(root: &Path, plan: &Path) -> Result<crate::records::Records, String> {
     crate::load::repository(root, None)
         .plans
         .into_iter()

@@ -33,6 +33,7 @@ pub fn run(args: NewArgs) -> ExitCode {
         unit,
         gender: gender.map(NewGender::gender),
         position,
+        birth_year: None,
         head,
         date: Some(date.unwrap_or_else(today)),
         again,

@@ -202,6 +202,22 @@ pub fn redate_the_issued_proposal(records: &Folder) {
     );
 }
 
+/// Runs a tool the tests need; a missing tool fails the test, loudly.
+pub fn tool(program: &str, args: &[&str]) {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} is needed by this test and could not run ({e}); .ci/run installs it")
+        });
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The tdkt binary under test, to be given its arguments, folder and
 /// environment: the one place the tests name it.
 pub fn command() -> Command {
