@@ -31,6 +31,7 @@ pub mod render;
 pub mod report;
 pub mod ruleset;
 pub mod schema;
+pub mod sheets;
 pub mod text;
 pub mod vocab;
 pub mod words;

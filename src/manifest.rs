@@ -38,6 +38,11 @@ pub struct Entry {
 pub struct Manifest {
     pub tdkt: String,
     pub documents: BTreeMap<String, Entry>,
+    /// The spreadsheets written beside the PDFs (`<key>.xlsx`), by key;
+    /// an entry's `pdf` is the spreadsheet's hash, its `inputs` its
+    /// content's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub sheets: BTreeMap<String, Entry>,
     /// The file's bytes as read, to write it again only when it changes.
     #[serde(skip)]
     on_disk: Option<Vec<u8>>,
@@ -59,6 +64,11 @@ pub fn pdf_path(out: &Path, key: &str) -> Option<PathBuf> {
     let plain = rel.components().all(|c| matches!(c, Component::Normal(_)))
         && !key.chars().any(char::is_control);
     (plain && !key.is_empty()).then(|| out.join(format!("{key}.pdf")))
+}
+
+/// A spreadsheet's file: beside its document's PDF, or the plan's own.
+pub fn sheet_path(out: &Path, key: &str) -> PathBuf {
+    out.join(format!("{key}.xlsx"))
 }
 
 fn stat(path: &Path) -> Option<(u64, u128)> {
@@ -96,6 +106,8 @@ impl Manifest {
         };
         manifest.on_disk = Some(bytes);
         let mut notes = Vec::new();
+        let plain_key = |key: &str| pdf_path(out, key).is_some();
+        manifest.sheets.retain(|key, _| plain_key(key));
         manifest.documents.retain(|key, _| {
             let plain = pdf_path(out, key).is_some();
             if !plain {
@@ -147,6 +159,14 @@ impl Manifest {
     pub fn wrote(&self, out: &Path, key: &str, path: &Path) -> bool {
         self.file_of(out, key).as_deref() == Some(path)
             && self.documents.get(key).is_some_and(|e| e.wrote(path))
+    }
+
+    /// Whether the spreadsheet of `key` on disk is the one tdkt wrote, as
+    /// written: one that is not is the clerk's, never replaced or removed.
+    pub fn wrote_sheet(&self, out: &Path, key: &str) -> bool {
+        self.sheets
+            .get(key)
+            .is_some_and(|e| e.wrote(&sheet_path(out, key)))
     }
 
     /// Records a document whose PDF was just written.

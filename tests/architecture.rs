@@ -18,7 +18,8 @@ const STAGES: &[&[&str]] = &[
     &["load"],
     &["check"],
     &["documents"],
-    &["render"],
+    // A document rendered: its PDF, and for a list its spreadsheet.
+    &["render", "sheets"],
     &["files", "manifest", "journal"],
     // The records' JSON Schema, written for editors.
     &["schema"],

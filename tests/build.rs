@@ -22,6 +22,9 @@ fn the_small_fixture_builds_every_document() {
         .map(|d| format!("2020/{d}.pdf"))
         .collect();
     expected.push(".tdkt-manifest.json".into());
+    // The lists' spreadsheets beside their PDFs (#27.4).
+    expected.push("2020/dang-ky/danh-sach.xlsx".into());
+    expected.push("2020/to-trinh/de-nghi.xlsx".into());
     expected.sort();
     let have: Vec<String> = files(out.path())
         .iter()
@@ -225,7 +228,10 @@ fn a_failing_template_never_replaces_a_good_pdf_nor_leaves_a_temporary_file() {
     );
     let leftovers: Vec<_> = files(out.path())
         .into_iter()
-        .filter(|f| f.extension().is_none_or(|e| e != "pdf") && !f.ends_with(".tdkt-manifest.json"))
+        .filter(|f| {
+            f.extension().is_none_or(|e| e != "pdf" && e != "xlsx")
+                && !f.ends_with(".tdkt-manifest.json")
+        })
         .collect();
     assert!(leftovers.is_empty(), "no temporary files: {leftovers:?}");
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{run_on, tool};
+use common::{read_book, run_on, tool};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -31,13 +31,6 @@ for name, rows in spec["sheets"]:
 book.save(sys.argv[2])
 "#;
 
-/// Reads a workbook back with openpyxl: each sheet's rows of values.
-const READ_BOOK: &str = r#"
-import json, sys, openpyxl
-book = openpyxl.load_workbook(sys.argv[1])
-print(json.dumps({s.title: [[c for c in r] for r in s.iter_rows(values_only=True)] for s in book}, default=str))
-"#;
-
 fn write_book(dir: &Path, name: &str, spec: &Value) -> PathBuf {
     let spec_file = dir.join(format!("{name}.json"));
     fs::write(&spec_file, spec.to_string()).expect("spec");
@@ -52,19 +45,6 @@ fn write_book(dir: &Path, name: &str, spec: &Value) -> PathBuf {
         ],
     );
     book
-}
-
-fn read_book(book: &Path) -> Value {
-    let out = std::process::Command::new("python3")
-        .args(["-c", READ_BOOK, &book.to_string_lossy()])
-        .output()
-        .expect("python3 is needed by this test; .ci/run installs it");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 /// A new Sở made with `tdkt init`, its head Phạm Thị Lan: its records

@@ -50,13 +50,23 @@ fn every_registrant_meeting_and_proposal_has_its_document() {
     assert_eq!(count("2020/dang-ky/ca-nhan"), 18, "{all:?}");
     assert_eq!(count("2020/dang-ky/tap-the"), 5);
     assert_eq!(count("2020/bien-ban"), 2);
-    assert_eq!(count("2020/to-trinh"), 1);
+    assert_eq!(
+        count("2020/to-trinh"),
+        2,
+        "the proposal's PDF and spreadsheet"
+    );
     assert!(all.contains(&PathBuf::from(LIST)));
     let others: Vec<_> = all.iter().filter(|f| !is_pdf(f)).collect();
     assert_eq!(
         others,
-        [&PathBuf::from(".tdkt-manifest.json")],
-        "only PDFs and the manifest, no temporary files"
+        [
+            &PathBuf::from(".tdkt-manifest.json"),
+            &PathBuf::from("2020/dang-ky/danh-sach.xlsx"),
+            &PathBuf::from("2020/thong-ke-khen-thuong.xlsx"),
+            &PathBuf::from("2020/to-trinh/2020-12-18-de-nghi-khen-thuong.xlsx"),
+            &PathBuf::from("2021/dang-ky/danh-sach.xlsx"),
+        ],
+        "only PDFs, the lists' spreadsheets and the manifest, no temporary files"
     );
 }
 

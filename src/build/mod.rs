@@ -10,6 +10,7 @@ mod output;
 mod ownership;
 mod parallel;
 mod select;
+mod spreadsheets;
 mod watch;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -87,6 +88,8 @@ pub struct Summary {
     /// PDFs of documents the records no longer call for, kept because a
     /// record has a problem: a typo must never cost a good PDF.
     pub kept: Vec<String>,
+    /// Spreadsheets written (`<key>.xlsx`), by key.
+    pub sheets: Vec<String>,
     pub skipped: Vec<Skipped>,
     pub failed: Vec<RenderError>,
     /// Problems of the records (data, coverage) and of the council's decisions.
@@ -232,6 +235,7 @@ fn run(options: &Options, summary: &mut Summary) {
     if chosen.is_none() {
         settle_vanished(&plans, &mut manifest, options, summary);
     }
+    spreadsheets::write_all(&plans, chosen.as_ref(), &mut manifest, options, summary);
     for key in chosen.iter().flatten() {
         summary
             .asked

@@ -182,7 +182,6 @@ fn plan_kind<D: Document>(records: &Records) -> Vec<Job> {
         .collect()
 }
 
-/// Every document the records call for, in a stable order.
 /// The titles of the kinds the body issues with a number, in the clerk's
 /// words ("kế hoạch, danh sách …").
 pub fn issued_titles() -> String {
@@ -200,6 +199,18 @@ pub fn issued_titles() -> String {
     titles.join(", ")
 }
 
+/// Every document the records call for, in a stable order.
 pub fn plan(records: &Records) -> Vec<Job> {
     KINDS.iter().flat_map(|k| (k.plan)(records)).collect()
+}
+
+/// A unit's or person's position as the documents print it beside their
+/// name: "Chuyên viên, Phòng Tổ chức cán bộ"; nothing for a unit.
+pub fn position_of(records: &Records, candidate: crate::records::Candidate) -> String {
+    match candidate {
+        crate::records::Candidate::Person(_, person) => {
+            context::position(&Reader::new(records), person)
+        }
+        crate::records::Candidate::Collective(..) => String::new(),
+    }
 }

@@ -45,6 +45,19 @@ pub fn build_summary(
         summary.problems.len() + summary.failed.len() + summary.io.len(),
         summary.elapsed.as_secs_f64()
     );
+    if !summary.sheets.is_empty() {
+        let _ = writeln!(
+            text,
+            "Đã ghi {} bảng tính (.xlsx) cạnh văn bản: {}.",
+            summary.sheets.len(),
+            summary
+                .sheets
+                .iter()
+                .map(|k| format!("{k}.xlsx"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     for note in &summary.notes {
         let _ = writeln!(text, "Lưu ý: {note}");
     }

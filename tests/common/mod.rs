@@ -218,6 +218,32 @@ pub fn tool(program: &str, args: &[&str]) {
     );
 }
 
+/// Reads a workbook with a real spreadsheet library (openpyxl, installed
+/// by `.ci/run`): each sheet's rows of values by its name, a date cell as
+/// "date:YYYY-MM-DD" and a number as a JSON number.
+pub fn read_book(book: &Path) -> Value {
+    const READ_BOOK: &str = r#"
+import datetime, json, sys, openpyxl
+def cell(v):
+    if isinstance(v, datetime.datetime):
+        return "date:" + v.date().isoformat()
+    return v
+book = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({s.title: [[cell(c) for c in r] for r in s.iter_rows(values_only=True)] for s in book}))
+"#;
+    let out = Command::new("python3")
+        .args(["-c", READ_BOOK, &book.to_string_lossy()])
+        .output()
+        .expect("python3 with openpyxl is needed by this test; .ci/run installs it");
+    assert!(
+        out.status.success(),
+        "openpyxl could not read {}: {}",
+        book.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
 /// The tdkt binary under test, to be given its arguments, folder and
 /// environment: the one place the tests name it.
 pub fn command() -> Command {
