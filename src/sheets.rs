@@ -33,9 +33,12 @@ pub struct Table {
     rows: Vec<Vec<Cell>>,
 }
 
-/// A spreadsheet: its tables and its date.
+/// A spreadsheet: its tables and its date, and the name tdkt knows it by
+/// (its document's key), written into its properties so that tdkt knows
+/// its own file again.
 #[derive(Serialize)]
 pub struct Book {
+    key: String,
     date: NaiveDate,
     tables: Vec<Table>,
 }
@@ -119,17 +122,89 @@ pub fn of_job(job: &Job) -> Option<Book> {
             ],
             rows: candidates(c, &["ten", "chuc_vu_don_vi", "thanh_tich", "hinh_thuc"]),
         },
+        "so-van-ban-di" => register(c),
         _ => return None,
     };
     Some(Book {
+        key: job.key.clone(),
         date: job.date,
         tables: vec![table],
     })
 }
 
+/// The register book's lines in the paper book's columns (NĐ 30/2020
+/// Điều 16), one row per document.
+fn register(c: &Value) -> Table {
+    let rows = c["dong"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|line| {
+            let recipients: Vec<&str> = line["noi_nhan"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .collect();
+            let day = text(line, "ngay");
+            vec![
+                Cell::Text(text(line, "so_ky_hieu")),
+                NaiveDate::parse_from_str(&day, "%d/%m/%Y").map_or(Cell::Text(day), Cell::Date),
+                Cell::Text(text(line, "loai_trich_yeu")),
+                Cell::Text(text(line, "nguoi_ky")),
+                Cell::Text(recipients.join("\n")),
+                Cell::Text(text(line, "ban_luu")),
+                Cell::Text(String::new()),
+                Cell::Text(text(line, "ghi_chu")),
+            ]
+        })
+        .collect();
+    Table {
+        name: "Sổ văn bản đi",
+        title: format!(
+            "Sổ đăng ký văn bản đi năm {} — {}",
+            c["nam"],
+            c["ten"].as_str().unwrap_or_default()
+        ),
+        columns: vec![
+            ("Số, ký hiệu văn bản", 18.0),
+            ("Ngày tháng văn bản", 12.0),
+            ("Tên loại và trích yếu nội dung", 50.0),
+            ("Người ký", 22.0),
+            ("Nơi nhận văn bản", 30.0),
+            ("Đơn vị, người nhận bản lưu", 20.0),
+            ("Số lượng bản", 9.0),
+            ("Ghi chú", 14.0),
+        ],
+        rows,
+    }
+}
+
+/// The mark in a spreadsheet's properties that tdkt wrote it for `key`.
+fn mark(key: &str) -> String {
+    format!("tdkt: {key}")
+}
+
+/// Whether `bytes` are a spreadsheet tdkt wrote for `key`, as its
+/// properties say: such a file tdkt may write again; any other is the
+/// clerk's.
+pub fn is_ours(bytes: &[u8], key: &str) -> bool {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    let Ok(core) = zip.by_name("docProps/core.xml") else {
+        return false;
+    };
+    let mut text = String::new();
+    core.take(64 * 1024).read_to_string(&mut text).is_ok()
+        && text.contains(&format!(">{}<", mark(key)))
+}
+
 /// The plan's awards, from its decisions: a count per form and decision,
 /// and one row per unit or person awarded. None without decisions.
 pub fn statistics(records: &Records) -> Option<Book> {
+    let key = format!("{}/{STATISTICS}", records.name);
     let decisions: Vec<_> = records.decisions.values().collect();
     let date = decisions.iter().map(|d| d.ngay.0).max()?;
     let mut counts = Vec::new();
@@ -181,6 +256,7 @@ pub fn statistics(records: &Records) -> Option<Book> {
     }
     let year = records.plan.nam;
     Some(Book {
+        key,
         date,
         tables: vec![
             Table {
@@ -238,7 +314,11 @@ impl Book {
             self.date.month() as u8,
             self.date.day() as u8,
         )?;
-        book.set_properties(&DocProperties::new().set_creation_datetime(&created));
+        book.set_properties(
+            &DocProperties::new()
+                .set_creation_datetime(&created)
+                .set_comment(mark(&self.key)),
+        );
         let title = Format::new().set_bold().set_font_size(13);
         let header = Format::new()
             .set_bold()

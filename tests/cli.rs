@@ -266,6 +266,11 @@ fn new_records_are_ready_to_check() {
     let first = folder.read("ca-nhan/nguyen-thi-lan.yaml");
     assert!(first.contains("ho_ten: Nguyễn Thị Lan\n") && first.contains("gioi_tinh: nu\n"));
     assert!(first.contains("don_vi: phong-a\n"), "{first}");
+    // #25.6: the plan's contents to choose from, none chosen for the clerk.
+    assert!(
+        first.contains("#   noi_dung: []  # các mã đã chọn, ví dụ [\"2.1\", \"2.2\"]\n"),
+        "{first}"
+    );
     assert!(
         folder
             .path()
@@ -693,7 +698,8 @@ fn a_new_record_carries_its_registration_to_fill_in() {
             "{text}"
         );
         assert!(text.contains(title), "{text}");
-        // The clerk uncomments the block and writes the commitment.
+        // The clerk uncomments the block, chooses the contents (none is
+        // chosen for them) and writes the commitment.
         let filled: String = text
             .lines()
             .map(|l| match l.strip_prefix("# ") {
@@ -706,6 +712,10 @@ fn a_new_record_carries_its_registration_to_fill_in() {
                 l.replace(
                     "cam_ket:  # lời cam kết, như bản đăng ký ghi",
                     "cam_ket: Hoàn thành tốt nhiệm vụ.",
+                )
+                .replace(
+                    "noi_dung: []  # các mã đã chọn, ví dụ [\"2.1\", \"2.2\"]",
+                    "noi_dung: [\"2.2\"]",
                 )
             })
             .collect::<Vec<_>>()

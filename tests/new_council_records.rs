@@ -70,7 +70,7 @@ fn a_year_end_meeting_and_its_proposal_start_from_the_plan() {
         .remove("to-trinh/2020-12-18-de-nghi-khen-thuong.yaml")
         .remove("quyet-dinh/2020-12-28-khen-thuong.yaml");
 
-    let said = new(&records, &["cuoc-hop", "cuoi-nam", "--ngay", "2020-12-15"]);
+    let said = new(&records, &["cuoc-hop", "binh-xet", "--ngay", "2020-12-15"]);
     assert!(said.contains("cuoc-hop/2020-12-15-binh-xet.yaml"), "{said}");
     let meeting = records.read("cuoc-hop/2020-12-15-binh-xet.yaml");
     // The council's chair and secretary; on the ballot, those chosen at
@@ -147,7 +147,7 @@ fn a_meeting_or_proposal_that_cannot_be_made_says_why() {
     };
     let err = refused(&["cuoc-hop", "hop-bat-thuong", "--ngay", "2020-06-01"]);
     assert!(
-        err.contains("hãy ghi lua-chon (lựa chọn đầu năm) hoặc cuoi-nam"),
+        err.contains("hãy ghi lua-chon (lựa chọn đầu năm) hoặc binh-xet"),
         "{err}"
     );
     let err = refused(&["cuoc-hop", "lua-chon", "--ngay", "2021-03-01"]);
@@ -157,7 +157,7 @@ fn a_meeting_or_proposal_that_cannot_be_made_says_why() {
     );
     records.remove("cuoc-hop/2020-12-15-binh-xet.yaml");
     let err = refused(&["to-trinh", "--ngay", "2020-12-18"]);
-    assert!(err.contains("tdkt new cuoc-hop cuoi-nam"), "{err}");
+    assert!(err.contains("tdkt new cuoc-hop binh-xet"), "{err}");
 }
 
 /// #25.10, #25.11: a meeting just created has its ballots and worksheet,

@@ -63,9 +63,58 @@ fn the_years_register_prints_as_a_book_with_the_paper_books_columns() {
     assert_eq!(filing, 3, "{text}");
     assert!(!text.contains("Lưu Văn thư"), "{text}");
 
-    // Printed again: the same book, written over its earlier self.
+    // Its spreadsheet, read back by openpyxl: the same columns, a row a
+    // document, dates as dates.
+    let sheet = out.path().join("so-van-ban-di/2020.xlsx");
+    let read = common::read_book(&sheet);
+    let rows = read["Sổ văn bản đi"].as_array().expect("the sheet");
+    assert_eq!(
+        rows[2],
+        serde_json::json!([
+            "Số, ký hiệu văn bản",
+            "Ngày tháng văn bản",
+            "Tên loại và trích yếu nội dung",
+            "Người ký",
+            "Nơi nhận văn bản",
+            "Đơn vị, người nhận bản lưu",
+            "Số lượng bản",
+            "Ghi chú"
+        ])
+    );
+    let lines: Vec<(&str, &str)> = rows[3..]
+        .iter()
+        .map(|r| (r[0].as_str().unwrap_or(""), r[1].as_str().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("01-DS/BTCTU", "date:2020-03-05"),
+            ("05-TTr/HĐTĐKT", "date:2020-12-18"),
+            ("128-QĐ/BTCTU", "date:2020-12-28")
+        ]
+    );
+
+    // Printed again: the same book, written over its earlier self; a
+    // spreadsheet the clerk saved there is kept, the book printed anyway.
+    fs::write(&sheet, b"bang cua van thu").expect("write");
     let (code, text) = run_on(records.path(), &["register", "2020", "--out", &out_s]);
     assert_eq!(code, 0, "{text}");
+    assert!(
+        text.contains("2020.xlsx không phải sổ do tdkt in"),
+        "{text}"
+    );
+    assert_eq!(fs::read(&sheet).expect("kept"), b"bang cua van thu");
+    fs::remove_file(&sheet).expect("remove");
+    let (code, text) = run_on(records.path(), &["register", "2020", "--out", &out_s]);
+    assert_eq!(code, 0, "{text}");
+    let first = fs::read(&sheet).expect("sheet");
+    let (code, text) = run_on(records.path(), &["register", "2020", "--out", &out_s]);
+    assert_eq!(code, 0, "{text}");
+    assert_eq!(
+        fs::read(&sheet).expect("sheet"),
+        first,
+        "its own, written again alike"
+    );
     // Never over a file tdkt did not print there.
     fs::write(&book, b"ban cua van thu").expect("write");
     let (code, text) = run_on(records.path(), &["register", "2020", "--out", &out_s]);

@@ -246,7 +246,7 @@ pub struct NewArgs {
     /// Loại bản ghi
     #[arg(value_enum, value_name = "LOẠI")]
     pub kind: NewKind,
-    /// Họ và tên, hay tên tập thể; cuộc họp: lua-chon (lựa chọn đầu năm) hay cuoi-nam (bình xét cuối năm); tờ trình: không cần
+    /// Họ và tên, hay tên tập thể; cuộc họp: lua-chon (lựa chọn đầu năm) hay binh-xet (bình xét cuối năm; cuoi-nam cũng được), tên tệp theo đó; tờ trình: không cần
     #[arg(value_name = "TÊN")]
     pub name: Option<String>,
     /// Thư mục bản ghi (mặc định: records, ở thư mục hiện tại hay thư mục cha gần nhất có nó, như git)

@@ -24,7 +24,7 @@ pub(super) fn meeting(
         "cuoi_nam" | "binh_xet" => MeetingKind::YearEnd,
         _ => {
             return Err(format!(
-                "cuộc họp \"{stage}\" không rõ loại: hãy ghi lua-chon (lựa chọn đầu năm) hoặc cuoi-nam (bình xét cuối năm)"
+                "cuộc họp \"{stage}\" không rõ loại: hãy ghi lua-chon (lựa chọn đầu năm) hoặc binh-xet (bình xét cuối năm; cuoi-nam cũng được)"
             ));
         }
     };
@@ -124,7 +124,7 @@ pub(super) fn proposal(
     let plan = &records.plan;
     let Some((meeting_id, meeting)) = records.meetings_of(MeetingKind::YearEnd).pop() else {
         return Err(
-            "kế hoạch chưa có cuộc họp bình xét cuối năm; hãy lập trước: tdkt new cuoc-hop cuoi-nam"
+            "kế hoạch chưa có cuộc họp bình xét cuối năm; hãy lập trước: tdkt new cuoc-hop binh-xet"
                 .to_owned(),
         );
     };

@@ -235,8 +235,17 @@ fn registration<'a>(
             for a in areas {
                 out.push_str(&format!("#   #   {}: {}\n", a.ma, a.ten));
             }
-            let first = areas.first().map_or("", |a| a.ma.as_str());
-            out.push_str(&format!("#   noi_dung: [\"{first}\"]\n"));
+            // None chosen for the clerk: an empty choice is said by check
+            // (ND-1), a wrong one would print.
+            let example: Vec<String> = areas
+                .iter()
+                .take(2)
+                .map(|a| format!("\"{}\"", a.ma))
+                .collect();
+            out.push_str(&format!(
+                "#   noi_dung: []  # các mã đã chọn, ví dụ [{}]\n",
+                example.join(", ")
+            ));
         }
         None => out.push_str("#   noi_dung: [\"<mã nội dung của kế hoạch>\"]\n"),
     }

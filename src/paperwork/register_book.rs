@@ -175,7 +175,7 @@ fn plan_for(desk: &Desk, year: i32) -> Option<&Plan> {
 
 /// The register book of `year` (default: the latest year with an issued
 /// document) rendered: where it goes below the output folder, and its PDF.
-pub fn book(records: &Path, year: Option<i32>) -> Result<(PathBuf, Vec<u8>), String> {
+pub fn book(records: &Path, year: Option<i32>) -> Result<Printed, String> {
     let desk = Desk::open(records, None);
     let year = year_of(&desk.register, year)?;
     let entries = of_year(&desk.register, year);
@@ -237,7 +237,27 @@ pub fn book(records: &Path, year: Option<i32>) -> Result<(PathBuf, Vec<u8>), Str
     let templates = Templates::embedded();
     let engine = Engine::new(&templates).map_err(|e| e.to_string())?;
     let pdf = engine.render(&job).map_err(|e| e.to_string())?.pdf;
-    Ok((PathBuf::from(format!("{}.pdf", job.key)), pdf))
+    let sheet = crate::sheets::of_job(&job)
+        .ok_or_else(|| "sổ không có bảng tính".to_owned())?
+        .xlsx()?;
+    Ok(Printed {
+        pdf_file: PathBuf::from(format!("{}.pdf", job.key)),
+        pdf,
+        sheet_file: PathBuf::from(format!("{}.xlsx", job.key)),
+        sheet,
+        key: job.key,
+    })
+}
+
+/// The year's book, printed: its PDF to bind and its spreadsheet, each
+/// with its file below the output folder.
+pub struct Printed {
+    pub pdf_file: PathBuf,
+    pub pdf: Vec<u8>,
+    pub sheet_file: PathBuf,
+    pub sheet: Vec<u8>,
+    /// The name tdkt knows the book by (`crate::sheets::is_ours`).
+    pub key: String,
 }
 
 /// The year's issued documents with the fields of Phụ lục VI.

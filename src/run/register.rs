@@ -18,8 +18,11 @@ pub fn run(year: Option<i32>, folders: Folders, format: TextOrJson) -> ExitCode 
                 serde_json::to_string_pretty(&entries).unwrap_or_default()
             )
         }),
-        TextOrJson::Text => register_book::book(&records, year)
-            .and_then(|(file, pdf)| write_book(&out.join(&file), &pdf)),
+        TextOrJson::Text => register_book::book(&records, year).and_then(|printed| {
+            let said = write_book(&out.join(&printed.pdf_file), &printed.pdf)?;
+            let sheet = out.join(&printed.sheet_file);
+            Ok(said + &write_sheet(&sheet, &printed.sheet, &printed.key)?)
+        }),
     };
     match done {
         Ok(said) => {
@@ -51,6 +54,21 @@ fn write_book(path: &Path, pdf: &[u8]) -> Result<String, String> {
     }
     tdkt::files::write_atomically(path, pdf).map_err(|e| e.to_string())?;
     Ok(format!("Đã in sổ đăng ký văn bản đi: {}\n", path.display()))
+}
+
+/// Writes the book's spreadsheet over one tdkt wrote, never over another
+/// file; the PDF is written either way.
+fn write_sheet(path: &Path, bytes: &[u8], key: &str) -> Result<String, String> {
+    use tdkt::read::{MAX_PDF_BYTES, Unreadable, read_bounded};
+    match read_bounded(path, MAX_PDF_BYTES) {
+        Ok(before) if tdkt::sheets::is_ours(&before, key) => {}
+        Ok(_) | Err(Unreadable::TooLarge { .. } | Unreadable::Link | Unreadable::NotAFile(_)) => {
+            return Ok(format!("Lưu ý: {}\n", refused(path)));
+        }
+        Err(_) => {}
+    }
+    tdkt::files::write_atomically(path, bytes).map_err(|e| e.to_string())?;
+    Ok(format!("Đã ghi bảng tính của sổ: {}\n", path.display()))
 }
 
 fn refused(path: &Path) -> String {
