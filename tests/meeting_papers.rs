@@ -205,3 +205,27 @@ fn the_year_report_counts_and_names_each_stage_from_the_records() {
         assert!(flat.contains(phrase), "{phrase}: {flat}");
     }
 }
+
+/// #24.11: one not chosen who fails a standard has that reason first, the
+/// vote share after it.
+#[test]
+fn the_minutes_give_the_failed_standard_before_the_vote_share() {
+    let file = example_output().join("2020/bien-ban/2020-12-15-binh-xet.pdf");
+    let flat = pdf::raw_text(&file)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // After the evaluations, which name him first, the reasons.
+    let reasons = flat.split("Lý do không được chọn:").nth(1).expect("reasons");
+    let line = reasons
+        .split("- Vũ Minh Đức: ")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no reason for Vũ Minh Đức: {reasons}"));
+    let standard = line
+        .find("chưa có sáng kiến được Hội đồng sáng kiến công nhận")
+        .expect("the initiative standard");
+    let vote = line
+        .find("đạt 3/9 ý kiến đồng ý, chưa đạt quá bán")
+        .expect("the vote share");
+    assert!(standard < vote, "{line}");
+}

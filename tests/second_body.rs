@@ -274,7 +274,10 @@ fn the_minutes_say_why_each_one_not_chosen_was_not() {
         &text,
         &[
             "Lý do không được chọn:",
-            "- Đỗ Minh Tuấn: đạt 1/7 ý kiến đồng ý, chưa đạt quá bán tổng số thành viên Hội đồng.",
+            // #24.11: the standard he fails first, then the vote share.
+            "- Đỗ Minh Tuấn: xếp loại hoàn thành nhiệm vụ; theo Luật Thi đua, khen thưởng số \
+             06/2022/QH15, danh hiệu Lao động tiên tiến cần hoàn thành tốt nhiệm vụ trở lên; đạt \
+             1/7 ý kiến đồng ý, chưa đạt quá bán tổng số thành viên Hội đồng.",
             "- Võ Thị Thanh: ngoài chỉ tiêu 04 cá nhân của kế hoạch.",
         ],
     );

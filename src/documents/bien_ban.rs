@@ -103,26 +103,22 @@ pub fn member_line(r: &Reader, id: &Id) -> MemberLine {
     }
 }
 
-/// Why the council could not choose `c`: its agreement below the
-/// threshold of the vote, the criteria of the stage it fails, or the
-/// plan's quota filled by others; none when the plan sets no quota.
+/// Why the council could not choose `c`: the criteria of the stage it
+/// fails and its agreement below the threshold of the vote, in that order;
+/// else the plan's quota filled by others; none when the plan sets no
+/// quota.
 fn not_chosen_because(r: &Reader, m: &Meeting, c: &Candidate, agreed: u32) -> Option<String> {
     let plan = r.plan();
-    let members = plan.hoi_dong.thanh_vien.len() as u32;
-    let (threshold, _) = ruleset::vote_threshold(plan, m, Some(c));
-    if !threshold.is_met(agreed, members) {
-        return Some(format!(
-            "đạt {agreed}/{members} ý kiến đồng ý, chưa đạt {}",
-            threshold.describe()
-        ));
-    }
     let year_end = m.loai == MeetingKind::YearEnd;
     let stage = if year_end {
         Stage::YearEnd
     } else {
         Stage::Selection
     };
-    let failed: Vec<String> = r
+    // The standard a candidate fails comes first (disciplined, no
+    // initiative, the unit not titled): it is why the council could not
+    // choose them, whatever the vote; then the vote share.
+    let mut reasons: Vec<String> = r
         .verdicts(c, stage)
         .into_iter()
         .filter_map(|v| match v.verdict {
@@ -130,8 +126,16 @@ fn not_chosen_because(r: &Reader, m: &Meeting, c: &Candidate, agreed: u32) -> Op
             _ => None,
         })
         .collect();
-    if !failed.is_empty() {
-        return Some(failed.join("; "));
+    let members = plan.hoi_dong.thanh_vien.len() as u32;
+    let (threshold, _) = ruleset::vote_threshold(plan, m, Some(c));
+    if !threshold.is_met(agreed, members) {
+        reasons.push(format!(
+            "đạt {agreed}/{members} ý kiến đồng ý, chưa đạt {}",
+            threshold.describe()
+        ));
+    }
+    if !reasons.is_empty() {
+        return Some(reasons.join("; "));
     }
     let quota = plan.chi_tieu.at(year_end)?;
     let (limit, what) = match c.kind() {
