@@ -216,7 +216,10 @@ fn the_minutes_give_the_failed_standard_before_the_vote_share() {
         .collect::<Vec<_>>()
         .join(" ");
     // After the evaluations, which name him first, the reasons.
-    let reasons = flat.split("Lý do không được chọn:").nth(1).expect("reasons");
+    let reasons = flat
+        .split("Lý do không được chọn:")
+        .nth(1)
+        .expect("reasons");
     let line = reasons
         .split("- Vũ Minh Đức: ")
         .nth(1)
@@ -228,4 +231,26 @@ fn the_minutes_give_the_failed_standard_before_the_vote_share() {
         .find("đạt 3/9 ý kiến đồng ý, chưa đạt quá bán")
         .expect("the vote share");
     assert!(standard < vote, "{line}");
+}
+
+/// #24.11: "Cụ thể:" and the list of those chosen follow the conclusion;
+/// what the council assigns (`giao_nhiem_vu`) comes after the list.
+#[test]
+fn the_chosen_follow_the_conclusion_and_the_assignment_follows_them() {
+    let file = example_output().join("2020/bien-ban/2020-03-10-lua-chon.pdf");
+    let flat = pdf::raw_text(&file)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let at = |phrase: &str| {
+        flat.find(phrase)
+            .unwrap_or_else(|| panic!("no {phrase:?} in {flat}"))
+    };
+    assert!(
+        flat.contains("để xây dựng điển hình tiên tiến năm 2020. Cụ thể: - Tập thể:"),
+        "{flat}"
+    );
+    assert!(
+        at("- Cá nhân: đồng chí Vũ Minh Đức.") < at("Giao Phòng Tổ chức đảng - Đảng viên theo dõi")
+    );
 }

@@ -78,6 +78,7 @@ pub struct Context<'a> {
     duoc_chon_tap_the: Vec<String>,
     duoc_chon_ca_nhan: Vec<String>,
     ket_luan: Option<&'a str>,
+    giao_nhiem_vu: Option<&'a str>,
     /// State minutes end with "Nơi nhận" (Nghị định 30/2020, Mẫu 1.9);
     /// Party minutes only when the record names recipients.
     noi_nhan: Vec<RecipientLine>,
@@ -278,6 +279,7 @@ impl Document for Minutes {
             duoc_chon_tap_the: names(Kind::Collective),
             duoc_chon_ca_nhan: names(Kind::Person),
             ket_luan: m.ket_luan.as_ref().map(|s| s.as_str()),
+            giao_nhiem_vu: m.giao_nhiem_vu.as_ref().map(|s| s.as_str()),
             noi_nhan: match (&m.noi_nhan, format) {
                 (Some(items), _) => format.recipient_lines(items),
                 (None, Format::State) => format.recipient_lines(&[Line::from("Lưu VT, Hồ sơ")]),

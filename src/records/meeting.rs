@@ -25,6 +25,11 @@ pub struct Meeting {
     pub bieu_quyet: Vec<Vote>,
     #[serde(default)]
     pub ket_luan: Option<Paragraphs>,
+    /// What the council assigns after its conclusion ("Giao Phòng … theo
+    /// dõi, đôn đốc"): printed after the list of those chosen, which
+    /// follows the conclusion itself.
+    #[serde(default)]
+    pub giao_nhiem_vu: Option<Paragraphs>,
     /// Recipients of the minutes; absent: "Lưu: VT, Hồ sơ" in the State
     /// format, none in the Party format.
     #[serde(default)]
