@@ -254,3 +254,80 @@ fn the_chosen_follow_the_conclusion_and_the_assignment_follows_them() {
         at("- Cá nhân: đồng chí Vũ Minh Đức.") < at("Giao Phòng Tổ chức đảng - Đảng viên theo dõi")
     );
 }
+
+/// The small fixture with `extra` more people registered and its
+/// selection meeting not yet held (nor what follows it): the selection
+/// ballot lists them all.
+fn ballot_for(extra: usize) -> (Folder, tempfile::TempDir) {
+    let records = Folder::small();
+    records
+        .remove("cuoc-hop/binh-xet.yaml")
+        .remove("to-trinh/de-nghi.yaml");
+    let family = [
+        "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Ngô",
+    ];
+    let given = [
+        "An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hòa", "Hùng", "Khánh",
+    ];
+    for i in 0..extra {
+        let (f, g) = (family[i % 10], given[(i / 10) % 10]);
+        let middle = ["Văn", "Thị", "Minh", "Quốc", "Thu"][i / 100];
+        let gender = if middle == "Thị" { "nu" } else { "nam" };
+        records.write(
+            &format!("ca-nhan/them-{i}.yaml"),
+            format!(
+                "ho_ten: {f} {middle} {g}\ngioi_tinh: {gender}\nchuc_vu: Chuyên viên chính\n\
+                 don_vi: phong-b\ndang_ky:\n  ngay: 2020-03-02\n  noi_dung: [\"2.2\"]\n  \
+                 danh_hieu: lao_dong_tien_tien\n  lam_theo_bac: true\n  cam_ket: Hoàn thành tốt.\n"
+            ),
+        );
+    }
+    let meeting = records.read("cuoc-hop/lua-chon.yaml");
+    let before_votes = meeting.split("bieu_quyet:").next().expect("head");
+    records.write(
+        "cuoc-hop/lua-chon.yaml",
+        format!("{before_votes}bieu_quyet: []\n"),
+    );
+    let out = built(&records);
+    (records, out)
+}
+
+/// #24.10: a member's ballot is one sheet for a realistic number of
+/// candidates (the text set smaller as needed); past what a sheet holds at
+/// the smallest size, each page of a ballot says "Trang i/n" and the pages
+/// after the first carry the title with "(tiếp theo)".
+#[test]
+fn a_ballot_is_one_sheet_and_a_longer_one_numbers_its_pages() {
+    let (_records, out) = ballot_for(22);
+    let ballots = out.path().join("2020/phieu-bau/lua-chon.pdf");
+    let sheets = pages(&ballots);
+    // Three members, one sheet each, every registrant on it.
+    assert_eq!(sheets.len(), 3, "{sheets:?}");
+    for page in &sheets {
+        assert!(
+            page.contains("PHIẾU BẦU") && page.contains("Hoàng Văn Bình"),
+            "{page}"
+        );
+        assert!(!page.contains("Trang"), "{page}");
+    }
+
+    let (_records, out) = ballot_for(160);
+    let pages = pages(&out.path().join("2020/phieu-bau/lua-chon.pdf"));
+    assert!(pages.len() > 3 && pages.len() % 3 == 0, "{}", pages.len());
+    let each = pages.len() / 3;
+    for (i, page) in pages.iter().enumerate() {
+        let n = i % each + 1;
+        let flat = page.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(&format!("Trang {n}/{each}")),
+            "page {i}: {flat}"
+        );
+        assert_eq!(
+            flat.contains("PHIẾU BẦU (tiếp theo)"),
+            n > 1,
+            "page {i}: {flat}"
+        );
+        // The table's header on every page of it.
+        assert!(flat.contains("Không đồng ý"), "page {i}: {flat}");
+    }
+}
