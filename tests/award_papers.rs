@@ -293,3 +293,84 @@ fn a_document_number_is_never_split_at_its_hyphen_or_slash() {
         &["ngày 10/3/2020; kết quả đối chiếu"],
     );
 }
+
+/// Millimetres from a PDF's points.
+fn mm(points: f64) -> f64 {
+    points * 25.4 / 72.0
+}
+
+/// #24.9: on the body's pre-printed blank (`phoi_giay_khen`), the
+/// certificate is its text alone, each piece where the plan record places
+/// it (the printer's shift added); what the blank carries is not printed.
+#[test]
+fn a_certificate_for_a_pre_printed_blank_is_its_text_where_the_plan_places_it() {
+    let records = Folder::copy_of(&example_plan());
+    let plan = records.read("ke-hoach.yaml");
+    records.write(
+        "ke-hoach.yaml",
+        format!(
+            "{plan}\nphoi_giay_khen:\n  lech: [2, -1.5]\n  nguoi_nhan: [150, 90]\n  \
+             quyet_dinh: [30, 175]\n"
+        ),
+    );
+    let out = built(&records);
+    let file = out
+        .path()
+        .join("2020/giay-khen/2020-12-28-khen-thuong/ngo-van-khai.pdf");
+    let text = pdf::flat_text(&file);
+    assert_has(
+        &text,
+        &[
+            "Đồng chí Ngô Văn Khải",
+            "Đã có thành tích xuất sắc",
+            "Quyết định số 128-QĐ/BTCTU ngày 28/12/2020",
+            "TRƯỞNG BAN",
+            "Trần Quang Tuấn",
+        ],
+    );
+    for printed_on_the_blank in [
+        "GIẤY KHEN",
+        "TẶNG",
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "TỔ CHỨC TỈNH ỦY BẮC",
+    ] {
+        assert!(
+            !text.contains(printed_on_the_blank),
+            "{printed_on_the_blank}: {text}"
+        );
+    }
+    let words = pdf::words(&file);
+    // The recipient's line centred on 150 + 2 mm, its top at 90 − 1.5 mm.
+    let first = pdf::word(&words, "Đồng");
+    let last = pdf::word(&words, "Khải");
+    let centre = mm((first.x0 + last.x1) / 2.0);
+    assert!((centre - 152.0).abs() < 1.0, "centre at {centre} mm");
+    assert!(
+        (mm(first.y0) - 88.5).abs() < 2.0,
+        "top at {} mm",
+        mm(first.y0)
+    );
+    // The decision's line from its left edge.
+    let decision = pdf::word(&words, "Quyết");
+    assert!(
+        (mm(decision.x0) - 32.0).abs() < 0.5,
+        "left at {} mm",
+        mm(decision.x0)
+    );
+    assert!(
+        (mm(decision.y0) - 173.5).abs() < 2.0,
+        "top at {} mm",
+        mm(decision.y0)
+    );
+
+    // A place off the sheet is refused at its field, in the clerk's words.
+    records.write(
+        "ke-hoach.yaml",
+        format!("{plan}\nphoi_giay_khen:\n  nguoi_nhan: [350, 90]\n"),
+    );
+    let error = only_error(records.path());
+    assert!(
+        common::message(&error).contains("nằm ngoài khoảng [0–297, 0–210] mm"),
+        "{error}"
+    );
+}

@@ -4,13 +4,15 @@
 //! red, "TẶNG", the recipient and the reason, the decision's number and the
 //! sổ vàng number, place, date and signer).
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::context::{self, Common, SignerCtx};
 use super::quyet_dinh::{self, Recipient};
 use super::{Document, Draft, Output, Reader, Template};
-use crate::records::{Decision, Granted, Records};
+use crate::records::{Decision, Granted, Position, Records};
 use crate::text::Id;
 use crate::vocab::Issuer;
 
@@ -28,6 +30,9 @@ pub struct Context<'a> {
     so_vang: Option<&'a str>,
     ngay: NaiveDate,
     nguoi_ky: SignerCtx,
+    /// Where each piece goes on the body's pre-printed blank, when it
+    /// prints on one (`phoi_giay_khen`): text only.
+    phoi: Option<BTreeMap<&'static str, Position>>,
 }
 
 /// Whether a form of award is a Giấy khen (titles have their own papers).
@@ -115,6 +120,7 @@ impl Document for Certificate {
             so_vang: g.so_vang.get(&recipient).map(|s| s.as_str()),
             ngay: d.ngay.0,
             nguoi_ky: context::signer(r, &issuing.nguoi_ky),
+            phoi: r.plan().phoi_giay_khen.as_ref().map(|b| b.places()),
         };
         Some(Draft {
             file: Some(file),

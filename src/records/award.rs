@@ -145,3 +145,100 @@ impl Decision {
             })
     }
 }
+
+/// Certificates printed on the body's pre-printed blanks (phôi): the border,
+/// the heading, the issuer, "TẶNG" and "GIẤY KHEN" are on the blank, tdkt
+/// prints only the text, each piece where the blank leaves room for it.
+/// Positions in millimetres from the sheet's top-left corner (A4
+/// landscape): a line's centre and top, the decision's and the book's left
+/// edge; a piece not given stands where tdkt's own certificate has it.
+#[derive(Debug, Clone, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Blank {
+    /// The printer's shift, right and down, added to every position.
+    #[serde(default)]
+    pub lech: Option<Offset>,
+    #[serde(default)]
+    pub nguoi_nhan: Option<Position>,
+    #[serde(default)]
+    pub mo_ta: Option<Position>,
+    #[serde(default)]
+    pub ly_do: Option<Position>,
+    #[serde(default)]
+    pub noi_ngay: Option<Position>,
+    /// The signer's title; their name at `ten_nguoi_ky`.
+    #[serde(default)]
+    pub nguoi_ky: Option<Position>,
+    #[serde(default)]
+    pub ten_nguoi_ky: Option<Position>,
+    #[serde(default)]
+    pub quyet_dinh: Option<Position>,
+    #[serde(default)]
+    pub so_vang: Option<Position>,
+}
+
+/// A point on an A4 landscape sheet, `[x, y]` in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Position(pub f64, pub f64);
+
+/// A shift of the whole print, `[right, down]` in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, schemars::JsonSchema)]
+pub struct Offset(pub f64, pub f64);
+
+fn millimetres<'de, D: Deserializer<'de>>(
+    d: D,
+    x: std::ops::RangeInclusive<f64>,
+    y: std::ops::RangeInclusive<f64>,
+    what: &str,
+) -> Result<(f64, f64), D::Error> {
+    let [a, b] = <[f64; 2]>::deserialize(d)?;
+    if x.contains(&a) && y.contains(&b) {
+        Ok((a, b))
+    } else {
+        Err(de::Error::custom(format!(
+            "{what} [{a}, {b}] nằm ngoài khoảng [{}–{}, {}–{}] mm; hãy ghi [ngang, dọc] tính bằng mm",
+            x.start(),
+            x.end(),
+            y.start(),
+            y.end()
+        )))
+    }
+}
+
+impl<'de> Deserialize<'de> for Position {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        millimetres(d, 0.0..=297.0, 0.0..=210.0, "vị trí trên tờ A4 ngang")
+            .map(|(x, y)| Position(x, y))
+    }
+}
+
+impl<'de> Deserialize<'de> for Offset {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        millimetres(d, -30.0..=30.0, -30.0..=30.0, "độ lệch").map(|(x, y)| Offset(x, y))
+    }
+}
+
+impl Blank {
+    /// Where each piece goes, the shift added, by the names the template
+    /// reads.
+    pub fn places(&self) -> BTreeMap<&'static str, Position> {
+        let Offset(dx, dy) = self.lech.unwrap_or(Offset(0.0, 0.0));
+        // Where tdkt's own certificate puts each piece (measured on it).
+        [
+            ("nguoi_nhan", self.nguoi_nhan, Position(148.5, 96.0)),
+            ("mo_ta", self.mo_ta, Position(148.5, 115.0)),
+            ("ly_do", self.ly_do, Position(148.5, 129.0)),
+            ("noi_ngay", self.noi_ngay, Position(210.5, 148.0)),
+            ("nguoi_ky", self.nguoi_ky, Position(210.5, 154.0)),
+            ("ten_nguoi_ky", self.ten_nguoi_ky, Position(210.5, 186.0)),
+            ("quyet_dinh", self.quyet_dinh, Position(23.0, 181.0)),
+            ("so_vang", self.so_vang, Position(23.0, 186.0)),
+        ]
+        .into_iter()
+        .map(|(name, given, own)| {
+            let Position(x, y) = given.unwrap_or(own);
+            (name, Position(x + dx, y + dy))
+        })
+        .collect()
+    }
+}

@@ -23,7 +23,7 @@ use crate::job::hash_bytes;
 use crate::problem::Problem;
 use crate::text::{Date, Id, Line};
 use crate::vocab::MeetingKind;
-pub use award::{Award, Decision, Granted, Issuing, Tenths};
+pub use award::{Award, Blank, Decision, Granted, Issuing, Offset, Position, Tenths};
 pub use kind::Kind;
 pub use list::RegistrationList;
 pub use meeting::{Absence, Meeting, Proposal, ProposedGroup, Vote};

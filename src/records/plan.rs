@@ -56,6 +56,10 @@ pub struct Plan {
     /// The plan's own text; absent, tdkt does not print the plan.
     #[serde(default)]
     pub van_ban: Option<PlanText>,
+    /// Certificates printed on the body's pre-printed blanks: text only,
+    /// placed for the blank.
+    #[serde(default)]
+    pub phoi_giay_khen: Option<super::Blank>,
 }
 
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]

@@ -127,6 +127,26 @@ pub fn typst_str(value: &Value) -> Value {
     Value::from_safe_string(string_literal(&value.to_string()))
 }
 
+/// `{{ [148.5, 96] | vi_tri }}` → `(148.5mm, 96mm)`: a point in
+/// millimetres, for code positions; anything but two numbers is an error,
+/// so no record text reaches the code.
+pub fn vi_tri(value: &Value) -> Result<Value, Error> {
+    let number = |i: usize| {
+        value
+            .get_item_by_index(i)
+            .ok()
+            .and_then(|v| f64::try_from(v).ok())
+            .filter(|n| n.is_finite())
+    };
+    match (number(0), number(1), value.len()) {
+        (Some(x), Some(y), Some(2)) => Ok(Value::from_safe_string(format!("({x}mm, {y}mm)"))),
+        _ => Err(Error::new(
+            ErrorKind::InvalidOperation,
+            format!("not a position in millimetres: {value}"),
+        )),
+    }
+}
+
 fn parse_date(value: &str) -> Result<NaiveDate, Error> {
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .map_err(|_| Error::new(ErrorKind::InvalidOperation, format!("not a date: {value}")))

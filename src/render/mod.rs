@@ -227,6 +227,7 @@ fn environment(templates: &Templates, marked: bool) -> Result<Environment<'stati
     env.add_filter("trich_dan", filters::trich_dan);
     env.add_filter("cac_dong", filters::cac_dong);
     env.add_filter("do_rong", filters::do_rong);
+    env.add_filter("vi_tri", filters::vi_tri);
     for (name, text) in templates.minijinja() {
         let text = if marked {
             mark_lines(name, text)
