@@ -313,7 +313,11 @@ fn a_ballot_is_one_sheet_and_a_longer_one_numbers_its_pages() {
 
     let (_records, out) = ballot_for(160);
     let pages = pages(&out.path().join("2020/phieu-bau/lua-chon.pdf"));
-    assert!(pages.len() > 3 && pages.len().is_multiple_of(3), "{}", pages.len());
+    assert!(
+        pages.len() > 3 && pages.len().is_multiple_of(3),
+        "{}",
+        pages.len()
+    );
     let each = pages.len() / 3;
     for (i, page) in pages.iter().enumerate() {
         let n = i % each + 1;

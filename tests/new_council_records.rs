@@ -115,6 +115,10 @@ fn a_year_end_meeting_and_its_proposal_start_from_the_plan() {
             "hinh_thuc: Giấy khen của Trưởng Ban Tổ chức Tỉnh ủy",
             "cuoc_hop: 2020-12-15-binh-xet",
             "Biên bản họp Hội đồng Thi đua - Khen thưởng",
+            // #24.6: the council's chair signs on its behalf, not the head
+            // it goes to.
+            "nguoi_ky: { tham_quyen: thay_mat, thay_cho: HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG, \
+             chuc_vu: CHỦ TỊCH, nguoi: nguyen-van-hanh }",
         ],
     );
     check_passes(&records);
@@ -130,6 +134,54 @@ fn a_year_end_meeting_and_its_proposal_start_from_the_plan() {
             "Ngô Văn Khải",
             "Giấy khen",
         ],
+    );
+}
+
+/// #24.6: a proposal never goes to its own signer. When the body's head
+/// chairs the council, `new to-trinh` has the vice chair sign for the
+/// chair; a proposal the head signs to the head is a note of `check`.
+#[test]
+fn a_proposal_is_never_signed_by_the_one_it_goes_to() {
+    let records = Folder::copy_of(&example_plan());
+    records
+        .edit(
+            "ke-hoach.yaml",
+            "{ nguoi: nguyen-van-hanh, vai_tro: chu_tich }",
+            "{ nguoi: tran-quang-tuan, vai_tro: chu_tich }",
+        )
+        .edit(
+            "ke-hoach.yaml",
+            "{ nguoi: dinh-van-tien, vai_tro: pho_chu_tich }",
+            "{ nguoi: nguyen-van-hanh, vai_tro: pho_chu_tich }",
+        )
+        .remove("to-trinh/2020-12-18-de-nghi-khen-thuong.yaml")
+        .remove("quyet-dinh/2020-12-28-khen-thuong.yaml");
+    new(&records, &["to-trinh", "--ngay", "2020-12-19"]);
+    let proposal = records.read("to-trinh/2020-12-19-de-nghi-khen-thuong.yaml");
+    assert!(
+        proposal.contains(
+            "nguoi_ky: { thay_mat_tap_the: HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG, tham_quyen: ky_thay, \
+             thay_cho: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, nguoi: nguyen-van-hanh }"
+        ),
+        "{proposal}"
+    );
+    let (_, said) = common::run_on(records.path(), &["check"]);
+    assert!(!said.contains("lại do chính"), "{said}");
+
+    // Signed by the head it is addressed to: said, with what to write.
+    records.write(
+        "to-trinh/2020-12-19-de-nghi-khen-thuong.yaml",
+        proposal.replace(
+            "nguoi_ky: { thay_mat_tap_the: HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG, tham_quyen: ky_thay, \
+             thay_cho: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, nguoi: nguyen-van-hanh }",
+            "nguoi_ky: { chuc_vu: TRƯỞNG BAN, nguoi: tran-quang-tuan }",
+        ),
+    );
+    let (_, said) = common::run_on(records.path(), &["check"]);
+    assert!(
+        said.contains("tờ trình gửi Trưởng Ban Tổ chức Tỉnh ủy lại do chính Trần Quang Tuấn ký")
+            && said.contains("Phó Chủ tịch Hội đồng ký thay"),
+        "{said}"
     );
 }
 

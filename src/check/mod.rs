@@ -2,6 +2,7 @@
 //! [`rules`]), applied per candidate and per stage, and the council's
 //! decisions judged by them. Pure functions of the records: no I/O.
 
+mod addressee;
 pub mod citations;
 pub mod coverage;
 mod criteria;
@@ -240,6 +241,7 @@ pub fn check(records: &Records) -> Report {
         stages.push(meeting_stage(records, id, &decision, &mut errors));
     }
     let mut notes = coverage::names_without_marks(records);
+    notes.extend(addressee::signed_by_the_addressee(records));
     for (id, proposal) in &records.proposals {
         let stage = proposal_stage(records, id, proposal, &mut errors);
         notes.extend(unwritten_achievements(records, &stage));

@@ -144,6 +144,7 @@ pub(super) fn proposal(
     notes.push(format!(
         "kính gửi {addressee}, đề nghị Giấy khen của {head} cho mọi người cuộc họp {meeting_id} chọn; sửa nếu khác (nhiều hình thức: de_nghi)"
     ));
+    let signer = council_signer(records, notes);
     let id = format!("{}-de-nghi-khen-thuong", date.format("%Y-%m-%d"));
     let text = format!(
         "# Tờ trình đề nghị khen thưởng. Các khóa khác (so, trich_yeu, de_nghi, nguoi_ky, noi_nhan, ban_hanh): tdkt help records.\n\
@@ -154,6 +155,8 @@ pub(super) fn proposal(
          hinh_thuc: {form}\n\
          # Cuộc họp bình xét cuối năm (tệp cuoc-hop/<mã>.yaml): người được đề nghị là người cuộc họp chọn.\n\
          cuoc_hop: {meeting_id}\n\
+         # Người ký: Hội đồng trình, không phải người nhận.\n\
+         {signer}\
          kem_theo:\n\
          \x20 - {minutes}\n\
          \x20 - Báo cáo thành tích của tập thể, cá nhân được đề nghị khen thưởng\n",
@@ -167,6 +170,42 @@ pub(super) fn proposal(
         )),
     );
     Ok((id, text))
+}
+
+/// Who signs a proposal the council sends to the body's head: its chair on
+/// its behalf ("TM. HỘI ĐỒNG …"), or, when the chair is that head, the vice
+/// chair for the chair ("TM. … / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH") — never the
+/// one it goes to.
+fn council_signer(records: &Records, notes: &mut Vec<String>) -> String {
+    let council = &records.plan.hoi_dong;
+    let member = |role: Role| {
+        council
+            .thanh_vien
+            .iter()
+            .find(|m| m.vai_tro == role)
+            .map(|m| m.nguoi.as_str())
+    };
+    let head = records.plan.co_quan.thu_truong.as_ref().map(|h| h.as_str());
+    match (member(Role::Chair), member(Role::ViceChair)) {
+        (Some(chair), _) if Some(chair) != head => format!(
+            "nguoi_ky: {{ tham_quyen: thay_mat, thay_cho: HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG, \
+             chuc_vu: CHỦ TỊCH, nguoi: {chair} }}\n"
+        ),
+        (_, Some(vice)) => format!(
+            "nguoi_ky: {{ thay_mat_tap_the: HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG, tham_quyen: ky_thay, \
+             thay_cho: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, nguoi: {vice} }}\n"
+        ),
+        _ => {
+            notes.push(
+                "Chủ tịch Hội đồng là thủ trưởng, người nhận tờ trình, và Hội đồng chưa có Phó Chủ \
+                 tịch (vai_tro: pho_chu_tich): hãy ghi nguoi_ky"
+                    .to_owned(),
+            );
+            "# nguoi_ky: { thay_mat_tap_the: HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG, tham_quyen: ky_thay, \
+             thay_cho: CHỦ TỊCH, chuc_vu: PHÓ CHỦ TỊCH, nguoi: <mã> }\n"
+                .to_owned()
+        }
+    }
 }
 
 fn in_the_plan_s_year(records: &Records, date: NaiveDate) -> Result<(), String> {
