@@ -551,3 +551,25 @@ fn a_candidate_proposed_twice_for_one_form_is_said() {
     let (_, alone) = common::run_on(&common::fixtures().join("nho"), &["check"]);
     assert!(!alone.contains("lần thứ hai"), "{alone}");
 }
+
+/// #24.12: no word alone on a subject's last line ("… tiên tiến / 2020"):
+/// the subject's last two words stand together.
+#[test]
+fn a_subjects_last_word_never_stands_alone() {
+    for (file, subject_end) in [
+        ("2020/bao-cao-ket-qua.pdf", "điển hình tiên tiến năm 2020"),
+        (
+            "2020/phieu-xet/2020-12-15-binh-xet.pdf",
+            "điển hình tiên tiến năm 2020",
+        ),
+    ] {
+        let text = pdf::text(&example_output().join(file));
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(subject_end), "{file}: {flat}");
+        let lone = text
+            .lines()
+            .map(str::trim)
+            .any(|l| l == "2020" || l == "năm" || l == "tiến");
+        assert!(!lone, "{file}: a word alone on a line:\n{text}");
+    }
+}

@@ -211,6 +211,15 @@ pub fn giu_cum(text: &str) -> String {
     crate::words::kept_phrases(text)
 }
 
+/// `{{ trich_yeu | giu_cuoi }}`: a subject whose last word never stands
+/// alone on its line ("… năm / 2020"): it is bound to the word before.
+pub fn giu_cuoi(text: &str) -> String {
+    match text.trim_end().rsplit_once(' ') {
+        Some((before, last)) if !before.is_empty() => format!("{before}\u{a0}{last}"),
+        _ => text.to_owned(),
+    }
+}
+
 /// `{{ people | xep_ten("ho_ten") }}`: a list sorted by the name in `key`.
 pub fn xep_ten(list: Vec<Value>, key: &str) -> Result<Vec<Value>, Error> {
     let mut named: Vec<(String, Value)> = list

@@ -224,6 +224,7 @@ fn environment(templates: &Templates, marked: bool) -> Result<Environment<'stati
     env.add_filter("xep_ten", filters::xep_ten);
     env.add_filter("cham_cau", filters::cham_cau);
     env.add_filter("giu_cum", filters::giu_cum);
+    env.add_filter("giu_cuoi", filters::giu_cuoi);
     env.add_filter("trich_dan", filters::trich_dan);
     env.add_filter("cac_dong", filters::cac_dong);
     env.add_filter("do_rong", filters::do_rong);
