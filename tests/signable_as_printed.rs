@@ -573,3 +573,23 @@ fn a_subjects_last_word_never_stands_alone() {
         assert!(!lone, "{file}: a word alone on a line:\n{text}");
     }
 }
+
+/// #24.6: a proposal says by what its candidates qualify: the plan's own
+/// criteria, or the law in force when the plan has none of its own.
+#[test]
+fn a_proposal_cites_the_standard_its_candidates_meet() {
+    let state = pdf::flat_text(
+        &built(&Folder::copy_of(&common::second_body()))
+            .path()
+            .join("2024/to-trinh/2024-12-12-de-nghi-khen-thuong.pdf"),
+    );
+    assert!(
+        state
+            .contains("đủ tiêu chuẩn theo quy định của Luật Thi đua, khen thưởng số 06/2022/QH15."),
+        "{state}"
+    );
+    assert!(!state.contains("theo Kế hoạch."), "{state}");
+    let party =
+        pdf::flat_text(&example_output().join("2020/to-trinh/2020-12-18-de-nghi-khen-thuong.pdf"));
+    assert!(party.contains("đủ tiêu chuẩn theo Kế hoạch."), "{party}");
+}

@@ -50,6 +50,9 @@ pub struct Context<'a> {
     trich_yeu: String,
     kinh_gui: Vec<&'a str>,
     can_cu: Vec<String>,
+    /// By what the candidates qualify: the plan's own criteria, or, when it
+    /// has none, the law in force on the proposal's date.
+    tieu_chuan: String,
     lua_chon: Option<(NaiveDate, u32, u32)>,
     binh_xet: (NaiveDate, u32, u32),
     /// What the proposal asks, before "các tập thể, cá nhân sau": "tặng
@@ -171,6 +174,11 @@ impl Document for Proposal {
             trich_yeu: format.subject_case(&subject),
             kinh_gui: p.kinh_gui.iter().map(|k| k.as_str()).collect(),
             can_cu,
+            tieu_chuan: if plan.tieu_chuan.is_some() {
+                "theo Kế hoạch".to_owned()
+            } else {
+                format!("theo quy định của {}", ruleset::in_force(p.ngay.0).law)
+            },
             lua_chon: selection.map(|(_, m)| counts(r, m)),
             binh_xet: counts(r, meeting),
             de_nghi: single.map_or_else(|| "khen thưởng".to_owned(), |f| format!("tặng {f} cho")),
