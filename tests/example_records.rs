@@ -60,3 +60,32 @@ fn check_names_who_fails_and_why() {
         "{text}"
     );
 }
+
+/// #25.5: a rule that does not apply to units is not a column of theirs:
+/// where units and people are judged by different rules, `check` gives
+/// each a table with its own columns.
+#[test]
+fn units_and_people_judged_by_different_rules_get_a_table_each() {
+    let (code, text) = common::run_on(&common::example_records(), &["check"]);
+    assert_eq!(code, 0, "{text}");
+    let year_end = text
+        .split("III. BÌNH XÉT CUỐI NĂM")
+        .nth(1)
+        .expect("the year-end stage");
+    let headers: Vec<&str> = year_end
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| l.trim_start().starts_with("STT"))
+        .collect();
+    assert_eq!(headers.len(), 2, "{year_end}");
+    assert!(
+        headers[0].contains("TT-1") && !headers[0].contains("DH-1"),
+        "{}",
+        headers[0]
+    );
+    assert!(
+        headers[1].contains("DH-1") && !headers[1].contains("TT-1"),
+        "{}",
+        headers[1]
+    );
+}

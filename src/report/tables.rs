@@ -21,84 +21,36 @@ pub(super) fn verdict_cell(v: &Verdict) -> &'static str {
 }
 
 pub(super) fn table(out: &mut String, stage: &StageReport, report: &Report) {
-    let rules: Vec<&'static str> = [Kind::Collective, Kind::Person]
-        .iter()
-        .flat_map(|k| stage.giai_doan.rules(*k).map(|r| r.id))
-        // The plan's rules only: its own criteria when it states them.
-        .filter(|id| report.tieu_chi.iter().any(|c| c.ma == *id))
-        .fold(Vec::new(), |mut acc, r| {
-            if !acc.contains(&r) {
-                acc.push(r);
-            }
-            acc
-        });
+    // The plan's rules only: its own criteria when it states them.
+    let rules_of = |kinds: &[Kind]| -> Vec<&'static str> {
+        kinds
+            .iter()
+            .flat_map(|k| stage.giai_doan.rules(*k).map(|r| r.id))
+            .filter(|id| report.tieu_chi.iter().any(|c| c.ma == *id))
+            .fold(Vec::new(), |mut acc, r| {
+                if !acc.contains(&r) {
+                    acc.push(r);
+                }
+                acc
+            })
+    };
     let voted = stage.ung_vien.iter().any(|r| r.phieu.is_some());
-    let name_w = stage
-        .ung_vien
-        .iter()
-        .map(|r| r.ten.chars().count())
-        .max()
-        .unwrap_or(8)
-        .max(8);
-    let mut header = format!(
-        "  {}  {}  {}",
-        pad("STT", 3),
-        pad("Ứng viên", name_w),
-        pad("Loại", 7)
-    );
-    if voted {
-        header.push_str(&format!("  {}  {}", pad("Đồng ý", 13), pad("Chọn", 5)));
-    }
-    // A column as wide as its widest cell ("chưa đánh giá").
-    let widths: Vec<usize> = rules
-        .iter()
-        .map(|r| {
-            stage
-                .ung_vien
-                .iter()
-                .flat_map(|row| row.tieu_chi.iter().filter(|x| x.rule == *r))
-                .map(|x| verdict_cell(&x.verdict).chars().count())
-                .fold(7, usize::max)
-        })
-        .collect();
-    for (r, w) in rules.iter().zip(&widths) {
-        header.push_str(&format!("  {}", pad(r, *w)));
-    }
-    let _ = writeln!(out, "{}", header.trim_end());
-    for (i, row) in stage.ung_vien.iter().enumerate() {
-        let mut line = format!(
-            "  {}  {}  {}",
-            pad(&(i + 1).to_string(), 3),
-            pad(&row.ten, name_w),
-            pad(row.loai.label(), 7)
+    let rows: Vec<(usize, &CandidateRow)> = stage.ung_vien.iter().enumerate().collect();
+    let (units, people): (Vec<_>, Vec<_>) =
+        rows.iter().partition(|(_, r)| r.loai == Kind::Collective);
+    let (unit_rules, person_rules) = (rules_of(&[Kind::Collective]), rules_of(&[Kind::Person]));
+    // A rule that does not apply to units is not a column of theirs: when
+    // the two kinds are judged by different rules, a table for each.
+    if !units.is_empty() && !people.is_empty() && unit_rules != person_rules {
+        rows_table(out, &units, &unit_rules, voted);
+        rows_table(out, &people, &person_rules, voted);
+    } else {
+        rows_table(
+            out,
+            &rows,
+            &rules_of(&[Kind::Collective, Kind::Person]),
+            voted,
         );
-        if voted {
-            // More votes than members is an error said below; no percentage
-            // over a hundred stands beside it.
-            let votes = row.phieu.as_ref().map_or(String::new(), |p| {
-                let share = if p.dong_y > p.tong_so_thanh_vien {
-                    "quá số".to_owned()
-                } else {
-                    crate::words::percent(p.dong_y, p.tong_so_thanh_vien)
-                };
-                format!("{}/{} ({share})", p.dong_y, p.tong_so_thanh_vien)
-            });
-            let chosen = match row.duoc_chon {
-                Some(true) => "có",
-                Some(false) => "không",
-                None => "",
-            };
-            line.push_str(&format!("  {}  {}", pad(&votes, 13), pad(chosen, 5)));
-        }
-        for (r, w) in rules.iter().zip(&widths) {
-            let cell = row
-                .tieu_chi
-                .iter()
-                .find(|x| x.rule == *r)
-                .map_or("", |x| verdict_cell(&x.verdict));
-            line.push_str(&format!("  {}", pad(cell, *w)));
-        }
-        let _ = writeln!(out, "{}", line.trim_end());
     }
     let failing: Vec<&CandidateRow> = stage
         .ung_vien
@@ -134,6 +86,79 @@ pub(super) fn table(out: &mut String, stage: &StageReport, report: &Report) {
                 );
             }
         }
+    }
+}
+
+/// The rows of one table (numbered as in their stage) against `rules`.
+fn rows_table(
+    out: &mut String,
+    rows: &[(usize, &CandidateRow)],
+    rules: &[&'static str],
+    voted: bool,
+) {
+    let name_w = rows
+        .iter()
+        .map(|(_, r)| r.ten.chars().count())
+        .max()
+        .unwrap_or(8)
+        .max(8);
+    let mut header = format!(
+        "  {}  {}  {}",
+        pad("STT", 3),
+        pad("Ứng viên", name_w),
+        pad("Loại", 7)
+    );
+    if voted {
+        header.push_str(&format!("  {}  {}", pad("Đồng ý", 13), pad("Chọn", 5)));
+    }
+    // A column as wide as its widest cell ("chưa đánh giá").
+    let widths: Vec<usize> = rules
+        .iter()
+        .map(|r| {
+            rows.iter()
+                .flat_map(|(_, row)| row.tieu_chi.iter().filter(|x| x.rule == *r))
+                .map(|x| verdict_cell(&x.verdict).chars().count())
+                .fold(7, usize::max)
+        })
+        .collect();
+    for (r, w) in rules.iter().zip(&widths) {
+        header.push_str(&format!("  {}", pad(r, *w)));
+    }
+    let _ = writeln!(out, "{}", header.trim_end());
+    for (i, row) in rows {
+        let mut line = format!(
+            "  {}  {}  {}",
+            pad(&(i + 1).to_string(), 3),
+            pad(&row.ten, name_w),
+            pad(row.loai.label(), 7)
+        );
+        if voted {
+            // More votes than members is an error said below; no percentage
+            // over a hundred stands beside it.
+            let votes = row.phieu.as_ref().map_or(String::new(), |p| {
+                let share = if p.dong_y > p.tong_so_thanh_vien {
+                    "quá số".to_owned()
+                } else {
+                    crate::words::percent(p.dong_y, p.tong_so_thanh_vien)
+                };
+                format!("{}/{} ({share})", p.dong_y, p.tong_so_thanh_vien)
+            });
+            let chosen = match row.duoc_chon {
+                Some(true) => "có",
+                Some(false) => "không",
+                None => "",
+            };
+            line.push_str(&format!("  {}  {}", pad(&votes, 13), pad(chosen, 5)));
+        }
+        for (r, w) in rules.iter().zip(&widths) {
+            let cell = row
+                .tieu_chi
+                .iter()
+                .find(|x| x.rule == *r)
+                .map_or("", |x| verdict_cell(&x.verdict));
+            line.push_str(&format!("  {}", pad(cell, *w)));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
     }
 }
 
