@@ -439,6 +439,20 @@ fn a_new_body_starts_with_init_new_check_and_build() {
         std::fs::read_to_string(repo.path().join(".gitignore")).expect(".gitignore"),
         "/output/\n"
     );
+    // #25.7: a folder in no repository becomes one; the first commit is
+    // the clerk's (git is on every machine these tests run on: .ci/run's
+    // checkout needs it).
+    assert!(repo.path().join(".git").is_dir(), "{}", stdout(&init));
+    assert!(
+        stdout(&init).contains("Đã lập kho git (git init)"),
+        "{}",
+        stdout(&init)
+    );
+    let log = std::process::Command::new("git")
+        .args(["-C", &repo.path().to_string_lossy(), "log"])
+        .output()
+        .expect("git is needed by this test");
+    assert!(!log.status.success(), "tdkt made a commit itself");
     // #25.7: in a repository, init refuses before asking anything — there
     // and in a folder inside it.
     for inside in [repo.path().to_path_buf(), repo.path().join("records/2025")] {

@@ -1,7 +1,7 @@
 //! `tdkt init`: a new body's repository.
 
-use std::path::PathBuf;
-use std::process::ExitCode;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
 
 use tdkt::paperwork::{init, new_record};
 
@@ -38,6 +38,7 @@ pub fn run(
             for file in files {
                 text.push_str(&format!("Đã ghi {}.\n", dir.join(file).display()));
             }
+            text.push_str(&with_git(&dir));
             text.push_str(
                 "Tiếp theo: tdkt new tap-the, tdkt new ca-nhan, rồi tdkt check và tdkt build.\n",
             );
@@ -48,6 +49,26 @@ pub fn run(
             eprintln!("Không lập được kho bản ghi:\n  - {why}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Records are kept in git: a folder in no repository gets one (`git
+/// init`) when git is installed. The first commit is the clerk's to make:
+/// tdkt says how, and commits nothing itself.
+fn with_git(dir: &Path) -> String {
+    let inside = dir
+        .canonicalize()
+        .is_ok_and(|d| d.ancestors().any(|a| a.join(".git").exists()));
+    if inside {
+        return String::new();
+    }
+    match Command::new("git").arg("init").arg("-q").arg(dir).output() {
+        Ok(out) if out.status.success() => {
+            "Đã lập kho git (git init). Lưu lần đầu: git add . && git commit -m \"Khởi tạo kho bản ghi\"\n"
+                .to_owned()
+        }
+        _ => "Máy chưa có git (hay git không chạy được): hãy cài git để giữ lịch sử bản ghi, rồi chạy git init ở thư mục này.\n"
+            .to_owned(),
     }
 }
 
