@@ -110,6 +110,11 @@ fn remove_vanished(
         .collect();
     for key in gone {
         let path = sheet_path(&options.out, &key);
+        // Never through a link out of the output folder, as for the PDFs.
+        if let Err(e) = files::check_inside(&options.out, &path) {
+            summary.io.push(e);
+            continue;
+        }
         if fs::symlink_metadata(&path).is_ok() && !manifest.wrote_sheet(&options.out, &key) {
             summary.notes.push(format!(
                 "{}: bảng tính không còn, nhưng tệp đã khác bản tdkt ghi nên được giữ nguyên",
