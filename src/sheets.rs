@@ -291,7 +291,22 @@ pub fn statistics(records: &Records) -> Option<Book> {
     })
 }
 
+/// A day as Excel holds it (the records' years are within Excel's).
+fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    ExcelDateTime::from_ymd(
+        d.year().clamp(1900, 9999) as u16,
+        d.month() as u8,
+        d.day() as u8,
+    )
+}
+
 impl Book {
+    /// Its file below the output folder, without `.xlsx`: its document's
+    /// key, or the plan's statistics.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     /// What the spreadsheet holds, hashed: a rebuild writes it only when
     /// this changes.
     pub fn hash(&self) -> String {
@@ -309,11 +324,7 @@ impl Book {
 
     fn write(&self) -> Result<Vec<u8>, XlsxError> {
         let mut book = Workbook::new();
-        let created = ExcelDateTime::from_ymd(
-            self.date.year().clamp(1900, 9999) as u16,
-            self.date.month() as u8,
-            self.date.day() as u8,
-        )?;
+        let created = excel_date(self.date)?;
         book.set_properties(
             &DocProperties::new()
                 .set_creation_datetime(&created)
@@ -342,12 +353,7 @@ impl Book {
                         Cell::Text(t) => sheet.write_with_format(r, c, t, &body)?,
                         Cell::Number(n) => sheet.write_number_with_format(r, c, *n, &body)?,
                         Cell::Date(d) => {
-                            let day = ExcelDateTime::from_ymd(
-                                d.year().clamp(1900, 9999) as u16,
-                                d.month() as u8,
-                                d.day() as u8,
-                            )?;
-                            sheet.write_datetime_with_format(r, c, &day, &date)?
+                            sheet.write_datetime_with_format(r, c, &excel_date(*d)?, &date)?
                         }
                     };
                 }

@@ -60,6 +60,12 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// A name or word as two spellings of it are compared: composed (NFC),
+/// trimmed, in lower case.
+pub fn folded(s: &str) -> String {
+    nfc(s).trim().to_lowercase()
+}
+
 /// Normalises a raw value: NFC, trimmed, line ends unified; refuses control
 /// and invisible characters, text longer than its limit, and legacy-encoded
 /// text. `multiline` allows line breaks.
@@ -290,8 +296,9 @@ pub fn parse_date(raw: &str) -> Result<NaiveDate, String> {
 }
 
 /// A date as a clerk types it, day first ("15/01/2025", "15-01-2025",
-/// "15.01.2025"): only to say exactly what to write instead.
-fn day_first(raw: &str) -> Option<NaiveDate> {
+/// "15.01.2025"): in a record, only to say exactly what to write instead;
+/// in a spreadsheet's cell, read as the date it is.
+pub fn day_first(raw: &str) -> Option<NaiveDate> {
     ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(raw, f).ok())

@@ -96,19 +96,15 @@ fn regex_literal(c: char) -> String {
     }
 }
 
-fn fold(s: &str) -> String {
-    crate::text::nfc(s).trim().to_lowercase()
-}
-
 fn parse<T: Copy>(
     raw: &str,
     all: &[T],
     names: impl Fn(T) -> (&'static str, &'static str),
 ) -> Option<T> {
-    let wanted = fold(raw);
+    let wanted = crate::text::folded(raw);
     all.iter().copied().find(|&v| {
         let (code, label) = names(v);
-        wanted == code || wanted == fold(label)
+        wanted == code || wanted == crate::text::folded(label)
     })
 }
 

@@ -413,27 +413,7 @@ fn a_new_body_starts_with_init_new_check_and_build() {
         );
     }
     assert!(!repo.path().join("records").exists());
-    let init = run(&[
-        "init",
-        "--ten",
-        "SỞ Y TẾ",
-        "--ten-goi",
-        "Sở Y tế",
-        "--cap-tren",
-        "UBND TỈNH LÂM ĐỒNG",
-        "--viet-tat",
-        "SYT",
-        "--dia-danh",
-        "Lâm Đồng",
-        "--the-thuc",
-        "nha-nuoc",
-        "--thu-truong",
-        "Phạm Thị Lan",
-        "--chuc-vu",
-        "GIÁM ĐỐC",
-        "--nam",
-        "2025",
-    ]);
+    let init = common::init_so_y_te(repo.path());
     assert_eq!(init.status.code(), Some(0), "{}", stderr(&init));
     assert_eq!(
         std::fs::read_to_string(repo.path().join(".gitignore")).expect(".gitignore"),

@@ -50,30 +50,7 @@ fn write_book(dir: &Path, name: &str, spec: &Value) -> PathBuf {
 /// A new Sở made with `tdkt init`, its head Phạm Thị Lan: its records
 /// folder.
 fn new_body(dir: &Path) -> PathBuf {
-    let init = common::tdkt_in(
-        dir,
-        &[
-            "init",
-            "--ten",
-            "SỞ Y TẾ",
-            "--ten-goi",
-            "Sở Y tế",
-            "--cap-tren",
-            "UBND TỈNH LÂM ĐỒNG",
-            "--viet-tat",
-            "SYT",
-            "--dia-danh",
-            "Lâm Đồng",
-            "--the-thuc",
-            "nha-nuoc",
-            "--thu-truong",
-            "Phạm Thị Lan",
-            "--chuc-vu",
-            "GIÁM ĐỐC",
-            "--nam",
-            "2025",
-        ],
-    );
+    let init = common::init_so_y_te(dir);
     assert_eq!(init.status.code(), Some(0), "{}", common::stdout(&init));
     dir.join("records")
 }

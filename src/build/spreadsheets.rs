@@ -27,20 +27,20 @@ pub(super) fn write_all(
             continue;
         };
         let held: BTreeSet<&str> = summary.skipped.iter().map(|s| s.key.as_str()).collect();
-        let mut books: Vec<(String, Book)> = plan
+        let mut books: Vec<Book> = plan
             .jobs
             .iter()
             .filter(|job| !held.contains(job.key.as_str()))
-            .filter_map(|job| sheets::of_job(job).map(|book| (job.key.clone(), book)))
+            .filter_map(sheets::of_job)
             .collect();
         let whole = plan.invalid.is_empty() && plan.plan.loaded.problems.is_empty();
         if whole && let Some(book) = sheets::statistics(records) {
-            books.push((format!("{}/{}", records.name, sheets::STATISTICS), book));
+            books.push(book);
         }
-        let planned: BTreeSet<String> = books.iter().map(|(key, _)| key.clone()).collect();
-        for (key, book) in books {
-            if chosen.is_none_or(|c| c.contains(&key)) {
-                write_one(&key, &book, manifest, options, summary);
+        let planned: BTreeSet<String> = books.iter().map(|b| b.key().to_owned()).collect();
+        for book in books {
+            if chosen.is_none_or(|c| c.contains(book.key())) {
+                write_one(&book, manifest, options, summary);
             }
         }
         if chosen.is_none() && whole {
@@ -49,14 +49,9 @@ pub(super) fn write_all(
     }
 }
 
-fn write_one(
-    key: &str,
-    book: &Book,
-    manifest: &mut Manifest,
-    options: &Options,
-    summary: &mut Summary,
-) {
+fn write_one(book: &Book, manifest: &mut Manifest, options: &Options, summary: &mut Summary) {
     let out = &options.out;
+    let key = book.key();
     let path = sheet_path(out, key);
     let inputs = book.hash();
     let ours = manifest.wrote_sheet(out, key);

@@ -30,13 +30,7 @@ pub(super) fn meeting(
     };
     in_the_plan_s_year(records, date)?;
     let council = &records.plan.hoi_dong;
-    let member = |role: Role| {
-        council
-            .thanh_vien
-            .iter()
-            .find(|m| m.vai_tro == role)
-            .map(|m| m.nguoi.as_str())
-    };
+    let member = |role: Role| council.member(role).map(|id| id.as_str());
     let chair = match member(Role::Chair) {
         Some(id) => format!("chu_tri: {id}\n"),
         None => {
@@ -178,13 +172,7 @@ pub(super) fn proposal(
 /// one it goes to.
 fn council_signer(records: &Records, notes: &mut Vec<String>) -> String {
     let council = &records.plan.hoi_dong;
-    let member = |role: Role| {
-        council
-            .thanh_vien
-            .iter()
-            .find(|m| m.vai_tro == role)
-            .map(|m| m.nguoi.as_str())
-    };
+    let member = |role: Role| council.member(role).map(|id| id.as_str());
     let head = records.plan.co_quan.thu_truong.as_ref().map(|h| h.as_str());
     match (member(Role::Chair), member(Role::ViceChair)) {
         (Some(chair), _) if Some(chair) != head => format!(

@@ -117,12 +117,16 @@ impl<'a> Candidate<'a> {
             Candidate::Collective(_, c) => c.dang_ky.as_ref().map(|r| Registered {
                 ngay: r.ngay,
                 noi_dung: &r.noi_dung,
+                danh_hieu: r.danh_hieu.code(),
                 lam_theo_bac: r.lam_theo_bac,
+                cam_ket: r.cam_ket.as_str(),
             }),
             Candidate::Person(_, p) => p.dang_ky.as_ref().map(|r| Registered {
                 ngay: r.ngay,
                 noi_dung: &r.noi_dung,
+                danh_hieu: r.danh_hieu.code(),
                 lam_theo_bac: r.lam_theo_bac,
+                cam_ket: r.cam_ket.as_str(),
             }),
         }
     }
@@ -144,7 +148,10 @@ impl<'a> Candidate<'a> {
 pub struct Registered<'a> {
     pub ngay: Date,
     pub noi_dung: &'a [Line],
+    /// The title's code, a unit's or a person's.
+    pub danh_hieu: &'static str,
     pub lam_theo_bac: bool,
+    pub cam_ket: &'a str,
 }
 
 impl Records {

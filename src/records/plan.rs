@@ -192,6 +192,16 @@ pub struct Council {
     pub ty_le_co_mat: Option<Fraction>,
 }
 
+impl Council {
+    /// The member who holds `role` (the first, should two).
+    pub fn member(&self, role: Role) -> Option<&Id> {
+        self.thanh_vien
+            .iter()
+            .find(|m| m.vai_tro == role)
+            .map(|m| &m.nguoi)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CouncilMember {

@@ -36,17 +36,24 @@ pub fn run(year: Option<i32>, folders: Folders, format: TextOrJson) -> ExitCode 
     }
 }
 
-/// Writes the book over an earlier book tdkt wrote, never over another file.
-fn write_book(path: &Path, pdf: &[u8]) -> Result<String, String> {
+/// Whether tdkt may write at `path`: nothing is there, or a file `ours`
+/// says tdkt printed (never a link, a folder or an oversized file).
+fn free_or_ours(path: &Path, ours: impl Fn(&[u8]) -> bool) -> bool {
     use tdkt::read::{MAX_PDF_BYTES, Unreadable, read_bounded};
     match read_bounded(path, MAX_PDF_BYTES) {
-        Ok(before)
-            if verify::provenance(&before).get("van_ban")
-                == verify::provenance(pdf).get("van_ban") => {}
-        Ok(_) | Err(Unreadable::TooLarge { .. } | Unreadable::Link | Unreadable::NotAFile(_)) => {
-            return Err(refused(path));
-        }
-        Err(_) => {}
+        Ok(before) => ours(&before),
+        Err(Unreadable::TooLarge { .. } | Unreadable::Link | Unreadable::NotAFile(_)) => false,
+        Err(_) => true,
+    }
+}
+
+/// Writes the book over an earlier book tdkt wrote, never over another file.
+fn write_book(path: &Path, pdf: &[u8]) -> Result<String, String> {
+    let book = verify::provenance(pdf);
+    if !free_or_ours(path, |before| {
+        verify::provenance(before).get("van_ban") == book.get("van_ban")
+    }) {
+        return Err(refused(path));
     }
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder)
@@ -59,13 +66,8 @@ fn write_book(path: &Path, pdf: &[u8]) -> Result<String, String> {
 /// Writes the book's spreadsheet over one tdkt wrote, never over another
 /// file; the PDF is written either way.
 fn write_sheet(path: &Path, bytes: &[u8], key: &str) -> Result<String, String> {
-    use tdkt::read::{MAX_PDF_BYTES, Unreadable, read_bounded};
-    match read_bounded(path, MAX_PDF_BYTES) {
-        Ok(before) if tdkt::sheets::is_ours(&before, key) => {}
-        Ok(_) | Err(Unreadable::TooLarge { .. } | Unreadable::Link | Unreadable::NotAFile(_)) => {
-            return Ok(format!("Lưu ý: {}\n", refused(path)));
-        }
-        Err(_) => {}
+    if !free_or_ours(path, |before| tdkt::sheets::is_ours(before, key)) {
+        return Ok(format!("Lưu ý: {}\n", refused(path)));
     }
     tdkt::files::write_atomically(path, bytes).map_err(|e| e.to_string())?;
     Ok(format!("Đã ghi bảng tính của sổ: {}\n", path.display()))

@@ -254,6 +254,35 @@ pub fn tdkt(args: &[&str]) -> Output {
     command().args(args).output().expect("run tdkt")
 }
 
+/// `tdkt init` of a Sở Y tế of Lâm Đồng (State format, 2025, its head
+/// Phạm Thị Lan) in `dir`, every answer given as an option.
+pub fn init_so_y_te(dir: &Path) -> Output {
+    tdkt_in(
+        dir,
+        &[
+            "init",
+            "--ten",
+            "SỞ Y TẾ",
+            "--ten-goi",
+            "Sở Y tế",
+            "--cap-tren",
+            "UBND TỈNH LÂM ĐỒNG",
+            "--viet-tat",
+            "SYT",
+            "--dia-danh",
+            "Lâm Đồng",
+            "--the-thuc",
+            "nha-nuoc",
+            "--thu-truong",
+            "Phạm Thị Lan",
+            "--chuc-vu",
+            "GIÁM ĐỐC",
+            "--nam",
+            "2025",
+        ],
+    )
+}
+
 /// tdkt with `args`, run in `dir` with no standard input.
 pub fn tdkt_in(dir: &Path, args: &[&str]) -> Output {
     command()

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use super::new_record::{self, Request};
 use crate::files::write_atomically;
 use crate::records::{Kind, Records};
-use crate::text::Id;
+use crate::text::{Id, folded as fold};
 use crate::words::id_from_name;
 use changes::{Change, changed};
 use columns::{Row, Unit};
@@ -250,50 +250,35 @@ fn register(
     problems: &mut Vec<String>,
 ) -> Result<(), Vec<String>> {
     let wanted = fold(&row.who);
-    let person = records
+    // A person by name or id, else a unit: in the records, or new in this
+    // import.
+    let named = |id: &Id, name: &str| fold(name) == wanted || fold(id.as_str()) == wanted;
+    let existing = records
         .people
         .iter()
-        .find(|(id, p)| fold(&p.ho_ten.to_string()) == wanted || fold(id.as_str()) == wanted)
-        .map(|(id, p)| {
-            (
-                id.clone(),
-                p.dang_ky.as_ref().map(|r| {
-                    registrations::shown(
-                        r.ngay.0,
-                        &r.noi_dung,
-                        r.danh_hieu.code(),
-                        r.lam_theo_bac,
-                        r.cam_ket.as_str(),
-                    )
-                }),
-            )
-        });
-    let unit = records
-        .collectives
-        .iter()
-        .find(|(id, u)| fold(&u.ten.to_string()) == wanted || fold(id.as_str()) == wanted)
-        .map(|(id, u)| {
-            (
-                id.clone(),
-                u.dang_ky.as_ref().map(|r| {
-                    registrations::shown(
-                        r.ngay.0,
-                        &r.noi_dung,
-                        r.danh_hieu.code(),
-                        r.lam_theo_bac,
-                        r.cam_ket.as_str(),
-                    )
-                }),
-            )
-        });
-    let new_person = read.people.iter().any(|p| fold(&p.name) == wanted);
-    let new_unit = read.units.iter().any(|u| fold(&u.name) == wanted);
-    let (kind, id, existing) = match (person, unit) {
-        (Some((id, existing)), _) => (Kind::Person, id, existing),
-        (None, Some((id, existing))) => (Kind::Collective, id, existing),
-        (None, None) if new_person => (Kind::Person, Id(id_from_name(&row.who)), None),
-        (None, None) if new_unit => (Kind::Collective, Id(id_from_name(&row.who)), None),
-        (None, None) => {
+        .find(|(id, p)| named(id, p.ho_ten.as_str()))
+        .map(|(id, _)| id)
+        .or_else(|| {
+            records
+                .collectives
+                .iter()
+                .find(|(id, u)| named(id, u.ten.as_str()))
+                .map(|(id, _)| id)
+        })
+        .and_then(|id| records.candidate(id));
+    let (kind, id, existing) = match existing {
+        Some(c) => (
+            c.kind(),
+            c.id().clone(),
+            c.registration().map(|r| registrations::shown(&r)),
+        ),
+        None if read.people.iter().any(|p| fold(&p.name) == wanted) => {
+            (Kind::Person, Id(id_from_name(&row.who)), None)
+        }
+        None if read.units.iter().any(|u| fold(&u.name) == wanted) => {
+            (Kind::Collective, Id(id_from_name(&row.who)), None)
+        }
+        None => {
             problems.push(format!(
                 "{}: không có cá nhân hay tập thể \"{}\" trong bản ghi; hãy ghi đúng họ tên (tên \
                  tập thể) như bản ghi, hoặc nhập danh sách cán bộ trước",
@@ -360,12 +345,6 @@ fn register(
         }
     }
     Ok(())
-}
-
-/// A unit's name or id, as rows and records are matched: case and
-/// Unicode form aside.
-fn fold(text: &str) -> String {
-    crate::text::nfc(text.trim()).to_lowercase()
 }
 
 fn unknown_unit(text: &str, at: &str, records: &Records, sheet_units: &[Unit]) -> String {

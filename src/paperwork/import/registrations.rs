@@ -227,9 +227,9 @@ fn row(
 /// A day as a clerk types it in a sheet (15/01/2025, 15-1-2025) or as the
 /// spreadsheet stores it (2025-01-15).
 fn day_of(text: &str) -> Result<NaiveDate, String> {
-    let date = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .ok()
+        .or_else(|| crate::text::day_first(text))
         .ok_or_else(|| format!("\"{text}\" không phải một ngày; hãy ghi như 15/01/2025"))?;
     crate::text::parse_date(&date.format("%Y-%m-%d").to_string())
 }
@@ -300,21 +300,15 @@ impl Row {
 
 /// The keys of a registration already in a record, as `Row::fields`
 /// shows them.
-pub fn shown(
-    ngay: NaiveDate,
-    noi_dung: &[crate::text::Line],
-    danh_hieu: &str,
-    lam_theo_bac: bool,
-    cam_ket: &str,
-) -> Vec<(&'static str, String)> {
-    let mut shown = vec![("ngay", ngay.format("%Y-%m-%d").to_string())];
-    if !noi_dung.is_empty() {
-        let codes: Vec<&str> = noi_dung.iter().map(|c| c.as_str()).collect();
+pub fn shown(r: &crate::records::Registered) -> Vec<(&'static str, String)> {
+    let mut shown = vec![("ngay", r.ngay.0.format("%Y-%m-%d").to_string())];
+    if !r.noi_dung.is_empty() {
+        let codes: Vec<&str> = r.noi_dung.iter().map(|c| c.as_str()).collect();
         shown.push(("noi_dung", codes.join(", ")));
     }
-    shown.push(("danh_hieu", danh_hieu.to_owned()));
-    shown.push(("lam_theo_bac", lam_theo_bac.to_string()));
-    shown.push(("cam_ket", cam_ket.to_owned()));
+    shown.push(("danh_hieu", r.danh_hieu.to_owned()));
+    shown.push(("lam_theo_bac", r.lam_theo_bac.to_string()));
+    shown.push(("cam_ket", r.cam_ket.to_owned()));
     shown
 }
 
